@@ -1,0 +1,29 @@
+namespace Citations.Diagnostics;
+
+/// <summary>How serious a <see cref="Diagnostic"/> is.</summary>
+public enum DiagnosticSeverity
+{
+    /// <summary>Information that needs no action.</summary>
+    Info,
+
+    /// <summary>Something suspicious that did not stop the work.</summary>
+    Warning,
+
+    /// <summary>Input that could not be used; the affected part was skipped.</summary>
+    Error,
+}
+
+/// <summary>
+/// A problem found in user data (a CSL-JSON file, an article file, a style): what, where and how serious.
+/// </summary>
+/// <param name="Severity">How serious the problem is.</param>
+/// <param name="Code">A stable identifier such as <c>CIT0001</c>, for filtering and documentation.</param>
+/// <param name="Message">A sentence for a human reader.</param>
+/// <param name="Location">Where the problem is.</param>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed record Diagnostic(DiagnosticSeverity Severity, string Code, string Message, SourceLocation Location)
+{
+    /// <summary>Formats the diagnostic as <c>file(line,column) path: severity CODE: message</c>.</summary>
+    public override string ToString()
+        => $"{Location}: {Severity.ToString().ToLowerInvariant()} {Code}: {Message}";
+}

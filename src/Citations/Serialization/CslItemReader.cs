@@ -1,0 +1,376 @@
+using System.Text.Json;
+using Citations.CslData;
+using Citations.Diagnostics;
+
+namespace Citations.Serialization;
+
+/// <summary>
+/// Reads CSL-JSON items from a <see cref="Utf8JsonReader"/>, reporting every problem with its JSON path and byte
+/// offset and skipping only the value at fault. Used leniently by <see cref="CslJson"/> (diagnostics) and strictly by
+/// <see cref="CslItemJsonConverter"/> (the first problem becomes a <see cref="JsonException"/>).
+/// </summary>
+internal sealed class CslItemReader
+{
+    private readonly Action<DiagnosticSeverity, string, string, string, long> _report;
+
+    /// <param name="report">Receives (severity, code, message, JSON path, byte offset) for each problem.</param>
+    public CslItemReader(Action<DiagnosticSeverity, string, string, string, long> report) => _report = report;
+
+    /// <summary>Reads one item; the reader is on its <c>StartObject</c>. Returns <see langword="null"/> when the item is unusable.</summary>
+    public CslItem? ReadItem(ref Utf8JsonReader reader, string path)
+    {
+        var start = reader.TokenStartIndex;
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            Report(DiagnosticSeverity.Error, DiagnosticCodes.NotAnObject, $"An item must be a JSON object, not {Describe(reader.TokenType)}.", path, start);
+            reader.Skip();
+            return null;
+        }
+
+        CslScalar? id = null;
+        string? type = null;
+        var variables = new Dictionary<string, CslScalar>(StringComparer.Ordinal);
+        var names = new Dictionary<string, IReadOnlyList<CslName>>(StringComparer.Ordinal);
+        var dates = new Dictionary<string, CslDate>(StringComparer.Ordinal);
+        Dictionary<string, JsonElement>? extensions = null;
+        List<string>? categories = null;
+
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            var key = reader.GetString()!;
+            var keyPath = JsonPath.Property(path, key);
+            reader.Read();
+            var at = reader.TokenStartIndex;
+            switch (key)
+            {
+                case "id":
+                    id = ReadScalar(ref reader, keyPath, allowBoolean: false);
+                    break;
+                case "type":
+                    if (reader.TokenType == JsonTokenType.String)
+                    {
+                        type = reader.GetString()!;
+                        if (!CslItemTypes.All.Contains(type))
+                        {
+                            Report(DiagnosticSeverity.Warning, DiagnosticCodes.UnknownItemType, $"'{type}' is not a CSL item type; styles will treat it as an unknown type.", keyPath, at);
+                        }
+                    }
+                    else
+                    {
+                        Report(DiagnosticSeverity.Error, DiagnosticCodes.WrongType, $"'type' must be a string, not {Describe(reader.TokenType)}.", keyPath, at);
+                        reader.Skip();
+                    }
+
+                    break;
+                case "categories" when reader.TokenType == JsonTokenType.StartArray:
+                    categories = ReadStringArray(ref reader, keyPath);
+                    break;
+                default:
+                    ReadVariable(ref reader, key, keyPath, variables, names, dates, ref extensions);
+                    break;
+            }
+        }
+
+        if (id is null)
+        {
+            Report(DiagnosticSeverity.Error, DiagnosticCodes.MissingId, "The item has no 'id'; it was skipped.", path, start);
+            return null;
+        }
+
+        if (type is null)
+        {
+            Report(DiagnosticSeverity.Warning, DiagnosticCodes.MissingType, $"Item '{id.Value.Text}' has no 'type'; it is read as 'document'.", path, start);
+        }
+
+        return new CslItem(id.Value, type ?? CslItemTypes.Document)
+        {
+            Variables = variables,
+            Names = names,
+            Dates = dates,
+            Categories = categories,
+            Extensions = extensions ?? CslExtensions.Empty,
+        };
+    }
+
+    private void ReadVariable(
+        ref Utf8JsonReader reader,
+        string key,
+        string path,
+        Dictionary<string, CslScalar> variables,
+        Dictionary<string, IReadOnlyList<CslName>> names,
+        Dictionary<string, CslDate> dates,
+        ref Dictionary<string, JsonElement>? extensions)
+    {
+        var at = reader.TokenStartIndex;
+        var kind = CslVariables.KindOf(key);
+        switch (kind)
+        {
+            case CslVariableKind.Name when reader.TokenType == JsonTokenType.StartArray:
+                names[key] = ReadNames(ref reader, path);
+                return;
+            case CslVariableKind.Name when reader.TokenType != JsonTokenType.Null:
+                Report(DiagnosticSeverity.Error, DiagnosticCodes.WrongType, $"Name variable '{key}' must be an array of names, not {Describe(reader.TokenType)}.", path, at);
+                reader.Skip();
+                return;
+            case CslVariableKind.Date when reader.TokenType is JsonTokenType.StartObject or JsonTokenType.String:
+                if (ReadDate(ref reader, key, path) is { } date)
+                {
+                    dates[key] = date;
+                }
+
+                return;
+            case CslVariableKind.Date when reader.TokenType != JsonTokenType.Null:
+                Report(DiagnosticSeverity.Error, DiagnosticCodes.WrongType, $"Date variable '{key}' must be an object with 'date-parts' or an EDTF string, not {Describe(reader.TokenType)}.", path, at);
+                reader.Skip();
+                return;
+            case CslVariableKind.Standard or CslVariableKind.Number when reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray:
+                Report(DiagnosticSeverity.Error, DiagnosticCodes.WrongType, $"Variable '{key}' must be a string or a number, not {Describe(reader.TokenType)}.", path, at);
+                reader.Skip();
+                return;
+        }
+
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+            case JsonTokenType.Number:
+                variables[key] = ReadScalar(ref reader, path, allowBoolean: false)!.Value;
+                return;
+            case JsonTokenType.StartObject when kind == CslVariableKind.Unknown && LooksLikeDate(reader):
+                if (ReadDate(ref reader, key, path) is { } date)
+                {
+                    dates[key] = date;
+                }
+
+                return;
+            default:
+                // Booleans, nulls, 'custom' and unknown structures: kept verbatim, not used as variables.
+                extensions ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+                extensions[key] = JsonElement.ParseValue(ref reader);
+                return;
+        }
+    }
+
+    private static bool LooksLikeDate(Utf8JsonReader copy)
+    {
+        // The reader is a struct: this peeks at the object's first property without moving the caller's reader.
+        if (!copy.Read() || copy.TokenType != JsonTokenType.PropertyName)
+        {
+            return false;
+        }
+
+        return copy.ValueTextEquals("date-parts"u8) || copy.ValueTextEquals("raw"u8);
+    }
+
+    private List<CslName> ReadNames(ref Utf8JsonReader reader, string path)
+    {
+        var list = new List<CslName>();
+        var index = 0;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            var itemPath = JsonPath.Index(path, index++);
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                Report(DiagnosticSeverity.Error, DiagnosticCodes.WrongType, $"A name must be an object with 'family'/'given' or 'literal', not {Describe(reader.TokenType)}.", itemPath, reader.TokenStartIndex);
+                reader.Skip();
+                continue;
+            }
+
+            var start = reader.TokenStartIndex;
+            var name = new CslName();
+            Dictionary<string, JsonElement>? extensions = null;
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+            {
+                var key = reader.GetString()!;
+                var keyPath = JsonPath.Property(itemPath, key);
+                reader.Read();
+                switch (key)
+                {
+                    case "family": name = name with { Family = ReadString(ref reader, keyPath) }; break;
+                    case "given": name = name with { Given = ReadString(ref reader, keyPath) }; break;
+                    case "dropping-particle": name = name with { DroppingParticle = ReadString(ref reader, keyPath) }; break;
+                    case "non-dropping-particle": name = name with { NonDroppingParticle = ReadString(ref reader, keyPath) }; break;
+                    case "suffix": name = name with { Suffix = ReadString(ref reader, keyPath) }; break;
+                    case "literal": name = name with { Literal = ReadString(ref reader, keyPath) }; break;
+                    case "comma-suffix": name = name with { CommaSuffix = ReadScalar(ref reader, keyPath, allowBoolean: true) }; break;
+                    case "static-ordering": name = name with { StaticOrdering = ReadScalar(ref reader, keyPath, allowBoolean: true) }; break;
+                    case "parse-names": name = name with { ParseNames = ReadScalar(ref reader, keyPath, allowBoolean: true) }; break;
+                    default:
+                        extensions ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+                        extensions[key] = JsonElement.ParseValue(ref reader);
+                        break;
+                }
+            }
+
+            if (extensions is not null)
+            {
+                name = name with { Extensions = extensions };
+            }
+
+            if (name.Family is null && name.Given is null && name.Literal is null)
+            {
+                Report(DiagnosticSeverity.Warning, DiagnosticCodes.EmptyName, "The name has neither 'family', 'given' nor 'literal'.", itemPath, start);
+            }
+
+            list.Add(name);
+        }
+
+        return list;
+    }
+
+    private CslDate? ReadDate(ref Utf8JsonReader reader, string key, string path)
+    {
+        var start = reader.TokenStartIndex;
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            var text = reader.GetString()!;
+            var edtf = new CslDate { Edtf = text };
+            if (edtf.Start is null && text.Length > 0)
+            {
+                Report(DiagnosticSeverity.Warning, DiagnosticCodes.UnparsedDate, $"Date '{key}' ('{text}') is not an EDTF date this library understands; it will print as written.", path, start);
+            }
+
+            return edtf;
+        }
+
+        var date = new CslDate();
+        Dictionary<string, JsonElement>? extensions = null;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            var prop = reader.GetString()!;
+            var propPath = JsonPath.Property(path, prop);
+            reader.Read();
+            switch (prop)
+            {
+                case "date-parts":
+                    date = date with { DateParts = ReadDateParts(ref reader, propPath) };
+                    break;
+                case "season": date = date with { Season = ReadScalar(ref reader, propPath, allowBoolean: false) }; break;
+                case "circa": date = date with { Circa = ReadScalar(ref reader, propPath, allowBoolean: true) }; break;
+                case "literal": date = date with { Literal = ReadString(ref reader, propPath) }; break;
+                case "raw": date = date with { Raw = ReadString(ref reader, propPath) }; break;
+                default:
+                    extensions ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+                    extensions[prop] = JsonElement.ParseValue(ref reader);
+                    break;
+            }
+        }
+
+        if (extensions is not null)
+        {
+            date = date with { Extensions = extensions };
+        }
+
+        if (date.DateParts is null && date.Literal is null && date.Raw is null && extensions is null && date.Season is null)
+        {
+            Report(DiagnosticSeverity.Warning, DiagnosticCodes.EmptyDate, $"Date '{key}' has neither 'date-parts', 'literal' nor 'raw'.", path, start);
+        }
+
+        return date;
+    }
+
+    private List<IReadOnlyList<CslScalar>>? ReadDateParts(ref Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            Report(DiagnosticSeverity.Error, DiagnosticCodes.WrongType, $"'date-parts' must be an array of arrays, not {Describe(reader.TokenType)}.", path, reader.TokenStartIndex);
+            reader.Skip();
+            return null;
+        }
+
+        var result = new List<IReadOnlyList<CslScalar>>();
+        var index = 0;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            var partPath = JsonPath.Index(path, index++);
+            if (reader.TokenType != JsonTokenType.StartArray)
+            {
+                Report(DiagnosticSeverity.Error, DiagnosticCodes.WrongType, $"Each element of 'date-parts' must be an array like [2021, 3, 5], not {Describe(reader.TokenType)}.", partPath, reader.TokenStartIndex);
+                reader.Skip();
+                continue;
+            }
+
+            var parts = new List<CslScalar>(3);
+            var partIndex = 0;
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                if (ReadScalar(ref reader, JsonPath.Index(partPath, partIndex++), allowBoolean: false) is { } scalar)
+                {
+                    parts.Add(scalar);
+                }
+            }
+
+            if (parts.Count > 3)
+            {
+                Report(DiagnosticSeverity.Warning, DiagnosticCodes.WrongType, "A date has at most three parts (year, month, day); the rest are ignored.", partPath, reader.TokenStartIndex);
+            }
+
+            result.Add(parts);
+        }
+
+        return result;
+    }
+
+    private List<string> ReadStringArray(ref Utf8JsonReader reader, string path)
+    {
+        var list = new List<string>();
+        var index = 0;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (ReadString(ref reader, JsonPath.Index(path, index++)) is { } s)
+            {
+                list.Add(s);
+            }
+        }
+
+        return list;
+    }
+
+    private string? ReadString(ref Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            return reader.GetString();
+        }
+
+        if (reader.TokenType != JsonTokenType.Null)
+        {
+            Report(DiagnosticSeverity.Error, DiagnosticCodes.WrongType, $"Expected a string, not {Describe(reader.TokenType)}.", path, reader.TokenStartIndex);
+        }
+
+        reader.Skip();
+        return null;
+    }
+
+    private CslScalar? ReadScalar(ref Utf8JsonReader reader, string path, bool allowBoolean)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                return CslScalar.FromString(reader.GetString()!);
+            case JsonTokenType.Number:
+                return new CslScalar(System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan), CslScalarKind.Number);
+            case JsonTokenType.True or JsonTokenType.False when allowBoolean:
+                return CslScalar.FromBoolean(reader.TokenType == JsonTokenType.True);
+            case JsonTokenType.Null:
+                return null;
+            default:
+                Report(DiagnosticSeverity.Error, DiagnosticCodes.WrongType, $"Expected a string or a number, not {Describe(reader.TokenType)}.", path, reader.TokenStartIndex);
+                reader.Skip();
+                return null;
+        }
+    }
+
+    private void Report(DiagnosticSeverity severity, string code, string message, string path, long offset)
+        => _report(severity, code, message, path, offset);
+
+    internal static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.Null => "null",
+        _ => token.ToString(),
+    };
+}

@@ -1,0 +1,38 @@
+namespace Citations.Serialization;
+
+/// <summary>The codes of the diagnostics that reading CSL-JSON can produce.</summary>
+public static class DiagnosticCodes
+{
+    /// <summary>The text is not valid JSON.</summary>
+    public const string InvalidJson = "CIT0001";
+
+    /// <summary>A value has the wrong JSON type.</summary>
+    public const string WrongType = "CIT0002";
+
+    /// <summary>An item, or the file's top level, is not an object.</summary>
+    public const string NotAnObject = "CIT0003";
+
+    /// <summary>An item has no <c>id</c>.</summary>
+    public const string MissingId = "CIT0004";
+
+    /// <summary>An item has no <c>type</c>.</summary>
+    public const string MissingType = "CIT0005";
+
+    /// <summary>An item's <c>type</c> is not a CSL item type.</summary>
+    public const string UnknownItemType = "CIT0006";
+
+    /// <summary>Two items share an id.</summary>
+    public const string DuplicateId = "CIT0007";
+
+    /// <summary>A name has no parts.</summary>
+    public const string EmptyName = "CIT0008";
+
+    /// <summary>A date has no parts.</summary>
+    public const string EmptyDate = "CIT0009";
+
+    /// <summary>A date string could not be parsed.</summary>
+    public const string UnparsedDate = "CIT0010";
+
+    /// <summary>The file could not be read.</summary>
+    public const string UnreadableFile = "CIT0011";
+}
