@@ -1,0 +1,12 @@
+namespace Citations.Cli.Commands;
+
+/// <summary>What a command may use of the outside world: its output streams and working directory.</summary>
+/// <param name="Out">Standard output.</param>
+/// <param name="Error">Standard error.</param>
+/// <param name="WorkingDirectory">The directory relative paths are resolved against.</param>
+/// <param name="IsTerminal">Whether standard output is an interactive terminal (live progress displays).</param>
+internal sealed record CliContext(TextWriter Out, TextWriter Error, string WorkingDirectory, bool IsTerminal)
+{
+    /// <summary>Resolves a path given on the command line.</summary>
+    public string ResolvePath(string path) => Path.GetFullPath(path, WorkingDirectory);
+}
