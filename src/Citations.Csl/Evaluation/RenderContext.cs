@@ -1,0 +1,111 @@
+using Citations.CslData;
+
+namespace Citations.Csl.Evaluation;
+
+internal enum RenderMode : byte { Citation, Bibliography, Sort }
+
+/// <summary>Where a cite stands in the document (CSL positions), as flags so a cite can be "subsequent" and "ibid" at once.</summary>
+[Flags]
+internal enum CitePosition : byte
+{
+    First = 0,
+    Subsequent = 1,
+    IbidWithLocator = 2,
+    Ibid = 4,
+    NearNote = 8,
+}
+
+/// <summary>What one cite asks for: locator, affixes, position, and the note it sits in.</summary>
+internal sealed class CiteInfo
+{
+    public static readonly CiteInfo Empty = new();
+
+    public string? Locator { get; init; }
+    public string? Label { get; init; }
+    public string? Prefix { get; init; }
+    public string? Suffix { get; init; }
+    public bool SuppressAuthor { get; init; }
+    public bool AuthorOnly { get; init; }
+    public CitePosition Position { get; set; }
+    public int? FirstReferenceNoteNumber { get; set; }
+    public int NoteNumber { get; init; }
+}
+
+/// <summary>
+/// How much more a cite shows to tell it apart from others: names beyond et-al, given names or initials, a year
+/// suffix, and whether the <c>disambiguate</c> condition is on. Changing these and rendering again needs no reparse.
+/// </summary>
+internal sealed class DisambiguationState
+{
+    public static readonly DisambiguationState None = new();
+
+    /// <summary>Names to show per name list (by order of rendering in the cite); 0 or missing = the style's et-al rule.</summary>
+    public int[] NamesShown { get; set; } = [];
+
+    /// <summary>Given-name level per name list and name: 0 none, 1 initials, 2 full.</summary>
+    public int[][] GivenLevels { get; set; } = [];
+
+    public int YearSuffix { get; set; }
+
+    public bool Condition { get; set; }
+
+    public DisambiguationState Clone() => new()
+    {
+        NamesShown = (int[])NamesShown.Clone(),
+        GivenLevels = GivenLevels.Select(g => (int[])g.Clone()).ToArray(),
+        YearSuffix = YearSuffix,
+        Condition = Condition,
+    };
+}
+
+/// <summary>The state of rendering one cite or bibliography entry. Not thread-safe; one per render.</summary>
+internal sealed class RenderContext
+{
+    public RenderContext(CslItem item, RenderMode mode, CiteInfo cite, DisambiguationState disambiguation)
+    {
+        Item = item;
+        Mode = mode;
+        Cite = cite;
+        Disambiguation = disambiguation;
+    }
+
+    public CslItem Item { get; }
+
+    public RenderMode Mode { get; }
+
+    public CiteInfo Cite { get; }
+
+    public DisambiguationState Disambiguation { get; }
+
+    public int CitationNumber { get; set; }
+
+    /// <summary>Variables already rendered through cs:substitute; they are not rendered again in the same cite.</summary>
+    public HashSet<string>? Substituted { get; set; }
+
+    /// <summary>Variables called by rendering elements so far (for group suppression).</summary>
+    public int VariablesCalled { get; set; }
+
+    /// <summary>Variables that rendered something so far.</summary>
+    public int VariablesRendered { get; set; }
+
+    public DecorationScope Scope { get; set; } = DecorationScope.Empty;
+
+    /// <summary>Counts cs:names lists rendered in the cite, to index disambiguation settings.</summary>
+    public int NameListIndex { get; set; }
+
+    /// <summary>For sort keys: names options override (names-min, names-use-first, names-use-last).</summary>
+    public Styles.SortKey? SortKey { get; set; }
+
+    /// <summary>The names the first cs:names element rendered, as text (for subsequent-author-substitute and collapsing).</summary>
+    public Output.Blob? FirstNames { get; set; }
+
+    public bool InSubstitute { get; set; }
+
+    /// <summary>Names lists actually rendered (for disambiguation: how many names each list had in all).</summary>
+    public List<(int Total, int Shown, IReadOnlyList<PersonName?> Names)> NameLists { get; } = [];
+
+    /// <summary>Whether the cite rendered the year suffix somewhere (otherwise it is appended to the first date).</summary>
+    public bool RenderedYearSuffix { get; set; }
+
+    public bool IsSuppressed(string variable) => Substituted is not null && Substituted.Contains(variable);
+}

@@ -1,0 +1,138 @@
+using Citations.Csl.Styles;
+
+namespace Citations.Csl.Evaluation;
+
+internal sealed partial class Renderer
+{
+    /// <summary>The branch of a cs:choose whose conditions hold, or <see langword="null"/>.</summary>
+    private ChooseBranch? ChooseBranch(ChooseElement choose, RenderContext ctx)
+    {
+        foreach (var branch in choose.Branches)
+        {
+            if (branch.IsElse || Holds(branch, ctx))
+            {
+                return branch;
+            }
+        }
+
+        return null;
+    }
+
+    private bool Holds(ChooseBranch branch, RenderContext ctx)
+    {
+        var any = false;
+        var all = true;
+        foreach (var condition in branch.Conditions)
+        {
+            foreach (var value in condition.Kind == ConditionKind.Disambiguate ? ["x"] : condition.Values)
+            {
+                var result = Test(condition, value, ctx);
+                any |= result;
+                all &= result;
+                if (branch.Match == MatchMode.Any && any)
+                {
+                    return true;
+                }
+
+                if (branch.Match == MatchMode.All && !all)
+                {
+                    return false;
+                }
+
+                if (branch.Match == MatchMode.None && any)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return branch.Match switch
+        {
+            MatchMode.Any => any,
+            MatchMode.None => !any,
+            _ => all,
+        };
+    }
+
+    private bool Test(Condition condition, string value, RenderContext ctx)
+    {
+        switch (condition.Kind)
+        {
+            case ConditionKind.Disambiguate:
+                return ctx.Disambiguation.Condition == (condition.Values.Count > 0 && condition.Values[0] == "true");
+            case ConditionKind.Type:
+                return ctx.Item.Type == value;
+            case ConditionKind.Variable:
+                return HasVariable(value, ctx);
+            case ConditionKind.IsNumeric:
+            {
+                var text = GetVariableText(value, VariableForm.Long, ctx);
+                return text is not null && NumberParser.IsNumeric(text, Locale);
+            }
+
+            case ConditionKind.IsUncertainDate:
+                return ctx.Item.GetDate(value) is { IsCirca: true };
+            case ConditionKind.Locator:
+            {
+                if (string.IsNullOrEmpty(ctx.Cite.Locator))
+                {
+                    return false;
+                }
+
+                var label = ctx.Cite.Label ?? "page";
+                return label == value || (value == "sub-verbo" && label == "sub verbo");
+            }
+
+            case ConditionKind.Position:
+                return TestPosition(value, ctx);
+            case ConditionKind.HasYearOnly:
+                return ctx.Item.GetDate(value) is { Start: { Month: null, Day: null } } d && !d.IsRange;
+            case ConditionKind.HasMonthOrSeason:
+                return ctx.Item.GetDate(value) is { } dm && (dm.Start?.Month is not null || dm.Season is not null);
+            case ConditionKind.HasDay:
+                return ctx.Item.GetDate(value) is { Start.Day: not null };
+            case ConditionKind.Context:
+                return (value == "citation" && ctx.Mode == RenderMode.Citation) || (value == "bibliography" && ctx.Mode == RenderMode.Bibliography);
+            default:
+                return false;
+        }
+    }
+
+    private bool HasVariable(string variable, RenderContext ctx)
+    {
+        if (ctx.IsSuppressed(variable))
+        {
+            return false;
+        }
+
+        return variable switch
+        {
+            "locator" => !string.IsNullOrEmpty(ctx.Cite.Locator),
+            "citation-number" => ctx.CitationNumber > 0,
+            "year-suffix" => ctx.Disambiguation.YearSuffix > 0,
+            "first-reference-note-number" => ctx.Cite.FirstReferenceNoteNumber is not null,
+            _ => ctx.Item.GetNames(variable) is { Count: > 0 }
+                 || ctx.Item.GetDate(variable) is not null
+                 || !string.IsNullOrEmpty(GetVariableText(variable, VariableForm.Long, ctx)),
+        };
+    }
+
+    private static bool TestPosition(string value, RenderContext ctx)
+    {
+        if (ctx.Mode != RenderMode.Citation)
+        {
+            return false;
+        }
+
+        var position = ctx.Cite.Position;
+        return value switch
+        {
+            "first" => position == CitePosition.First,
+            "subsequent" => (position & CitePosition.Subsequent) != 0,
+            "ibid" => (position & (CitePosition.Ibid | CitePosition.IbidWithLocator)) != 0,
+            "ibid-with-locator" => (position & CitePosition.IbidWithLocator) != 0,
+            "near-note" => (position & CitePosition.NearNote) != 0,
+            _ => false,
+        };
+    }
+}

@@ -1,0 +1,832 @@
+using System.Globalization;
+using Citations.Csl.Output;
+using Citations.Csl.Styles;
+using Citations.CslData;
+
+namespace Citations.Csl.Evaluation;
+
+internal sealed partial class Renderer
+{
+    private static readonly NameElement DefaultName = new();
+
+    private Blob? RenderNames(NamesElement names, RenderContext ctx, NamesElement? parent)
+    {
+        var nameElement = names.Name ?? (names.IsShorthand ? parent?.Name : null) ?? DefaultName;
+        var etAl = names.Name is null && names.IsShorthand ? parent?.EtAl : names.EtAl;
+        var label = names.IsShorthand ? parent?.Label : names.Label;
+        var labelBefore = names.IsShorthand ? parent?.LabelBeforeName ?? false : names.LabelBeforeName;
+        var options = nameElement.Options.InheritFrom(ctx.Mode == RenderMode.Citation || (ctx.Mode == RenderMode.Sort && ctx.SortKey is null && false)
+            ? _runtime.CitationNameOptions
+            : SectionOptions(ctx));
+
+        // Which variables have names.
+        var lists = new List<(string Variable, IReadOnlyList<CslName> Names)>();
+        foreach (var variable in names.Variables)
+        {
+            ctx.VariablesCalled++;
+            if (ctx.IsSuppressed(variable))
+            {
+                continue;
+            }
+
+            if (ctx.Item.GetNames(variable) is { Count: > 0 } list)
+            {
+                lists.Add((variable, list));
+            }
+        }
+
+        // Editor and translator that are the same people render once, labelled "editortranslator".
+        string? commonTerm = null;
+        if (lists.Count == 2 && names.Variables.Contains("editor") && names.Variables.Contains("translator")
+            && lists.Any(l => l.Variable == "editor") && lists.Any(l => l.Variable == "translator")
+            && lists[0].Names.SequenceEqual(lists[1].Names))
+        {
+            commonTerm = "editortranslator";
+            lists.RemoveAt(1);
+        }
+
+        if (lists.Count == 0)
+        {
+            return RenderSubstitute(names, ctx);
+        }
+
+        if (options.Form == NameForm.Count)
+        {
+            var total = 0;
+            foreach (var (variable, list) in lists)
+            {
+                var (shown, _, _) = Truncation(list.Count, options, ctx, ctx.NameListIndex++);
+                total += shown;
+            }
+
+            ctx.VariablesRendered++;
+            if (total == 0)
+            {
+                return null;
+            }
+
+            var countBlob = new Blob { Text = total.ToString(CultureInfo.InvariantCulture), IsNumeric = true, NumericValue = total };
+            ApplyDecor(countBlob, names.Decor, ctx, out _);
+            return countBlob;
+        }
+
+        var container = Blob.Node();
+        ApplyDecor(container, names.Decor, ctx, out var outer);
+        var scope = ctx.Scope;
+        ctx.Scope = scope.Push(container.Decorations);
+        foreach (var (variable, list) in lists)
+        {
+            var listBlob = RenderNameList(variable, list, nameElement, options, etAl, ctx);
+            if (listBlob is null)
+            {
+                continue;
+            }
+
+            ctx.VariablesRendered++;
+            if (label is not null)
+            {
+                var plural = list.Count > 1;
+                var labelBlob = RenderNameLabel(label, commonTerm ?? variable, plural, ctx);
+                if (labelBlob is not null)
+                {
+                    var withLabel = Blob.Node();
+                    if (labelBefore)
+                    {
+                        withLabel.Add(labelBlob);
+                        withLabel.Add(listBlob);
+                    }
+                    else
+                    {
+                        withLabel.Add(listBlob);
+                        withLabel.Add(labelBlob);
+                    }
+
+                    listBlob = withLabel;
+                }
+            }
+
+            container.Add(listBlob);
+        }
+
+        ctx.Scope = scope;
+        if (container.Children!.Count == 0)
+        {
+            return null;
+        }
+
+        container.Delimiter = names.Delimiter ?? options.NamesDelimiter ?? string.Empty;
+        var result = FinishDecor(container, names.Decor, ctx, outer);
+        ctx.FirstNames ??= result;
+        return result;
+    }
+
+    private NameOptions SectionOptions(RenderContext ctx)
+        => ctx.Mode == RenderMode.Citation ? _runtime.CitationNameOptions : _runtime.BibliographyNameOptions;
+
+    private Blob? RenderSubstitute(NamesElement names, RenderContext ctx)
+    {
+        if (names.Substitute is null || ctx.InSubstitute)
+        {
+            return null;
+        }
+
+        ctx.InSubstitute = true;
+        try
+        {
+            foreach (var element in names.Substitute)
+            {
+                var before = ctx.VariablesRendered;
+                var collected = new HashSet<string>(StringComparer.Ordinal);
+                var blob = element is NamesElement inner
+                    ? RenderNames(inner, ctx, names)
+                    : RenderSubstituteElement(element, ctx);
+                if (blob is null)
+                {
+                    continue;
+                }
+
+                // Whatever a substitute rendered is not rendered again in this cite.
+                ctx.Substituted ??= new HashSet<string>(StringComparer.Ordinal);
+                foreach (var variable in VariablesOf(element))
+                {
+                    ctx.Substituted.Add(variable);
+                }
+
+                var wrapper = Blob.Node();
+                ApplyDecor(wrapper, names.Decor, ctx, out var outer);
+                wrapper.Add(blob);
+                return FinishDecor(wrapper, names.Decor, ctx, outer);
+            }
+
+            return null;
+        }
+        finally
+        {
+            ctx.InSubstitute = false;
+        }
+    }
+
+    private Blob? RenderSubstituteElement(Element element, RenderContext ctx)
+    {
+        if (element is ChooseElement choose)
+        {
+            if (ChooseBranch(choose, ctx) is not { } branch)
+            {
+                return null;
+            }
+
+            var node = Blob.Node();
+            RenderChildren(branch.Children, ctx, node.Children!);
+            return node.Children!.Count == 0 ? null : node;
+        }
+
+        return Render(element, ctx);
+    }
+
+    /// <summary>The variables an element can render (through macros and nested elements).</summary>
+    private IEnumerable<string> VariablesOf(Element element)
+    {
+        switch (element)
+        {
+            case TextElement { Variable: { } v }:
+                yield return v;
+                break;
+            case TextElement { Macro: { } m }:
+                foreach (var child in m.Children.SelectMany(VariablesOf))
+                {
+                    yield return child;
+                }
+
+                break;
+            case NumberElement n:
+                yield return n.Variable;
+                break;
+            case DateElement d:
+                yield return d.Variable;
+                break;
+            case NamesElement names:
+                foreach (var v in names.Variables)
+                {
+                    yield return v;
+                }
+
+                break;
+            case GroupElement g:
+                foreach (var child in g.Children.SelectMany(VariablesOf))
+                {
+                    yield return child;
+                }
+
+                break;
+            case ChooseElement c:
+                foreach (var child in c.Branches.SelectMany(b => b.Children).SelectMany(VariablesOf))
+                {
+                    yield return child;
+                }
+
+                break;
+        }
+    }
+
+    private Blob? RenderNameLabel(LabelElement label, string variable, bool plural, RenderContext ctx)
+    {
+        plural = label.Plural switch
+        {
+            PluralMode.Always => true,
+            PluralMode.Never => false,
+            _ => plural,
+        };
+        var term = Locale.Term(variable, label.Form, plural);
+        return string.IsNullOrEmpty(term) ? null : MakeText(term, label.Decor, ctx, isTerm: true);
+    }
+
+    /// <summary>How many names a list shows: the et-al rules, widened by disambiguation.</summary>
+    private (int Shown, bool EtAl, bool UseLast) Truncation(int count, NameOptions options, RenderContext ctx, int listIndex)
+    {
+        var etAlMin = options.EtAlMin ?? 0;
+        var useFirst = options.EtAlUseFirst ?? 0;
+        var useLast = options.EtAlUseLast ?? false;
+        if (ctx.Mode == RenderMode.Citation && ctx.Cite.Position != CitePosition.First)
+        {
+            etAlMin = options.EtAlSubsequentMin ?? etAlMin;
+            useFirst = options.EtAlSubsequentUseFirst ?? useFirst;
+        }
+
+        if (ctx.SortKey is { } key)
+        {
+            etAlMin = key.NamesMin ?? etAlMin;
+            useFirst = key.NamesUseFirst ?? useFirst;
+            useLast = key.NamesUseLast ?? useLast;
+        }
+
+        var shown = count;
+        if (etAlMin > 0 && count >= etAlMin && useFirst > 0 && etAlMin >= useFirst)
+        {
+            shown = useFirst;
+        }
+
+        if (listIndex < ctx.Disambiguation.NamesShown.Length && ctx.Disambiguation.NamesShown[listIndex] > shown)
+        {
+            shown = Math.Min(count, ctx.Disambiguation.NamesShown[listIndex]);
+        }
+
+        if (useLast && shown < count && shown > etAlMin - 2 && etAlMin >= 2)
+        {
+            shown = Math.Max(1, etAlMin - 2);
+        }
+
+        var truncated = shown < count;
+        var ellipsis = truncated && useLast && shown <= count - 2;
+        return (shown, truncated && !ellipsis, ellipsis);
+    }
+
+    private Blob? RenderNameList(string variable, IReadOnlyList<CslName> list, NameElement nameElement, NameOptions options, EtAlElement? etAl, RenderContext ctx)
+    {
+        var listIndex = ctx.NameListIndex++;
+        var (shown, useEtAl, useEllipsis) = Truncation(list.Count, options, ctx, listIndex);
+        var delimiter = options.Delimiter ?? ", ";
+        var isFirstList = listIndex == 0;
+
+        var blobs = new List<Blob>();
+        var prepared = new List<PersonName?>();
+        for (var i = 0; i < list.Count && (i < shown || (useEllipsis && i == list.Count - 1)); i++)
+        {
+            if (i >= shown && !(useEllipsis && i == list.Count - 1))
+            {
+                continue;
+            }
+
+            var person = Prepare(list[i]);
+            prepared.Add(person);
+            var givenLevel = GivenLevel(ctx, listIndex, i);
+            var blob = person.IsLiteral
+                ? RenderLiteralName(person, nameElement, ctx)
+                : RenderPersonalName(person, nameElement, options, i, isFirstList, givenLevel, ctx);
+            if (blob is not null)
+            {
+                blobs.Add(blob);
+            }
+        }
+
+        ctx.NameLists.Add((list.Count, shown, prepared));
+        if (blobs.Count == 0)
+        {
+            return null;
+        }
+
+        if (ctx.Mode == RenderMode.Sort)
+        {
+            return Join(blobs, delimiter, null);
+        }
+
+        if (useEtAl)
+        {
+            var etAlTerm = Locale.Term(etAl?.Term ?? "et-al") ?? string.Empty;
+            var joined = Join(blobs, delimiter, null)!;
+            if (etAlTerm.Length == 0)
+            {
+                return joined;
+            }
+
+            var precedes = options.DelimiterPrecedesEtAl ?? DelimiterPrecedes.Contextual;
+            var prefixSingle = " ";
+            var prefixMultiple = delimiter;
+            if (precedes == DelimiterPrecedes.Always)
+            {
+                prefixSingle = delimiter;
+            }
+            else if (precedes == DelimiterPrecedes.Never)
+            {
+                prefixMultiple = " ";
+            }
+            else if (precedes == DelimiterPrecedes.AfterInvertedName)
+            {
+                prefixSingle = delimiter;
+                prefixMultiple = " ";
+            }
+
+            if (!Scripts.StartsRomanesque(etAlTerm))
+            {
+                prefixSingle = prefixSingle == " " ? string.Empty : prefixSingle;
+                prefixMultiple = prefixMultiple == " " ? string.Empty : prefixMultiple;
+            }
+
+            var etAlBlob = MakeText(etAlTerm, etAl?.Decor ?? Decor.Empty, ctx, isTerm: true);
+            etAlBlob.Prefix = blobs.Count > 1 ? prefixMultiple : prefixSingle;
+            etAlBlob.Suffix = string.Empty;
+            var node = Blob.Node();
+            node.Add(joined);
+            node.Add(etAlBlob);
+            return node;
+        }
+
+        if (useEllipsis)
+        {
+            Blob? final = null;
+            if (blobs.Count > 1)
+            {
+                final = Blob.Leaf("\u2026");
+                final.Prefix = blobs.Count > 2 ? delimiter : " ";
+                final.Suffix = " ";
+                AfterInvertedName(final, blobs, delimiter, options);
+            }
+
+            return Join(blobs, delimiter, final);
+        }
+
+        return Join(blobs, delimiter, AndJoin(blobs, delimiter, options, ctx));
+    }
+
+    private Blob? AndJoin(List<Blob> blobs, string delimiter, NameOptions options, RenderContext ctx)
+    {
+        if (blobs.Count < 2)
+        {
+            return null;
+        }
+
+        var multiple = blobs.Count > 2;
+        Blob final;
+        if (options.And is AndMode.Text or AndMode.Symbol)
+        {
+            var term = options.And == AndMode.Text ? Locale.Term("and") ?? "and" : "&";
+            string prefixSingle, prefixMultiple, suffix;
+            if (Scripts.StartsRomanesque(term))
+            {
+                prefixSingle = " ";
+                prefixMultiple = delimiter;
+                suffix = " ";
+            }
+            else
+            {
+                prefixSingle = prefixMultiple = suffix = string.Empty;
+            }
+
+            switch (options.DelimiterPrecedesLast ?? DelimiterPrecedes.Contextual)
+            {
+                case DelimiterPrecedes.Always:
+                    prefixSingle = delimiter;
+                    break;
+                case DelimiterPrecedes.Never:
+                    if (prefixMultiple.Length > 0)
+                    {
+                        prefixMultiple = " ";
+                    }
+
+                    break;
+                case DelimiterPrecedes.AfterInvertedName:
+                    if (prefixSingle.Length > 0)
+                    {
+                        prefixSingle = delimiter;
+                    }
+
+                    if (prefixMultiple.Length > 0)
+                    {
+                        prefixMultiple = " ";
+                    }
+
+                    break;
+            }
+
+            final = MakeText(term, Decor.Empty, ctx, isTerm: true);
+            final.Prefix = multiple ? prefixMultiple : prefixSingle;
+            final.Suffix = suffix;
+        }
+        else if (delimiter.Length > 0)
+        {
+            final = Blob.Leaf(delimiter);
+        }
+        else
+        {
+            return null;
+        }
+
+        AfterInvertedName(final, blobs, delimiter, options);
+        return final;
+    }
+
+    private static void AfterInvertedName(Blob final, List<Blob> blobs, string delimiter, NameOptions options)
+    {
+        if (options.DelimiterPrecedesLast == DelimiterPrecedes.AfterInvertedName && blobs.Count > 1 && blobs[^2].IsInverted())
+        {
+            final.Prefix = delimiter;
+        }
+    }
+
+    /// <summary>Joins name parts the way citeproc-js does: the delimiter goes on the suffix of each part but the last.</summary>
+    private static Blob? Join(List<Blob> blobs, string delimiter, Blob? finalJoin)
+    {
+        if (blobs.Count == 0)
+        {
+            return null;
+        }
+
+        var items = new List<Blob>(blobs);
+        if (items.Count == 2)
+        {
+            if (finalJoin is null)
+            {
+                items[0].Suffix += delimiter;
+            }
+            else
+            {
+                items.Insert(1, finalJoin);
+            }
+        }
+        else if (items.Count > 2)
+        {
+            var last = items[^1];
+            items.RemoveAt(items.Count - 1);
+            var offset = finalJoin is null ? 0 : 1;
+            for (var i = 0; i < items.Count - offset; i++)
+            {
+                items[i].Suffix += delimiter;
+            }
+
+            if (finalJoin is not null)
+            {
+                items.Add(finalJoin);
+            }
+
+            items.Add(last);
+        }
+
+        var node = Blob.Node();
+        node.Children!.AddRange(items);
+        return node;
+    }
+
+    private static Blob? JoinParts(string delimiter, params Blob?[] parts)
+    {
+        var list = new List<Blob>(parts.Length);
+        foreach (var p in parts)
+        {
+            if (p is not null && !p.IsEmpty)
+            {
+                list.Add(p);
+            }
+        }
+
+        return Join(list, delimiter, null);
+    }
+
+    private int GivenLevel(RenderContext ctx, int listIndex, int nameIndex)
+    {
+        var levels = ctx.Disambiguation.GivenLevels;
+        return listIndex < levels.Length && nameIndex < levels[listIndex].Length ? levels[listIndex][nameIndex] : 0;
+    }
+
+    private PersonName Prepare(CslName name)
+    {
+        var person = new PersonName
+        {
+            Family = name.Family ?? string.Empty,
+            Given = name.Given ?? string.Empty,
+            NonDroppingParticle = name.NonDroppingParticle,
+            DroppingParticle = name.DroppingParticle,
+            Suffix = name.Suffix,
+            CommaSuffix = name.CommaSuffix is { IsTruthy: true },
+            StaticOrdering = name.StaticOrdering is { IsTruthy: true },
+        };
+
+        if (name.Literal is not null && name.Family is null && name.Given is null)
+        {
+            person.Literal = name.Literal;
+            return person;
+        }
+
+        if (name.Extensions.TryGetValue("isInstitution", out var inst) && inst.ValueKind == System.Text.Json.JsonValueKind.True
+            && person.Given.Length == 0 && person.Family.Length > 0)
+        {
+            person.Literal = person.Family;
+            return person;
+        }
+
+        var parseNames = name.ParseNames is not { } p || p.IsTruthy;
+        var noParse = !parseNames;
+        if (person.Family.Length > 1 && person.Family[0] == '"' && person.Family[^1] == '"')
+        {
+            person.Family = person.Family[1..^1];
+            noParse = true;
+        }
+
+        if (!noParse && person.NonDroppingParticle is null && person.Family.Length > 0 && person.Given.Length > 0)
+        {
+            ParticleParser.Parse(person);
+        }
+
+        if (!person.StaticOrdering)
+        {
+            person.StaticOrdering = Romanesque(person) == 1;
+        }
+
+        return person;
+    }
+
+    /// <summary>2: Latin-like script; 1: mixed (family non-Latin, given Latin) or a ja/zh item; 0: non-Latin.</summary>
+    private static int Romanesque(PersonName name, string? itemLanguage = null)
+    {
+        var result = Scripts.HasRomanesque(name.Family.Replace("\"", string.Empty, StringComparison.Ordinal)) ? 2 : 0;
+        if (result == 0 && Scripts.StartsRomanesque(name.Given))
+        {
+            result = 1;
+        }
+
+        if (result == 2 && itemLanguage is { Length: >= 2 } lang && lang[..2] is "ja" or "zh")
+        {
+            result = 1;
+        }
+
+        return result;
+    }
+
+    private Blob? RenderLiteralName(PersonName name, NameElement element, RenderContext ctx)
+    {
+        var blob = MakeText(name.Literal!, Decor.Empty, ctx, isTerm: false);
+        blob.Decorations = Decorations.From(element.Decor.Formatting, false);
+        return blob;
+    }
+
+    private Blob? NamePart(string? text, NamePartElement? part, RenderContext ctx)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        var decor = part is null ? Decor.Empty : part.Decor with { Prefix = string.Empty, Suffix = string.Empty, Display = Display.None };
+        if (part is not null && decor.TextCase == TextCase.Title && !IsEnglishItem(ctx))
+        {
+            decor = decor with { TextCase = TextCase.None };
+        }
+
+        return MakeText(text, decor, ctx, isTerm: false);
+    }
+
+    private Blob? RenderPersonalName(PersonName name, NameElement element, NameOptions options, int index, bool isFirstList, int requestedLevel, RenderContext ctx)
+    {
+        var form = options.Form ?? NameForm.Long;
+        var initializeWith = options.InitializeWith;
+        var hasInitializeWith = initializeWith is not null;
+        var givenRule = Style.Citation?.GivenNameRule ?? GivenNameRule.ByCite;
+        var defaultLevel = form != NameForm.Long ? 0 : hasInitializeWith ? 1 : 2;
+        var level = Math.Max(requestedLevel, defaultLevel);
+        if (givenRule is GivenNameRule.AllNamesWithInitials or GivenNameRule.PrimaryNameWithInitials)
+        {
+            hasInitializeWith = true;
+        }
+
+        var givenText = name.Given;
+        if (level == 1 && name.Family.Length > 0)
+        {
+            if (hasInitializeWith)
+            {
+                givenText = NameParts.InitializeWith(givenText, initializeWith ?? string.Empty, normalizeOnly: options.Initialize == false, Style.InitializeWithHyphen);
+            }
+        }
+
+        if (element.Given?.Decor.StripPeriods == true)
+        {
+            givenText = givenText.Replace(".", string.Empty, StringComparison.Ordinal);
+        }
+
+        var given = level == 0 ? null : NamePart(givenText, element.Given, ctx);
+        var droppingParticle = NamePart(Strip(name.DroppingParticle, element.Given), element.Given, ctx);
+        var family = NamePart(Strip(name.Family, element.Family), element.Family, ctx);
+        var nonDroppingParticle = NamePart(Strip(name.NonDroppingParticle, element.Family), element.Family, ctx);
+        Blob? suffix = null;
+        if (!string.IsNullOrEmpty(name.Suffix))
+        {
+            var suffixText = name.Suffix;
+            if (initializeWith is not null)
+            {
+                suffixText = NameParts.InitializeWith(suffixText, initializeWith, normalizeOnly: true, Style.InitializeWithHyphen);
+            }
+
+            suffixText = Strip(suffixText, element.Family)!;
+            var toSuffix = string.Empty;
+            if (suffixText.EndsWith('.'))
+            {
+                suffixText = suffixText[..^1];
+                toSuffix = ".";
+            }
+
+            if (suffixText.Length > 0)
+            {
+                suffix = MakeText(suffixText, Decor.Empty, ctx, isTerm: false);
+                suffix.Suffix = toSuffix + suffix.Suffix;
+            }
+        }
+
+        if (given is null)
+        {
+            droppingParticle = null;
+            suffix = null;
+        }
+
+        var sortSeparator = options.SortSeparator ?? ", ";
+        var suffixSeparator = name.CommaSuffix ? ", " : " ";
+        var romanesque = Romanesque(name, ctx.Item.GetText("language"));
+        var nbsp = Style.DefaultLocale is { Length: >= 2 } dl && dl[..2] is "fr" or "ru" or "cs" ? "\u00a0" : " ";
+        var hyphenatedParticle = name.NonDroppingParticle is { Length: > 0 } ndp && ndp[^1] is '\u2019' or '\'' or '-' or ' ';
+        var familyDecor = element.Family?.Decor;
+        var givenDecor = element.Given?.Decor;
+
+        Blob? blob;
+        if (romanesque == 0)
+        {
+            blob = JoinParts(string.Empty, nonDroppingParticle, family, given);
+        }
+        else if (romanesque == 1 || name.StaticOrdering)
+        {
+            var merged = JoinParts(nbsp, nonDroppingParticle, family);
+            blob = JoinParts(" ", merged, given);
+        }
+        else if (ctx.Mode == RenderMode.Sort)
+        {
+            if (Style.DemoteNonDroppingParticle == DemoteParticle.Never)
+            {
+                var merged = JoinParts(nbsp, nonDroppingParticle, family);
+                merged = JoinParts(" ", merged, droppingParticle);
+                merged = JoinParts(", ", merged, given);
+                blob = JoinParts(" ", merged, suffix);
+            }
+            else
+            {
+                var second = JoinParts(" ", given, droppingParticle, nonDroppingParticle);
+                var merged = JoinParts(", ", family, second);
+                blob = JoinParts(" ", merged, suffix);
+            }
+        }
+        else if (options.NameAsSortOrder == NameAsSortOrder.All || (options.NameAsSortOrder == NameAsSortOrder.First && index == 0 && isFirstList))
+        {
+            if (name.Given is "Lord" or "Lady")
+            {
+                sortSeparator = ", ";
+            }
+
+            if (Style.DemoteNonDroppingParticle == DemoteParticle.DisplayAndSort)
+            {
+                var second = JoinParts(name.CommaDroppingParticle + " ", given, droppingParticle);
+                second = JoinParts(" ", second, nonDroppingParticle);
+                SetAffixes(second, givenDecor);
+                SetAffixes(family, familyDecor);
+                var merged = JoinParts(sortSeparator, family, second);
+                blob = JoinParts(sortSeparator, merged, suffix);
+            }
+            else
+            {
+                var first = JoinParts(hyphenatedParticle ? string.Empty : nbsp, nonDroppingParticle, family);
+                SetAffixes(first, familyDecor);
+                var second = JoinParts(name.CommaDroppingParticle + " ", given, droppingParticle);
+                SetAffixes(second, givenDecor);
+                var merged = JoinParts(sortSeparator, first, second);
+                blob = JoinParts(sortSeparator, merged, suffix);
+            }
+
+            if (blob is not null)
+            {
+                blob.Inverted = true;
+            }
+        }
+        else
+        {
+            if (name.DroppingParticle is { Length: > 0 } dp && family is not null && name.NonDroppingParticle is null
+                && dp[^1] is '\'' or '\u02bc' or '\u2019' or '-' && dp[..^1] != "de")
+            {
+                family = JoinParts(string.Empty, droppingParticle, family);
+                droppingParticle = null;
+            }
+
+            Blob? second;
+            if (hyphenatedParticle)
+            {
+                second = JoinParts(string.Empty, nonDroppingParticle, family);
+                second = JoinParts(nbsp, droppingParticle, second);
+            }
+            else
+            {
+                second = JoinParts(nbsp, droppingParticle, nonDroppingParticle, family);
+            }
+
+            second = JoinParts(suffixSeparator, second, suffix);
+            SetAffixes(second, familyDecor);
+            SetAffixes(given, givenDecor);
+            var commaDroppingParticle = second is not null && second.Prefix.Length > 0 ? string.Empty : name.CommaDroppingParticle;
+            var space = initializeWith is not null && (initializeWith.Contains('\u00a0', StringComparison.Ordinal) || initializeWith.Contains('\ufeff', StringComparison.Ordinal)) && level == 1
+                ? nbsp
+                : " ";
+            blob = JoinParts(commaDroppingParticle + space, given, second);
+        }
+
+        if (blob is null)
+        {
+            return null;
+        }
+
+        // cs:name's own affixes and formatting wrap each personal name.
+        var wrapper = Blob.Node();
+        wrapper.Prefix = element.Decor.Prefix;
+        wrapper.Suffix = element.Decor.Suffix;
+        wrapper.Decorations = Decorations.From(element.Decor.Formatting, element.Decor.Quotes);
+        wrapper.Inverted = blob.Inverted;
+        wrapper.Add(blob);
+        return wrapper;
+    }
+
+    private static string? Strip(string? text, NamePartElement? part)
+        => text is not null && part?.Decor.StripPeriods == true ? text.Replace(".", string.Empty, StringComparison.Ordinal) : text;
+
+    private static void SetAffixes(Blob? blob, Decor? decor)
+    {
+        if (blob is null || decor is null)
+        {
+            return;
+        }
+
+        blob.Prefix = decor.Prefix;
+        blob.Suffix = decor.Suffix;
+    }
+
+    /// <summary>Renders a name variable as a sort key: every name family-first, no et-al term.</summary>
+    internal Blob? RenderSortNames(string variable, RenderContext ctx, RenderMode section)
+    {
+        var names = new NamesElement
+        {
+            Variables = [variable],
+            Name = new NameElement
+            {
+                Options = new NameOptions { NameAsSortOrder = NameAsSortOrder.All, SortSeparator = " " },
+            },
+        };
+        return RenderNames(names, ctx, null);
+    }
+
+    /// <summary>The first date element a macro renders (directly or through nested elements), if any.</summary>
+    internal DateElement? FindDate(Macro macro) => FindDate(macro.Children, 0);
+
+    private static DateElement? FindDate(IReadOnlyList<Element> elements, int depth)
+    {
+        if (depth > 32)
+        {
+            return null;
+        }
+
+        foreach (var element in elements)
+        {
+            var found = element switch
+            {
+                DateElement d => d,
+                GroupElement g => FindDate(g.Children, depth + 1),
+                TextElement { Macro: { } m } => FindDate(m.Children, depth + 1),
+                ChooseElement c => c.Branches.Select(b => FindDate(b.Children, depth + 1)).FirstOrDefault(x => x is not null),
+                _ => null,
+            };
+            if (found is not null)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,161 @@
+using System.Globalization;
+using Citations.Csl.Output;
+using Citations.Csl.Styles;
+
+namespace Citations.Csl.Evaluation;
+
+internal sealed partial class Renderer
+{
+    /// <summary>Variables citeproc-js renders through its number machinery even from cs:text.</summary>
+    private static readonly HashSet<string> NumberVariables = new(StringComparer.Ordinal)
+    {
+        "page", "page-first", "chapter-number", "collection-number", "edition", "issue", "number", "number-of-pages",
+        "number-of-volumes", "volume", "locator",
+    };
+
+    private Blob? RenderNumber(NumberElement element, RenderContext ctx)
+    {
+        ctx.VariablesCalled++;
+        if (ctx.IsSuppressed(element.Variable))
+        {
+            return null;
+        }
+
+        var value = GetVariableText(element.Variable, VariableForm.Long, ctx);
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        ctx.VariablesRendered++;
+        return RenderNumeric(element.Variable, value, element.Decor, element.Form, ctx);
+    }
+
+    /// <summary>Renders a number variable: each number formatted (ordinal, roman …), joined as written.</summary>
+    private Blob RenderNumeric(string variable, string value, Decor decor, NumberForm form, RenderContext ctx)
+    {
+        var isPageLabel = variable == "locator" && ctx.Cite.Label is null or "page";
+        var parts = NumberParser.Parse(value, variable == "page-first" ? "page" : variable, Locale, Style.PageRangeFormat, isPageLabel);
+        var master = Blob.Node();
+        master.Prefix = decor.Prefix;
+        master.Suffix = decor.Suffix;
+        master.Decorations = Decorations.From(decor.Formatting, decor.Quotes);
+        master.Display = decor.Display;
+        var partDecor = decor with { Prefix = string.Empty, Suffix = string.Empty, Formatting = Formatting.Empty, Quotes = false, Display = Display.None };
+        var gender = Locale.GenderOf(variable);
+
+        if (parts.Count > 0 && parts[0].Value.StartsWith('"') && parts[^1].Value.EndsWith('"') && (parts.Count > 1 || parts[0].Value.Length > 1))
+        {
+            parts[0].Value = parts[0].Value[1..];
+            parts[^1].Value = parts[^1].Value[..^1];
+            master.Decorations.Quotes = QuoteMark.Outer;
+        }
+
+        var scope = ctx.Scope;
+        ctx.Scope = scope.Push(master.Decorations);
+        foreach (var part in parts)
+        {
+            Blob blob;
+            if (part.Collapsible && int.TryParse(part.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0)
+            {
+                var text = part.Particle.Length > 0
+                    ? part.Particle + number.ToString(CultureInfo.InvariantCulture)
+                    : FormatNumber(number, form, gender);
+                if (partDecor.TextCase != TextCase.None)
+                {
+                    text = ApplyTextCase(text, partDecor.TextCase, ctx);
+                }
+
+                blob = new Blob { Text = text, IsNumeric = true, NumericValue = number };
+            }
+            else
+            {
+                blob = MakeText(part.Particle + part.Value, partDecor, ctx, isTerm: false);
+            }
+
+            blob.Suffix += part.JoiningSuffix;
+            master.Add(blob);
+        }
+
+        ctx.Scope = scope;
+        return master;
+    }
+
+    private string FormatNumber(int number, NumberForm form, Locales.Gender gender) => form switch
+    {
+        NumberForm.Ordinal => number.ToString(CultureInfo.InvariantCulture) + Locale.OrdinalSuffix(number, gender),
+        NumberForm.LongOrdinal => Locale.LongOrdinal(number, gender),
+        NumberForm.Roman => Roman(number),
+        _ => number.ToString(CultureInfo.InvariantCulture),
+    };
+
+    private static string Roman(int number)
+    {
+        if (number is <= 0 or >= 6000)
+        {
+            return number.ToString(CultureInfo.InvariantCulture);
+        }
+
+        string[][] numerals =
+        [
+            ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"],
+            ["", "x", "xx", "xxx", "xl", "l", "lx", "lxx", "lxxx", "xc"],
+            ["", "c", "cc", "ccc", "cd", "d", "dc", "dcc", "dccc", "cm"],
+            ["", "m", "mm", "mmm", "mmmm", "mmmmm"],
+        ];
+        var digits = number.ToString(CultureInfo.InvariantCulture);
+        var result = string.Empty;
+        for (var pos = 0; pos < digits.Length; pos++)
+        {
+            var n = digits[digits.Length - 1 - pos] - '0';
+            result = numerals[pos][n] + result;
+        }
+
+        return result;
+    }
+
+    private Blob? RenderLabel(LabelElement label, RenderContext ctx, string? termOverride)
+    {
+        string? value;
+        string term;
+        if (label.Variable == "locator")
+        {
+            value = ctx.Cite.Locator;
+            term = ctx.Cite.Label switch
+            {
+                null or "" => "page",
+                "sub verbo" => "sub-verbo",
+                var l => l,
+            };
+        }
+        else
+        {
+            value = GetVariableText(label.Variable, VariableForm.Long, ctx);
+            term = label.Variable;
+        }
+
+        if (string.IsNullOrEmpty(value) || ctx.IsSuppressed(label.Variable))
+        {
+            return null;
+        }
+
+        var plural = label.Plural switch
+        {
+            PluralMode.Always => true,
+            PluralMode.Never => false,
+            _ => NumberParser.IsPlural(NumberParser.Parse(value, label.Variable, Locale, Style.PageRangeFormat, false), label.Variable, value),
+        };
+        var text = Locale.Term(termOverride ?? term, label.Form, plural);
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        if (label.Decor.StripPeriods)
+        {
+            text = text.Replace(".", string.Empty, StringComparison.Ordinal);
+        }
+
+        return MakeText(text, label.Decor with { StripPeriods = false }, ctx, isTerm: true);
+    }
+}

@@ -1,0 +1,457 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Citations.Csl.Output;
+using Citations.Csl.Styles;
+
+namespace Citations.Csl.Evaluation;
+
+/// <summary>
+/// Evaluates a style's element tree for one item into an output tree (<see cref="Blob"/>). The same compiled style is
+/// evaluated again with other disambiguation settings when a cite must show more; nothing is reparsed.
+/// </summary>
+internal sealed partial class Renderer
+{
+    /// <summary>Macros nested deeper than this are a runaway style (recursion is refused at parse time; this guards depth).</summary>
+    private const int MaxMacroDepth = 64;
+
+    private readonly StyleRuntime _runtime;
+    private int _macroDepth;
+
+    public Renderer(StyleRuntime runtime) => _runtime = runtime;
+
+    public StyleRuntime Runtime => _runtime;
+
+    private Locales.Locale Locale => _runtime.Locale;
+
+    private CslStyle Style => _runtime.Style;
+
+    /// <summary>Renders one layout for an item: the children of the layout, without the layout's own affixes.</summary>
+    public Blob RenderLayout(Layout layout, RenderContext ctx)
+    {
+        var blob = Blob.Node();
+        RenderChildren(layout.Children, ctx, blob.Children!);
+        return blob;
+    }
+
+    /// <summary>Renders a macro as plain text for sorting.</summary>
+    public Blob? RenderMacro(Macro macro, RenderContext ctx)
+    {
+        var blob = Blob.Node();
+        RenderChildren(macro.Children, ctx, blob.Children!);
+        return blob.Children!.Count == 0 ? null : blob;
+    }
+
+    private void RenderChildren(IReadOnlyList<Element> elements, RenderContext ctx, List<Blob> output)
+    {
+        foreach (var element in elements)
+        {
+            if (element is ChooseElement choose)
+            {
+                // A choose adds the chosen branch's output directly to the enclosing element.
+                if (ChooseBranch(choose, ctx) is { } branch)
+                {
+                    RenderChildren(branch.Children, ctx, output);
+                }
+
+                continue;
+            }
+
+            if (Render(element, ctx) is { } blob)
+            {
+                output.Add(blob);
+            }
+        }
+    }
+
+    private Blob? Render(Element element, RenderContext ctx) => element switch
+    {
+        TextElement t => RenderText(t, ctx),
+        NumberElement n => RenderNumber(n, ctx),
+        LabelElement l => RenderLabel(l, ctx, null),
+        DateElement d => RenderDate(d, ctx),
+        NamesElement n => RenderNames(n, ctx, null),
+        GroupElement g => RenderGroup(g, ctx),
+        _ => null,
+    };
+
+    private Blob? RenderGroup(GroupElement group, RenderContext ctx)
+    {
+        var called = ctx.VariablesCalled;
+        var rendered = ctx.VariablesRendered;
+        var blob = Blob.Node();
+        ApplyDecor(blob, group.Decor, ctx, out var outer);
+        var scope = ctx.Scope;
+        ctx.Scope = scope.Push(blob.Decorations);
+        RenderChildren(group.Children, ctx, blob.Children!);
+        ctx.Scope = scope;
+
+        // A group that called variables, all of them empty, is suppressed with everything in it (terms included).
+        if (ctx.VariablesCalled > called && ctx.VariablesRendered == rendered)
+        {
+            return null;
+        }
+
+        if (blob.Children!.Count == 0)
+        {
+            return null;
+        }
+
+        blob.Delimiter = group.Delimiter ?? string.Empty;
+        return FinishDecor(blob, group.Decor, ctx, outer);
+    }
+
+    private Blob? RenderText(TextElement text, RenderContext ctx)
+    {
+        if (text.MacroName is not null)
+        {
+            return RenderMacroCall(text, ctx);
+        }
+
+        if (text.Variable is not null)
+        {
+            return RenderVariable(text, ctx);
+        }
+
+        if (text.Term is not null)
+        {
+            var term = Locale.Term(text.Term, text.TermForm, text.Plural);
+            return string.IsNullOrEmpty(term) ? null : MakeText(term, text.Decor, ctx, isTerm: true);
+        }
+
+        return string.IsNullOrEmpty(text.Value) ? null : MakeText(text.Value, text.Decor, ctx, isTerm: true);
+    }
+
+    private Blob? RenderMacroCall(TextElement text, RenderContext ctx)
+    {
+        if (text.Macro is null)
+        {
+            return null;
+        }
+
+        if (++_macroDepth > MaxMacroDepth)
+        {
+            _macroDepth = 0;
+            throw new CslException($"Macros are nested more than {MaxMacroDepth} deep.", new Diagnostics.SourceLocation(Style.Source, null, text.Line, 0));
+        }
+
+        try
+        {
+            // citeproc-js expands a macro as a real group: when it calls variables and all are empty, it vanishes.
+            var called = ctx.VariablesCalled;
+            var rendered = ctx.VariablesRendered;
+            var blob = Blob.Node();
+            ApplyDecor(blob, text.Decor, ctx, out var outer);
+            var scope = ctx.Scope;
+            ctx.Scope = scope.Push(blob.Decorations);
+            RenderChildren(text.Macro.Children, ctx, blob.Children!);
+            ctx.Scope = scope;
+            if (blob.Children!.Count == 0 || (ctx.VariablesCalled > called && ctx.VariablesRendered == rendered))
+            {
+                return null;
+            }
+
+            // citeproc-js applies a macro call's strip-periods to the text inside, but not its text-case.
+            if (text.Decor.StripPeriods)
+            {
+                StripPeriodsInLeaves(blob);
+            }
+
+            return FinishDecor(blob, text.Decor, ctx, outer);
+        }
+        finally
+        {
+            _macroDepth--;
+        }
+    }
+
+    private Blob? RenderVariable(TextElement text, RenderContext ctx)
+    {
+        var variable = text.Variable!;
+        ctx.VariablesCalled++;
+        if (ctx.IsSuppressed(variable))
+        {
+            return null;
+        }
+
+        if (variable == "citation-number" && ctx.Mode != RenderMode.Sort)
+        {
+            var number = ctx.CitationNumber;
+            if (number <= 0)
+            {
+                return null;
+            }
+
+            ctx.VariablesRendered++;
+            var numeric = MakeText(number.ToString(CultureInfo.InvariantCulture), text.Decor, ctx, isTerm: false);
+            MarkNumeric(numeric, number);
+            return numeric;
+        }
+
+        if (variable == "year-suffix")
+        {
+            if (ctx.Disambiguation.YearSuffix <= 0)
+            {
+                return null;
+            }
+
+            ctx.RenderedYearSuffix = true;
+            ctx.VariablesRendered++;
+            var suffix = MakeText(YearSuffixText(ctx.Disambiguation.YearSuffix), text.Decor, ctx, isTerm: false);
+            MarkNumeric(suffix, ctx.Disambiguation.YearSuffix);
+            return suffix;
+        }
+
+        var value = GetVariableText(variable, text.Form, ctx);
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        if (NumberVariables.Contains(variable))
+        {
+            ctx.VariablesRendered++;
+            return RenderNumeric(variable, value, text.Decor, NumberForm.Numeric, ctx);
+        }
+
+        if (variable == "URL" && text.Form == VariableForm.Short)
+        {
+            value = ShortUrlRegex().Replace(value, "$1");
+            if (value.Contains("//www.", StringComparison.Ordinal))
+            {
+                value = HttpSchemeRegex().Replace(value, string.Empty);
+            }
+        }
+        else if (variable is not ("URL" or "DOI"))
+        {
+            value = value.Replace("\\", string.Empty, StringComparison.Ordinal);
+        }
+
+        ctx.VariablesRendered++;
+        var blob = MakeText(value, text.Decor, ctx, isTerm: false, variable: variable);
+        return blob;
+    }
+
+    /// <summary>The text of a variable, honouring <c>form="short"</c>, cite-level variables and substitution.</summary>
+    internal string? GetVariableText(string variable, VariableForm form, RenderContext ctx)
+    {
+        switch (variable)
+        {
+            case "locator":
+                return ctx.Cite.Locator;
+            case "first-reference-note-number":
+                return ctx.Cite.FirstReferenceNoteNumber?.ToString(CultureInfo.InvariantCulture);
+            case "citation-number":
+                return ctx.CitationNumber > 0 ? ctx.CitationNumber.ToString(CultureInfo.InvariantCulture) : null;
+            case "year-suffix":
+                return ctx.Disambiguation.YearSuffix > 0 ? YearSuffixText(ctx.Disambiguation.YearSuffix) : null;
+            case "page-first":
+                return ctx.Item.GetText("page-first") ?? PageFirst(ctx.Item.GetText("page"));
+        }
+
+        var item = ctx.Item;
+        if (form == VariableForm.Short)
+        {
+            var shortValue = item.GetText(variable + "-short");
+            if (string.IsNullOrEmpty(shortValue))
+            {
+                shortValue = variable switch
+                {
+                    "title" => item.GetText("shortTitle"),
+                    "container-title" => item.GetText("journalAbbreviation"),
+                    _ => null,
+                };
+            }
+
+            if (!string.IsNullOrEmpty(shortValue))
+            {
+                return shortValue;
+            }
+        }
+
+        var value = item.GetText(variable);
+        if (value is null)
+        {
+            if (variable == "title-short")
+            {
+                value = item.GetText("shortTitle");
+            }
+            else if (variable == "container-title-short")
+            {
+                value = item.GetText("journalAbbreviation");
+            }
+        }
+
+        return value;
+    }
+
+    private static string? PageFirst(string? page)
+    {
+        if (string.IsNullOrEmpty(page))
+        {
+            return null;
+        }
+
+        var parts = PageFirstSplitRegex().Split(page);
+        return parts[0].EndsWith('\\') ? page : parts[0];
+    }
+
+    [GeneratedRegex("(.*\\.[^/]+)/.*")]
+    private static partial Regex ShortUrlRegex();
+
+    [GeneratedRegex("https?://")]
+    private static partial Regex HttpSchemeRegex();
+
+    [GeneratedRegex("\\s*(?:&|, |-|\u2013)\\s*")]
+    private static partial Regex PageFirstSplitRegex();
+
+    internal static string YearSuffixText(int n)
+    {
+        // 1 → a, 26 → z, 27 → aa, 28 → ab …
+        var chars = new List<char>();
+        while (n > 0)
+        {
+            n--;
+            chars.Insert(0, (char)('a' + (n % 26)));
+            n /= 26;
+        }
+
+        return new string(chars.ToArray());
+    }
+
+    private static void MarkNumeric(Blob blob, int value)
+    {
+        var target = blob;
+        while (target.Children is { Count: 1 } only)
+        {
+            target = only[0];
+        }
+
+        blob.IsNumeric = true;
+        blob.NumericValue = value;
+    }
+
+    /// <summary>Creates the output node for text from a field, term or value, with the element's formatting.</summary>
+    internal Blob MakeText(string text, Decor decor, RenderContext ctx, bool isTerm, string? variable = null)
+    {
+        // Narrow no-break space before high punctuation, as French typography (and citeproc-js) does.
+        if (text.Contains(' ', StringComparison.Ordinal))
+        {
+            text = SpaceBeforeHighPunctuationRegex().Replace(text, "\u202f$1");
+            text = text.Replace("\u00ab ", "\u00ab\u202f", StringComparison.Ordinal);
+            text = SpaceApostropheRegex().Replace(text, " '");
+        }
+
+        // Text starting with terminal punctuation hands it to the prefix (as citeproc-js does), unless it starts with a space.
+        var movedPrefix = string.Empty;
+        if (text.Length > 1 && text[0] != ' ')
+        {
+            var cut = 0;
+            while (cut < text.Length - 1 && text[cut] is ':' or '.' or ';' or '!' or '?' or ' ')
+            {
+                cut++;
+            }
+
+            if (cut > 0)
+            {
+                movedPrefix = text[..cut];
+                text = text[cut..];
+            }
+        }
+
+        text = PrepareText(text, decor, ctx);
+        var blob = new Blob();
+        ApplyDecor(blob, decor, ctx, out var outer);
+        blob.Prefix += movedPrefix;
+        if (!RichTextParser.MayHaveMarkup(text))
+        {
+            blob.Text = text;
+        }
+        else
+        {
+            _runtime.RichText.Apply(blob, text, ctx.Scope.Push(blob.Decorations));
+        }
+
+        return FinishDecor(blob, decor, ctx, outer);
+    }
+
+    [GeneratedRegex(" ([:;?!\u00bb])")]
+    private static partial Regex SpaceBeforeHighPunctuationRegex();
+
+    [GeneratedRegex("\\s+'")]
+    private static partial Regex SpaceApostropheRegex();
+
+    [GeneratedRegex("\\.([^a-z]|$)")]
+    private static partial Regex PeriodRegex();
+
+    private string PrepareText(string text, Decor decor, RenderContext ctx)
+    {
+        if (decor.TextCase != TextCase.None)
+        {
+            text = ApplyTextCase(text, decor.TextCase, ctx);
+        }
+
+        if (decor.StripPeriods)
+        {
+            text = PeriodRegex().Replace(text, "$1");
+        }
+
+        return text;
+    }
+
+    private string ApplyTextCase(string text, TextCase textCase, RenderContext ctx)
+    {
+        if (textCase == TextCase.Title && !IsEnglishItem(ctx))
+        {
+            return text;
+        }
+
+        return _runtime.Caser.Apply(text, textCase);
+    }
+
+    /// <summary>Title case applies to English items only: the item's language, else the style's locale.</summary>
+    private bool IsEnglishItem(RenderContext ctx)
+    {
+        var language = ctx.Item.GetText("language");
+        if (string.IsNullOrWhiteSpace(language))
+        {
+            return Locale.IsEnglish;
+        }
+
+        return language.StartsWith("en", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static void StripPeriodsInLeaves(Blob blob)
+    {
+        if (blob.Text is not null)
+        {
+            if (!blob.IsNumeric)
+            {
+                blob.Text = PeriodRegex().Replace(blob.Text, "$1");
+            }
+
+            return;
+        }
+
+        if (blob.Children is { } children)
+        {
+            foreach (var child in children)
+            {
+                StripPeriodsInLeaves(child);
+            }
+        }
+    }
+
+    private static void ApplyDecor(Blob blob, Decor decor, RenderContext ctx, out Blob? outer)
+    {
+        outer = null;
+        blob.Decorations = Decorations.From(decor.Formatting, decor.Quotes);
+        blob.Prefix = decor.Prefix;
+        blob.Suffix = decor.Suffix;
+    }
+
+    private static Blob FinishDecor(Blob blob, Decor decor, RenderContext ctx, Blob? outer)
+    {
+        blob.Display = decor.Display;
+        return blob;
+    }
+}

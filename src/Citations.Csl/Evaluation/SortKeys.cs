@@ -1,0 +1,245 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Citations.Csl.Output;
+using Citations.Csl.Styles;
+using Citations.CslData;
+using SortKey = Citations.Csl.Styles.SortKey;
+
+namespace Citations.Csl.Evaluation;
+
+/// <summary>Builds and compares sort keys the way citeproc-js does (locale collation, case- and accent-insensitive,
+/// punctuation ignored, numbers compared as numbers, empty keys last).</summary>
+internal sealed partial class SortKeys
+{
+    private readonly Renderer _renderer;
+    private readonly CompareInfo _compare;
+
+    public SortKeys(Renderer renderer)
+    {
+        _renderer = renderer;
+        CultureInfo culture;
+        try
+        {
+            culture = CultureInfo.GetCultureInfo(renderer.Runtime.Style.DefaultLocale ?? "en-US");
+        }
+        catch (CultureNotFoundException)
+        {
+            culture = CultureInfo.GetCultureInfo("en-US");
+        }
+
+        _compare = culture.CompareInfo;
+    }
+
+    private const CompareOptions Options = CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace | CompareOptions.IgnoreSymbols
+                                           | CompareOptions.IgnoreKanaType | CompareOptions.IgnoreWidth | CompareOptions.NumericOrdering;
+
+    [GeneratedRegex("^(([aA]|[aA][nN]|[tT][hH][eE])\\s+)")]
+    private static partial Regex LeadingArticleRegex();
+
+    [GeneratedRegex("\\s*(-?[0-9]+)")]
+    private static partial Regex NumberRegex();
+
+    [GeneratedRegex("<[^>]*>")]
+    private static partial Regex TagRegex();
+
+    public string?[] Build(IReadOnlyList<SortKey> keys, CslItem item, RenderMode section, int citationNumber)
+    {
+        var result = new string?[keys.Count];
+        for (var i = 0; i < keys.Count; i++)
+        {
+            var key = Build(keys[i], item, section, citationNumber);
+            if (key is not null)
+            {
+                var m = LeadingArticleRegex().Match(key);
+                if (m.Success)
+                {
+                    key = key[m.Length..];
+                }
+            }
+
+            result[i] = string.IsNullOrEmpty(key) ? null : key;
+        }
+
+        return result;
+    }
+
+    private string? Build(SortKey key, CslItem item, RenderMode section, int citationNumber)
+    {
+        var ctx = new RenderContext(item, RenderMode.Sort, CiteInfo.Empty, DisambiguationState.None)
+        {
+            SortKey = key,
+            CitationNumber = citationNumber,
+        };
+        if (key.Variable is { } variable)
+        {
+            switch (CslVariables.KindOf(variable))
+            {
+                case CslVariableKind.Name:
+                    return Plain(_renderer.RenderSortNames(variable, ctx, section));
+                case CslVariableKind.Date:
+                    return item.GetDate(variable) is { } date ? DateKey(date, null) : null;
+            }
+
+            if (variable == "citation-number")
+            {
+                return Pad(citationNumber.ToString(CultureInfo.InvariantCulture));
+            }
+
+            var value = _renderer.GetVariableText(variable, VariableForm.Long, ctx);
+            if (value is null)
+            {
+                return null;
+            }
+
+            if (CslVariables.KindOf(variable) == CslVariableKind.Number)
+            {
+                return Pad(value);
+            }
+
+            return TagRegex().Replace(value, string.Empty);
+        }
+
+        if (key.Macro is { } macro)
+        {
+            // A macro holding a date sorts by the date alone, as citeproc-js does.
+            if (_renderer.FindDate(macro) is { } dateElement)
+            {
+                return item.GetDate(dateElement.Variable) is { } date ? DateKey(date, _renderer.ResolveDateParts(dateElement).Parts) : null;
+            }
+
+            return Plain(_renderer.RenderMacro(macro, ctx));
+        }
+
+        return null;
+    }
+
+    private static string Pad(string value)
+    {
+        var m = NumberRegex().Match(value);
+        if (!m.Success || !long.TryParse(m.Groups[1].Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n))
+        {
+            return value;
+        }
+
+        return n.ToString("D20", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>"1YYYYMMDD" for the start and the end (BC years sort before AD years).</summary>
+    private static string? DateKey(CslDate date, IReadOnlyList<DatePartElement>? parts)
+    {
+        if (DateValue.From(date) is not { Year: { } } value)
+        {
+            return null;
+        }
+
+        var useMonth = parts is null || parts.Any(p => p.Name == DatePartName.Month);
+        var useDay = parts is null || parts.Any(p => p.Name == DatePartName.Day);
+        var sb = new StringBuilder(36);
+        AppendYear(sb, value.Year ?? 0);
+        sb.Append(useMonth ? Two(value.Month) : "00");
+        sb.Append(useDay ? Two(value.Day) : "00");
+        AppendYear(sb, value.YearEnd ?? 0);
+        sb.Append(useMonth ? Two(value.MonthEnd) : "00");
+        sb.Append(useDay ? Two(value.DayEnd) : "00");
+        return sb.ToString();
+
+        static string Two(int? v) => v is > 0 ? v.Value.ToString("00", CultureInfo.InvariantCulture) : "00";
+
+        static void AppendYear(StringBuilder sb, int year)
+        {
+            if (year < 0)
+            {
+                sb.Append('0').Append((9999 + year).ToString("0000", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                sb.Append('1').Append(year.ToString("0000", CultureInfo.InvariantCulture));
+            }
+        }
+    }
+
+    /// <summary>The text of an output tree without formatting, for sorting.</summary>
+    public static string? Plain(Blob? blob)
+    {
+        if (blob is null)
+        {
+            return null;
+        }
+
+        var sb = new StringBuilder();
+        Append(blob, sb);
+        return sb.Length == 0 ? null : sb.ToString();
+
+        static void Append(Blob b, StringBuilder sb)
+        {
+            if (b.Text is not null)
+            {
+                if (b.Text.Length > 0)
+                {
+                    sb.Append(b.Prefix).Append(b.Text).Append(b.Suffix);
+                }
+
+                return;
+            }
+
+            if (b.Children is not { Count: > 0 } children)
+            {
+                return;
+            }
+
+            sb.Append(b.Prefix);
+            var start = sb.Length;
+            foreach (var child in children)
+            {
+                if (sb.Length > start)
+                {
+                    sb.Append(b.Delimiter);
+                }
+
+                var before = sb.Length;
+                Append(child, sb);
+                if (sb.Length == before && sb.Length > start)
+                {
+                    sb.Length -= b.Delimiter.Length;
+                }
+            }
+
+            sb.Append(b.Suffix);
+        }
+    }
+
+    /// <summary>Compares two key sets; empty keys sort last whatever the direction.</summary>
+    public int Compare(string?[] a, string?[] b, IReadOnlyList<SortKey> keys)
+    {
+        for (var i = 0; i < keys.Count; i++)
+        {
+            var x = a[i];
+            var y = b[i];
+            int cmp;
+            if (x == y)
+            {
+                cmp = 0;
+            }
+            else if (x is null)
+            {
+                return 1;
+            }
+            else if (y is null)
+            {
+                return -1;
+            }
+            else
+            {
+                cmp = _compare.Compare(x.TrimStart('[', ']', '\'', '"'), y.TrimStart('[', ']', '\'', '"'), Options);
+            }
+
+            if (cmp != 0)
+            {
+                return keys[i].Descending ? -cmp : cmp;
+            }
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,85 @@
+using Citations.Csl.Styles;
+
+namespace Citations.Csl.Output;
+
+internal enum QuoteMark : byte { None, Outer, Inner, Off }
+
+/// <summary>
+/// The decorations of one output node, applied innermost first in this fixed order: font style, font variant, font
+/// weight, text decoration, vertical alignment, quotes.
+/// </summary>
+internal struct Decorations
+{
+    public FontStyle FontStyle;
+    public FontVariant FontVariant;
+    public FontWeight FontWeight;
+    public TextDecoration TextDecoration;
+    public VerticalAlign VerticalAlign;
+    public QuoteMark Quotes;
+
+    public readonly bool HasFormatting =>
+        FontStyle != FontStyle.None || FontVariant != FontVariant.None || FontWeight != FontWeight.None
+        || TextDecoration != TextDecoration.None || VerticalAlign != VerticalAlign.None;
+
+    public readonly bool HasAny => HasFormatting || Quotes != QuoteMark.None;
+
+    public readonly bool HasQuotes => Quotes is QuoteMark.Outer or QuoteMark.Inner;
+
+    public static Decorations From(Formatting formatting, bool quotes) => new()
+    {
+        FontStyle = formatting.FontStyle,
+        FontVariant = formatting.FontVariant,
+        FontWeight = formatting.FontWeight,
+        TextDecoration = formatting.TextDecoration,
+        VerticalAlign = formatting.VerticalAlign,
+        Quotes = quotes ? QuoteMark.Outer : QuoteMark.None,
+    };
+}
+
+/// <summary>
+/// One node of rendered output before it becomes a string: text (a leaf) or children joined by a delimiter, with
+/// affixes, decorations and display. Punctuation is reconciled on this tree (see <see cref="PunctuationAdjuster"/>)
+/// before it is written in an output format.
+/// </summary>
+internal sealed class Blob
+{
+    public string Prefix = string.Empty;
+    public string Suffix = string.Empty;
+    public string Delimiter = string.Empty;
+    public Decorations Decorations;
+    public Display Display;
+
+    /// <summary>The text of a leaf; <see langword="null"/> for an inner node.</summary>
+    public string? Text;
+
+    /// <summary>The children of an inner node.</summary>
+    public List<Blob>? Children;
+
+    /// <summary>A number (citation number, year suffix, a plain number) that punctuation must not move into.</summary>
+    public bool IsNumeric;
+
+    /// <summary>The number's value, for collapsing ranges of citation numbers and year suffixes.</summary>
+    public int NumericValue;
+
+    /// <summary>Text that must not be case-changed (a <c>nocase</c> span); kept for later text-case passes.</summary>
+    public bool NoCase;
+
+    /// <summary>A name rendered family name first ("Doe, John"), for delimiter-precedes-last="after-inverted-name".</summary>
+    public bool Inverted;
+
+    public static Blob Leaf(string text) => new() { Text = text };
+
+    public static Blob Node() => new() { Children = [] };
+
+    public bool IsLeaf => Text is not null;
+
+    /// <summary>Whether this node, or the node it wraps, is an inverted name.</summary>
+    public bool IsInverted() => Inverted || (Children is { Count: > 0 } c && c[0].Inverted);
+
+    public bool IsEmpty => Text is not null ? Text.Length == 0 : Children is null || Children.Count == 0;
+
+    public void Add(Blob child) => (Children ??= []).Add(child);
+
+    public override string ToString()
+        => Text is not null ? $"'{Prefix}'[{Text}]'{Suffix}'" : $"'{Prefix}'{{{string.Join(Delimiter.Length > 0 ? $"|{Delimiter}|" : "|", Children ?? [])}}}'{Suffix}'";
+}

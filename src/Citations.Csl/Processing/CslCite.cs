@@ -1,0 +1,55 @@
+namespace Citations.Csl.Processing;
+
+/// <summary>One reference to an item inside a citation: the item, and what this cite adds (locator, affixes).</summary>
+/// <param name="Id">The id of the cited item.</param>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed record CslCite(string Id)
+{
+    /// <summary>A locator such as a page or chapter ("23", "12-15").</summary>
+    public string? Locator { get; init; }
+
+    /// <summary>The locator's label: <c>page</c> (the default), <c>chapter</c>, <c>section</c>, <c>figure</c>, …</summary>
+    public string? Label { get; init; }
+
+    /// <summary>Text before the cite ("see ").</summary>
+    public string? Prefix { get; init; }
+
+    /// <summary>Text after the cite (", emphasis added").</summary>
+    public string? Suffix { get; init; }
+
+    /// <summary>Leave out the author (when the text already names them): "(2020, 12)".</summary>
+    public bool SuppressAuthor { get; init; }
+
+    /// <summary>Render only the author, for narrative citations: "Doe".</summary>
+    public bool AuthorOnly { get; init; }
+
+    /// <summary>A position forced by the caller (0 first, 1 subsequent, 2 ibid, 3 ibid-with-locator), as citeproc-js accepts.</summary>
+    internal int? Position { get; init; }
+
+    /// <summary>A near-note flag forced by the caller.</summary>
+    internal bool NearNote { get; init; }
+
+    /// <summary>The position computed for the cite in its document.</summary>
+    internal int PositionFlags { get; init; }
+
+    /// <summary>The note number of the item's first citation, once computed.</summary>
+    internal int? FirstReferenceNoteNumber { get; init; }
+}
+
+/// <summary>A citation: one or more cites rendered together ("(Doe 2020; Roe 2021)"), optionally in a footnote.</summary>
+/// <param name="Cites">The cites, in the order written.</param>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed record CslCitation(IReadOnlyList<CslCite> Cites)
+{
+    /// <summary>The number of the note the citation is in (note styles); 0 when it is in the running text.</summary>
+    public int NoteNumber { get; init; }
+
+    /// <summary>Text before the whole citation.</summary>
+    public string? Prefix { get; init; }
+
+    /// <summary>Text after the whole citation.</summary>
+    public string? Suffix { get; init; }
+
+    /// <summary>A citation of one cite.</summary>
+    public static CslCitation Of(string id) => new([new CslCite(id)]);
+}

@@ -1,0 +1,104 @@
+using Citations.Csl.Evaluation;
+using Citations.Csl.Locales;
+using Citations.Csl.Output;
+using Citations.Csl.Styles;
+using Citations.CslData;
+
+namespace Citations.Csl.Processing;
+
+/// <summary>Options for <see cref="CslProcessor"/>.</summary>
+public sealed class CslProcessorOptions
+{
+    /// <summary>The language to render in, overriding the style's <c>default-locale</c>. <value>Default: the style's default locale, else en-US.</value></summary>
+    public string? Language { get; init; }
+
+    /// <summary>Use <see cref="Language"/> only when the style has no <c>default-locale</c>. <value>Default: <see langword="false"/>.</value></summary>
+    public bool LanguageIsFallback { get; init; }
+
+    /// <summary>Where locales come from. <value>Default: the en-US locale embedded in this package.</value></summary>
+    public CslLocaleProvider Locales { get; init; } = CslLocaleProvider.Embedded;
+
+    /// <summary>The output format. <value>Default: HTML, as citeproc-js.</value></summary>
+    public CslOutputFormat Format { get; init; } = CslOutputFormat.Html;
+}
+
+/// <summary>
+/// A CSL processor for one style, language and output format: formats bibliographies and citations for any number of
+/// documents. Build it once and reuse it; it is immutable and thread-safe (each call works on its own state).
+/// </summary>
+/// <example>
+/// <code>
+/// var style = CslStyle.Load("apa.csl");
+/// var processor = CslProcessor.Create(style, new CslProcessorOptions { Format = CslOutputFormat.Text });
+/// foreach (var entry in processor.FormatBibliography(items).Entries) Console.WriteLine(entry.Text);
+/// </code>
+/// </example>
+public sealed class CslProcessor
+{
+    private CslProcessor(StyleRuntime runtime, CslOutputFormat format)
+    {
+        Runtime = runtime;
+        Format = format;
+    }
+
+    /// <summary>The style (for a dependent style, its parent with the dependent's metadata).</summary>
+    public CslStyle Style => Runtime.Style;
+
+    /// <summary>The language the processor renders in.</summary>
+    public string Language => Runtime.Locale.Language;
+
+    /// <summary>The output format.</summary>
+    public CslOutputFormat Format { get; }
+
+    internal StyleRuntime Runtime { get; }
+
+    /// <summary>Creates a processor for an independent style.</summary>
+    /// <param name="style">The style; a dependent style must first be resolved to its parent.</param>
+    /// <param name="options">Language, locales and output format.</param>
+    /// <exception cref="CslException">The style is dependent, or a locale is malformed.</exception>
+    public static CslProcessor Create(CslStyle style, CslProcessorOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(style);
+        options ??= new CslProcessorOptions();
+        if (style.Citation is null)
+        {
+            throw new CslException($"Style '{style.Id}' is a dependent style; resolve its parent ({style.IndependentParent}) first.", new Diagnostics.SourceLocation(style.Source, null, 0, 0));
+        }
+
+        var language = options.Language is { } forced && !(options.LanguageIsFallback && style.DefaultLocale is not null)
+            ? forced
+            : style.DefaultLocale ?? options.Language ?? "en-US";
+        var locale = LocaleResolver.Resolve(style, language, options.Locales);
+        return new CslProcessor(new StyleRuntime(style, locale), options.Format);
+    }
+
+    /// <summary>Formats the bibliography of a set of items, sorted as the style says.</summary>
+    /// <param name="items">The items; ids must be unique.</param>
+    public CslBibliography FormatBibliography(IEnumerable<CslItem> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var session = new Session(this, items);
+        session.RegisterAll();
+        return session.MakeBibliography();
+    }
+
+    /// <summary>Formats a sequence of citations in document order (positions and numbering follow the order), and
+    /// optionally the bibliography of the cited items.</summary>
+    /// <param name="items">Every item the citations may cite.</param>
+    /// <param name="citations">The citations, in document order.</param>
+    /// <param name="bibliography">Whether to format the bibliography of the cited items too.</param>
+    public CslDocumentResult FormatDocument(IEnumerable<CslItem> items, IReadOnlyList<CslCitation> citations, bool bibliography = false)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(citations);
+        var session = new Session(this, items);
+        var texts = session.ProcessCitations(citations);
+        return new CslDocumentResult(texts, bibliography && Style.HasBibliography ? session.MakeBibliography() : null, session.Warnings);
+    }
+}
+
+/// <summary>The formatted citations of a document and, when asked for, its bibliography.</summary>
+/// <param name="Citations">Each citation's text, in document order.</param>
+/// <param name="Bibliography">The bibliography of the cited items, or <see langword="null"/>.</param>
+/// <param name="Warnings">Cites that could not be formatted, and why.</param>
+public sealed record CslDocumentResult(IReadOnlyList<string> Citations, CslBibliography? Bibliography, IReadOnlyList<Diagnostics.Diagnostic> Warnings);

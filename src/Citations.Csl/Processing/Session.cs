@@ -1,0 +1,480 @@
+using System.Text;
+using Citations.Csl.Evaluation;
+using Citations.Csl.Output;
+using Citations.Csl.Styles;
+using Citations.CslData;
+using Citations.Diagnostics;
+
+namespace Citations.Csl.Processing;
+
+/// <summary>
+/// The state of formatting one document: the registered items (in citation order), their sort keys, citation numbers
+/// and disambiguation settings. Not thread-safe; a processor creates one per call.
+/// </summary>
+internal sealed class Session
+{
+    private readonly CslProcessor _processor;
+    private readonly StyleRuntime _runtime;
+    private readonly Renderer _renderer;
+    private readonly SortKeys _sortKeys;
+    private readonly BlobWriter _writer;
+    private readonly Dictionary<string, CslItem> _items = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Entry> _registered = new(StringComparer.Ordinal);
+    private readonly List<Entry> _order = [];
+    private List<Entry>? _sorted;
+
+    public Session(CslProcessor processor, IEnumerable<CslItem> items)
+    {
+        _processor = processor;
+        _runtime = processor.Runtime;
+        _renderer = new Renderer(_runtime);
+        _sortKeys = new SortKeys(_renderer);
+        var locale = _runtime.Locale;
+        _writer = new BlobWriter(processor.Format, locale.OpenQuote, locale.CloseQuote, locale.OpenInnerQuote, locale.CloseInnerQuote);
+        foreach (var item in items)
+        {
+            _items.TryAdd(item.Id.Text, item);
+        }
+    }
+
+    public List<Diagnostic> Warnings { get; } = [];
+
+    private CslStyle Style => _runtime.Style;
+
+    internal sealed class Entry(CslItem item, int seq)
+    {
+        public CslItem Item { get; } = item;
+
+        public int Seq { get; set; } = seq;
+
+        public int CitationNumber { get; set; }
+
+        public string?[]? BibliographyKeys { get; set; }
+
+        public DisambiguationState Disambiguation { get; set; } = new();
+    }
+
+    public void RegisterAll() => Register(_items.Keys);
+
+    private bool _noSort;
+
+    /// <summary>Makes the registered set exactly these items, in this order (citeproc-js <c>updateItems</c>).</summary>
+    public void UpdateItems(IEnumerable<string> ids, bool noSort = false)
+    {
+        var wanted = ids.ToList();
+        _noSort = noSort;
+        var keep = new HashSet<string>(wanted, StringComparer.Ordinal);
+        _order.RemoveAll(e => !keep.Contains(e.Item.Id.Text));
+        foreach (var id in _registered.Keys.Where(k => !keep.Contains(k)).ToList())
+        {
+            _registered.Remove(id);
+        }
+
+        Register(wanted);
+        var position = wanted.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
+        _order.Sort((a, b) => position.GetValueOrDefault(a.Item.Id.Text).CompareTo(position.GetValueOrDefault(b.Item.Id.Text)));
+        for (var i = 0; i < _order.Count; i++)
+        {
+            _order[i].Seq = i + 1;
+        }
+
+        _sorted = null;
+    }
+
+    /// <summary>The registered item ids in bibliography order.</summary>
+    public IEnumerable<string> RegisteredInOrder() => Sorted().Select(e => e.Item.Id.Text);
+
+    /// <summary>Renders one cluster of cites, without tracking positions (citeproc-js <c>makeCitationCluster</c>).</summary>
+    public string MakeCitationCluster(IReadOnlyList<CslCite> cites)
+    {
+        Register(cites.Select(c => c.Id));
+        Sorted();
+        return RenderCitation(new CslCitation(cites));
+    }
+
+    /// <summary>The bibliography's layout parameters as <c>key: value</c> lines, sorted by key.</summary>
+    public string BibliographyHeader()
+    {
+        var section = Style.Bibliography;
+        var pairs = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["bibend"] = _processor.Format.BibliographyEnd,
+            ["bibstart"] = _processor.Format.BibliographyStart,
+            ["done"] = "false",
+            ["entry_ids"] = string.Join(",", Sorted().Select(e => e.Item.Id.Text)),
+            ["entryspacing"] = (section?.EntrySpacing ?? 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["hangingindent"] = section?.HangingIndent == true ? "2" : "0",
+            ["linespacing"] = (section?.LineSpacing ?? 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["maxoffset"] = "0",
+        };
+        if (section?.SecondFieldAlign is SecondFieldAlign.Flush or SecondFieldAlign.Margin)
+        {
+            pairs["second-field-align"] = section.SecondFieldAlign == SecondFieldAlign.Flush ? "flush" : "margin";
+        }
+
+        return string.Join("\n", pairs.Select(p => $"{p.Key}: {p.Value}")).Trim();
+    }
+
+    /// <summary>Registers items (in first-cite order); unknown ids give a warning.</summary>
+    public void Register(IEnumerable<string> ids)
+    {
+        foreach (var id in ids)
+        {
+            if (_registered.ContainsKey(id))
+            {
+                continue;
+            }
+
+            if (!_items.TryGetValue(id, out var item))
+            {
+                Warnings.Add(new Diagnostic(DiagnosticSeverity.Warning, "CSL0100", $"Item '{id}' is cited but not in the item list; it was skipped.", SourceLocation.Unknown));
+                continue;
+            }
+
+            var entry = new Entry(item, _order.Count + 1);
+            _registered[id] = entry;
+            _order.Add(entry);
+        }
+
+        _sorted = null;
+    }
+
+    /// <summary>The registered entries in bibliography order, with citation numbers assigned.</summary>
+    public IReadOnlyList<Entry> Sorted()
+    {
+        if (_sorted is not null)
+        {
+            return _sorted;
+        }
+
+        var sorted = new List<Entry>(_order);
+        var keys = Style.Bibliography?.Sort ?? [];
+        if (keys.Count > 0 && !_noSort)
+        {
+            foreach (var entry in sorted)
+            {
+                entry.BibliographyKeys = _sortKeys.Build(keys, entry.Item, RenderMode.Bibliography, entry.Seq);
+            }
+
+            sorted.Sort((a, b) =>
+            {
+                var cmp = _sortKeys.Compare(a.BibliographyKeys!, b.BibliographyKeys!, keys);
+                return cmp != 0 ? cmp : a.Seq.CompareTo(b.Seq);
+            });
+        }
+
+        // Numbers follow the bibliography order, unless that order is itself by citation number.
+        var byCitationNumber = keys.Any(k => k.Variable == "citation-number");
+        for (var i = 0; i < sorted.Count; i++)
+        {
+            sorted[i].CitationNumber = byCitationNumber ? sorted[i].Seq : i + 1;
+        }
+
+        if (byCitationNumber && keys.FirstOrDefault(k => k.Variable == "citation-number") is { Descending: true })
+        {
+            for (var i = 0; i < sorted.Count; i++)
+            {
+                sorted[i].CitationNumber = sorted.Count - i;
+            }
+        }
+
+        _sorted = sorted;
+        return sorted;
+    }
+
+    public CslBibliography MakeBibliography(BibSection? bibSection = null)
+    {
+        var section = Style.Bibliography;
+        var entries = new List<CslBibliographyEntry>();
+        if (section is null)
+        {
+            return new CslBibliography(_processor.Format, entries, Warnings, false, null, 1, 1);
+        }
+
+        foreach (var entry in Sorted())
+        {
+            if (bibSection is not null && !bibSection.Accepts(entry.Item))
+            {
+                continue;
+            }
+
+            try
+            {
+                var text = RenderBibliographyEntry(entry, section);
+                if (text is not null)
+                {
+                    entries.Add(new CslBibliographyEntry(entry.Item.Id.Text, text));
+                }
+            }
+            catch (CslException e)
+            {
+                Warnings.Add(new Diagnostic(DiagnosticSeverity.Error, "CSL0101", $"Item '{entry.Item.Id.Text}' could not be formatted: {e.Problem}", e.Location));
+            }
+        }
+
+        var align = section.SecondFieldAlign switch
+        {
+            SecondFieldAlign.Flush => "flush",
+            SecondFieldAlign.Margin => "margin",
+            _ => null,
+        };
+        return new CslBibliography(_processor.Format, entries, Warnings, section.HangingIndent, align, section.LineSpacing, section.EntrySpacing);
+    }
+
+    private string? RenderBibliographyEntry(Entry entry, BibliographySection section)
+    {
+        var ctx = new RenderContext(entry.Item, RenderMode.Bibliography, CiteInfo.Empty, entry.Disambiguation)
+        {
+            CitationNumber = entry.CitationNumber,
+        };
+        var layout = section.Layout;
+        var content = _renderer.RenderLayout(layout, ctx);
+        if (content.Children!.Count == 0)
+        {
+            return null;
+        }
+
+        content.Suffix = layout.Decor.Suffix;
+        if (layout.Decor.Prefix.Length > 0)
+        {
+            content.Children[0].Prefix = layout.Decor.Prefix + content.Children[0].Prefix;
+        }
+
+        var root = Blob.Node();
+        root.Decorations = Decorations.From(layout.Decor.Formatting, layout.Decor.Quotes);
+        root.Add(content);
+        PunctuationAdjuster.Adjust(root, _runtime.Locale.PunctuationInQuote);
+        var text = _writer.Write(root);
+        return text.Length == 0 ? null : _processor.Format.BibliographyEntry(text);
+    }
+
+    private readonly List<(string Id, CslCitation Citation)> _document = [];
+    private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Adds or replaces one citation in the document, placed after <paramref name="pre"/> and before
+    /// <paramref name="post"/> (citeproc-js <c>processCitationCluster</c>). Returns every citation whose text changed,
+    /// with its index in the document.
+    /// </summary>
+    public List<(int Index, string Text, string Id)> ProcessCitationCluster(
+        string citationId, CslCitation citation, IReadOnlyList<(string Id, int Note)> pre, IReadOnlyList<(string Id, int Note)> post)
+    {
+        var existing = _document.ToDictionary(d => d.Id, d => d.Citation, StringComparer.Ordinal);
+        _document.Clear();
+        foreach (var (id, note) in pre)
+        {
+            if (existing.TryGetValue(id, out var c) && id != citationId)
+            {
+                _document.Add((id, c with { NoteNumber = note }));
+            }
+        }
+
+        _document.Add((citationId, citation));
+        foreach (var (id, note) in post)
+        {
+            if (existing.TryGetValue(id, out var c) && id != citationId)
+            {
+                _document.Add((id, c with { NoteNumber = note }));
+            }
+        }
+
+        foreach (var id in _texts.Keys.Where(k => _document.All(d => d.Id != k)).ToList())
+        {
+            _texts.Remove(id);
+        }
+
+        var texts = RenderDocument(_document.Select(d => d.Citation).ToList());
+        var updates = new List<(int Index, string Text, string Id)>();
+        for (var i = 0; i < _document.Count; i++)
+        {
+            var id = _document[i].Id;
+            if (!_texts.TryGetValue(id, out var old) || old != texts[i] || id == citationId)
+            {
+                updates.Add((i, texts[i], id));
+                _texts[id] = texts[i];
+            }
+        }
+
+        return updates;
+    }
+
+    /// <summary>Registers the cited items in document order, sets positions and renders every citation.</summary>
+    private List<string> RenderDocument(IReadOnlyList<CslCitation> citations)
+    {
+        UpdateItems(citations.SelectMany(c => c.Cites.Select(x => x.Id)).Distinct(StringComparer.Ordinal), _noSort);
+        Sorted();
+        var positioned = Positions.Assign(citations, Style.Citation!.NearNoteDistance);
+        return positioned.Select(RenderCitation).ToList();
+    }
+
+    /// <summary>Processes citations in document order and returns each one's text.</summary>
+    public IReadOnlyList<string> ProcessCitations(IReadOnlyList<CslCitation> citations)
+    {
+        foreach (var citation in citations)
+        {
+            Register(citation.Cites.Select(c => c.Id));
+        }
+
+        return RenderDocument(citations);
+    }
+
+    public string RenderCitation(CslCitation citation)
+    {
+        var section = Style.Citation!;
+        var cites = new List<(Entry Entry, CslCite Cite)>();
+        foreach (var cite in citation.Cites)
+        {
+            if (_registered.TryGetValue(cite.Id, out var entry))
+            {
+                cites.Add((entry, cite));
+            }
+        }
+
+        if (section.Sort.Count > 0 && cites.Count > 1)
+        {
+            var keyed = cites.Select(c => (c.Entry, c.Cite, Keys: _sortKeys.Build(section.Sort, c.Entry.Item, RenderMode.Citation, c.Entry.CitationNumber))).ToList();
+            keyed.Sort((a, b) =>
+            {
+                var cmp = _sortKeys.Compare(a.Keys, b.Keys, section.Sort);
+                return cmp != 0 ? cmp : a.Entry.Seq.CompareTo(b.Entry.Seq);
+            });
+            cites = keyed.Select(k => (k.Entry, k.Cite)).ToList();
+        }
+
+        var layout = section.Layout;
+        var blobs = new List<Blob>();
+        foreach (var (entry, cite) in cites)
+        {
+            var info = new CiteInfo
+            {
+                Position = (CitePosition)(cite.PositionFlags),
+                FirstReferenceNoteNumber = cite.FirstReferenceNoteNumber,
+                Locator = cite.Locator,
+                Label = cite.Label,
+                Prefix = cite.Prefix,
+                Suffix = cite.Suffix,
+                SuppressAuthor = cite.SuppressAuthor,
+                AuthorOnly = cite.AuthorOnly,
+                NoteNumber = citation.NoteNumber,
+            };
+            var ctx = new RenderContext(entry.Item, RenderMode.Citation, info, entry.Disambiguation)
+            {
+                CitationNumber = entry.CitationNumber,
+            };
+            var content = _renderer.RenderLayout(layout, ctx);
+            if (!string.IsNullOrEmpty(cite.Prefix))
+            {
+                content.Children!.Insert(0, Blob.Leaf(PrefixWithSpace(cite.Prefix)));
+            }
+
+            if (!string.IsNullOrEmpty(cite.Suffix))
+            {
+                content.Add(Blob.Leaf(SuffixWithSpace(cite.Suffix)));
+            }
+
+            blobs.Add(content);
+        }
+
+        var layoutSuffix = layout.Decor.Suffix;
+        if (layoutSuffix.Length > 0 && layoutSuffix[0] is ':' or '.' or ';' or '!' or '?')
+        {
+            layoutSuffix = layoutSuffix[..1];
+        }
+
+        var nonEmpty = blobs.Where(b => b.Children!.Count > 0).ToList();
+        if (nonEmpty.Count == 0)
+        {
+            return "[CSL STYLE ERROR: reference with no printed form.]";
+        }
+
+        nonEmpty[^1].Suffix = layoutSuffix;
+        nonEmpty[0].Prefix = layout.Decor.Prefix;
+        var parts = new List<string>();
+        foreach (var blob in nonEmpty)
+        {
+            PunctuationAdjuster.Adjust(blob, _runtime.Locale.PunctuationInQuote);
+            var enclosing = new BlobWriter.Enclosing().With(Decorations.From(layout.Decor.Formatting, false));
+            parts.Add(_writer.Write(blob, enclosing));
+        }
+
+        var delimiter = _processor.Format.Escape(layout.Delimiter ?? string.Empty);
+        var sb = new StringBuilder();
+        for (var i = 0; i < parts.Count; i++)
+        {
+            if (parts[i].Length == 0)
+            {
+                continue;
+            }
+
+            if (sb.Length > 0)
+            {
+                sb.Append(delimiter);
+            }
+
+            sb.Append(parts[i]);
+        }
+
+        var result = sb.ToString();
+        var wrapper = Blob.Node();
+        wrapper.Decorations = Decorations.From(layout.Decor.Formatting, false);
+        if (wrapper.Decorations.HasAny && result.Length > 0)
+        {
+            result = DecorateRaw(result, wrapper.Decorations);
+        }
+
+        return result.Length == 0 ? "[CSL STYLE ERROR: reference with no printed form.]" : result;
+    }
+
+    private string DecorateRaw(string text, Decorations decorations)
+    {
+        var f = _processor.Format;
+        if (decorations.FontStyle == FontStyle.Italic)
+        {
+            text = f.Format(CslFormatting.Italic, text);
+        }
+        else if (decorations.FontStyle == FontStyle.Oblique)
+        {
+            text = f.Format(CslFormatting.Oblique, text);
+        }
+
+        if (decorations.FontVariant == FontVariant.SmallCaps)
+        {
+            text = f.Format(CslFormatting.SmallCaps, text);
+        }
+
+        if (decorations.FontWeight == FontWeight.Bold)
+        {
+            text = f.Format(CslFormatting.Bold, text);
+        }
+
+        if (decorations.TextDecoration == TextDecoration.Underline)
+        {
+            text = f.Format(CslFormatting.Underline, text);
+        }
+
+        if (decorations.VerticalAlign == VerticalAlign.Superscript)
+        {
+            text = f.Format(CslFormatting.Superscript, text);
+        }
+        else if (decorations.VerticalAlign == VerticalAlign.Subscript)
+        {
+            text = f.Format(CslFormatting.Subscript, text);
+        }
+
+        return text;
+    }
+
+    private static string PrefixWithSpace(string prefix)
+    {
+        var test = System.Text.RegularExpressions.Regex.Replace(prefix, "<[^>]+>", string.Empty);
+        test = test.TrimEnd('"', '\'', '\u201d', '\u2019', '\u00bb', '\u202f', '\u00a0', ' ');
+        var last = test.Length > 0 ? test[^1] : '\0';
+        var space = test.Length > 0 && (last is '.' or ';' or '&' or ':' or '!' or '?' or ')' or ']' or ',' || char.IsAsciiDigit(last) || Scripts.IsRomanesqueLetter(last))
+            ? " "
+            : string.Empty;
+        return System.Text.RegularExpressions.Regex.Replace(prefix + space, "\\s+", " ");
+    }
+
+    private static string SuffixWithSpace(string suffix)
+        => Scripts.StartsRomanesque(suffix) || suffix[0] is '[' or '(' ? " " + suffix : suffix;
+}

@@ -1,0 +1,80 @@
+using System.Xml;
+using System.Xml.Linq;
+using Citations.Diagnostics;
+
+namespace Citations.Csl.Styles;
+
+/// <summary>Loads CSL XML safely: no DTD processing, no external entities, no resolver, bounded size and depth.</summary>
+internal static class CslXml
+{
+    public const string Namespace = "http://purl.org/net/xbiblio/csl";
+
+    /// <summary>Deeper nesting than this is hostile or broken input, not a style.</summary>
+    public const int MaxDepth = 256;
+
+    private static readonly XmlReaderSettings Settings = new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+        IgnoreWhitespace = false,
+        MaxCharactersInDocument = 64 * 1024 * 1024,
+        MaxCharactersFromEntities = 0,
+    };
+
+    public static XElement Load(string xml, string? file)
+    {
+        try
+        {
+            using var reader = XmlReader.Create(new StringReader(xml), Settings);
+            var document = XDocument.Load(reader, LoadOptions.SetLineInfo);
+            var root = document.Root ?? throw new CslException("The document has no root element.", new SourceLocation(file, null, 1, 1));
+            CheckDepth(root, file);
+            return root;
+        }
+        catch (XmlException e)
+        {
+            var problem = e.Message;
+            var cut = problem.IndexOf(" Line ", StringComparison.Ordinal);
+            if (cut > 0)
+            {
+                problem = problem[..cut];
+            }
+
+            if (problem.Contains("DTD", StringComparison.OrdinalIgnoreCase))
+            {
+                problem = "DTDs are not allowed in CSL files (they could expand entities or fetch external files). " + problem;
+            }
+
+            throw new CslException("Malformed XML: " + problem, new SourceLocation(file, null, e.LineNumber, e.LinePosition), e);
+        }
+    }
+
+    public static SourceLocation Where(XObject node, string? file)
+    {
+        var info = (IXmlLineInfo)node;
+        return new SourceLocation(file, null, info.HasLineInfo() ? info.LineNumber : 0, info.HasLineInfo() ? info.LinePosition : 0);
+    }
+
+    public static int LineOf(XObject node) => ((IXmlLineInfo)node).HasLineInfo() ? ((IXmlLineInfo)node).LineNumber : 0;
+
+    private static void CheckDepth(XElement root, string? file)
+    {
+        var stack = new Stack<(XElement Element, int Depth)>();
+        stack.Push((root, 1));
+        while (stack.Count > 0)
+        {
+            var (element, depth) = stack.Pop();
+            if (depth > MaxDepth)
+            {
+                throw new CslException($"Elements are nested more than {MaxDepth} deep.", Where(element, file));
+            }
+
+            foreach (var child in element.Elements())
+            {
+                stack.Push((child, depth + 1));
+            }
+        }
+    }
+}
