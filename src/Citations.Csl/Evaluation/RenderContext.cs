@@ -101,6 +101,18 @@ internal sealed class RenderContext
 
     public bool InSubstitute { get; set; }
 
+    /// <summary>How many text nodes have been made so far (to know whether anything precedes the names).</summary>
+    public int TextsMade { get; set; }
+
+    /// <summary>The names the entry leads with, for subsequent-author-substitute; set by the first cs:names.</summary>
+    public AuthorNames? LeadingNames { get; set; }
+
+    /// <summary>Whether the first cs:names element has started (only it is recorded).</summary>
+    public bool NamesRecorded { get; set; }
+
+    /// <summary>With second-field-align: whether the first top-level element has been rendered.</summary>
+    public bool FirstFieldSeen { get; set; }
+
     /// <summary>Names lists actually rendered (for disambiguation: how many names each list had in all).</summary>
     public List<(int Total, int Shown, IReadOnlyList<PersonName?> Names)> NameLists { get; } = [];
 
@@ -108,4 +120,18 @@ internal sealed class RenderContext
     public bool RenderedYearSuffix { get; set; }
 
     public bool IsSuppressed(string variable) => Substituted is not null && Substituted.Contains(variable);
+}
+
+/// <summary>The names an entry leads with: what subsequent-author-substitute compares and replaces.</summary>
+internal sealed class AuthorNames
+{
+    public required Output.Blob Container { get; init; }
+
+    public List<Output.Blob> NameBlobs { get; } = [];
+
+    public List<string> Keys { get; } = [];
+
+    public Output.Blob? Label { get; set; }
+
+    public required bool Eligible { get; init; }
 }

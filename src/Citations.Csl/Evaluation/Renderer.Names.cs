@@ -19,6 +19,14 @@ internal sealed partial class Renderer
             ? _runtime.CitationNameOptions
             : SectionOptions(ctx));
 
+        // The first cs:names of a bibliography entry is recorded for subsequent-author-substitute.
+        var record = ctx.Mode == RenderMode.Bibliography && !ctx.NamesRecorded;
+        var eligible = ctx.TextsMade == 0;
+        if (record)
+        {
+            ctx.NamesRecorded = true;
+        }
+
         // Which variables have names.
         var lists = new List<(string Variable, IReadOnlyList<CslName> Names)>();
         foreach (var variable in names.Variables)
@@ -47,8 +55,10 @@ internal sealed partial class Renderer
 
         if (lists.Count == 0)
         {
-            return RenderSubstitute(names, ctx);
+            return RenderSubstitute(names, ctx, record ? eligible : null);
         }
+
+        var recording = record ? new AuthorNames { Container = Blob.Node(), Eligible = eligible } : null;
 
         if (options.Form == NameForm.Count)
         {
@@ -76,7 +86,7 @@ internal sealed partial class Renderer
         ctx.Scope = scope.Push(container.Decorations);
         foreach (var (variable, list) in lists)
         {
-            var listBlob = RenderNameList(variable, list, nameElement, options, etAl, ctx);
+            var listBlob = RenderNameList(variable, list, nameElement, options, etAl, ctx, recording);
             if (listBlob is null)
             {
                 continue;
@@ -90,6 +100,11 @@ internal sealed partial class Renderer
                 if (labelBlob is not null)
                 {
                     var withLabel = Blob.Node();
+                    if (recording is not null)
+                    {
+                        recording.Label ??= labelBlob;
+                    }
+
                     if (labelBefore)
                     {
                         withLabel.Add(labelBlob);
@@ -117,13 +132,20 @@ internal sealed partial class Renderer
         container.Delimiter = names.Delimiter ?? options.NamesDelimiter ?? string.Empty;
         var result = FinishDecor(container, names.Decor, ctx, outer);
         ctx.FirstNames ??= result;
+        if (recording is not null)
+        {
+            ctx.LeadingNames = new AuthorNames { Container = container, Eligible = recording.Eligible, Label = recording.Label };
+            ctx.LeadingNames.NameBlobs.AddRange(recording.NameBlobs);
+            ctx.LeadingNames.Keys.AddRange(recording.Keys);
+        }
+
         return result;
     }
 
     private NameOptions SectionOptions(RenderContext ctx)
         => ctx.Mode == RenderMode.Citation ? _runtime.CitationNameOptions : _runtime.BibliographyNameOptions;
 
-    private Blob? RenderSubstitute(NamesElement names, RenderContext ctx)
+    private Blob? RenderSubstitute(NamesElement names, RenderContext ctx, bool? recordEligible)
     {
         if (names.Substitute is null || ctx.InSubstitute)
         {
@@ -155,6 +177,15 @@ internal sealed partial class Renderer
                 var wrapper = Blob.Node();
                 ApplyDecor(wrapper, names.Decor, ctx, out var outer);
                 wrapper.Add(blob);
+
+                // A substituted text variable (a title standing in for the author) is compared too.
+                if (recordEligible is { } eligible && ctx.LeadingNames is null && element is TextElement { Variable: { } v }
+                    && GetVariableText(v, VariableForm.Long, ctx) is { } raw)
+                {
+                    ctx.LeadingNames = new AuthorNames { Container = wrapper, Eligible = eligible };
+                    ctx.LeadingNames.Keys.Add(raw);
+                }
+
                 return FinishDecor(wrapper, names.Decor, ctx, outer);
             }
 
@@ -280,7 +311,7 @@ internal sealed partial class Renderer
         return (shown, truncated && !ellipsis, ellipsis);
     }
 
-    private Blob? RenderNameList(string variable, IReadOnlyList<CslName> list, NameElement nameElement, NameOptions options, EtAlElement? etAl, RenderContext ctx)
+    private Blob? RenderNameList(string variable, IReadOnlyList<CslName> list, NameElement nameElement, NameOptions options, EtAlElement? etAl, RenderContext ctx, AuthorNames? recording)
     {
         var listIndex = ctx.NameListIndex++;
         var (shown, useEtAl, useEllipsis) = Truncation(list.Count, options, ctx, listIndex);
@@ -305,6 +336,13 @@ internal sealed partial class Renderer
             if (blob is not null)
             {
                 blobs.Add(blob);
+                if (recording is not null)
+                {
+                    recording.NameBlobs.Add(blob.Children is { Count: 1 } inner && !person.IsLiteral ? inner[0] : blob);
+                    recording.Keys.Add(person.IsLiteral
+                        ? person.Literal!
+                        : string.Concat(person.NonDroppingParticle, person.Family, person.Given, person.DroppingParticle, person.Suffix));
+                }
             }
         }
 

@@ -40,7 +40,6 @@ internal sealed partial class Renderer
         master.Prefix = decor.Prefix;
         master.Suffix = decor.Suffix;
         master.Decorations = Decorations.From(decor.Formatting, decor.Quotes);
-        master.Display = decor.Display;
         var partDecor = decor with { Prefix = string.Empty, Suffix = string.Empty, Formatting = Formatting.Empty, Quotes = false, Display = Display.None };
         var gender = Locale.GenderOf(variable);
 

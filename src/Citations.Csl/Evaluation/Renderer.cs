@@ -16,6 +16,7 @@ internal sealed partial class Renderer
 
     private readonly StyleRuntime _runtime;
     private int _macroDepth;
+    private int _nesting;
 
     public Renderer(StyleRuntime runtime) => _runtime = runtime;
 
@@ -30,8 +31,26 @@ internal sealed partial class Renderer
     {
         var blob = Blob.Node();
         RenderChildren(layout.Children, ctx, blob.Children!);
+        if (ctx.FirstFieldSeen)
+        {
+            // second-field-align: everything after the first field goes in the right column.
+            var children = blob.Children!;
+            var start = children.Count > 0 && children[0].FirstField ? 1 : 0;
+            if (children.Count > start)
+            {
+                var rest = Blob.Node();
+                rest.Display = Display.RightInline;
+                rest.Children!.AddRange(children.Skip(start));
+                children.RemoveRange(start, children.Count - start);
+                children.Add(rest);
+            }
+        }
+
         return blob;
     }
+
+    /// <summary>Renders cite-level text (a cite's prefix or suffix) with markup handling but no formatting.</summary>
+    public Blob MakeAffix(string text, RenderContext ctx) => MakeText(text, Decor.Empty, ctx, isTerm: false);
 
     /// <summary>Renders a macro as plain text for sorting.</summary>
     public Blob? RenderMacro(Macro macro, RenderContext ctx)
@@ -63,16 +82,63 @@ internal sealed partial class Renderer
         }
     }
 
-    private Blob? Render(Element element, RenderContext ctx) => element switch
+    private Blob? Render(Element element, RenderContext ctx)
     {
-        TextElement t => RenderText(t, ctx),
-        NumberElement n => RenderNumber(n, ctx),
-        LabelElement l => RenderLabel(l, ctx, null),
-        DateElement d => RenderDate(d, ctx),
-        NamesElement n => RenderNames(n, ctx, null),
-        GroupElement g => RenderGroup(g, ctx),
-        _ => null,
-    };
+        if (element is LabelElement label)
+        {
+            // Labels do not count as a nesting level (nor take display), as in citeproc-js.
+            return RenderLabel(label, ctx, null);
+        }
+
+        var topLevel = _nesting == 0;
+        _nesting++;
+        Blob? blob;
+        try
+        {
+            blob = element switch
+            {
+                TextElement t => RenderText(t, ctx),
+                NumberElement n => RenderNumber(n, ctx),
+                DateElement d => RenderDate(d, ctx),
+                NamesElement n => RenderNames(n, ctx, null),
+                GroupElement g => RenderGroup(g, ctx),
+                _ => null,
+            };
+        }
+        finally
+        {
+            _nesting--;
+        }
+
+        if (!topLevel)
+        {
+            return blob;
+        }
+
+        // Only elements directly in the layout take display (citeproc-js ignores it deeper down); with
+        // second-field-align the first of them is the left column and the rest the right.
+        if (ctx.Mode == RenderMode.Bibliography && Style.Bibliography?.SecondFieldAlign is SecondFieldAlign.Flush or SecondFieldAlign.Margin)
+        {
+            if (!ctx.FirstFieldSeen)
+            {
+                ctx.FirstFieldSeen = true;
+                return blob is null ? null : Wrap(blob, Display.LeftMargin, firstField: true);
+            }
+
+            return blob;
+        }
+
+        return blob is not null && element.Decor.Display != Display.None ? Wrap(blob, element.Decor.Display, firstField: false) : blob;
+    }
+
+    private static Blob Wrap(Blob blob, Display display, bool firstField)
+    {
+        var wrapper = Blob.Node();
+        wrapper.Display = display;
+        wrapper.FirstField = firstField;
+        wrapper.Add(blob);
+        return wrapper;
+    }
 
     private Blob? RenderGroup(GroupElement group, RenderContext ctx)
     {
@@ -333,6 +399,7 @@ internal sealed partial class Renderer
     /// <summary>Creates the output node for text from a field, term or value, with the element's formatting.</summary>
     internal Blob MakeText(string text, Decor decor, RenderContext ctx, bool isTerm, string? variable = null)
     {
+        ctx.TextsMade++;
         // Narrow no-break space before high punctuation, as French typography (and citeproc-js) does.
         if (text.Contains(' ', StringComparison.Ordinal))
         {
@@ -449,9 +516,5 @@ internal sealed partial class Renderer
         blob.Suffix = decor.Suffix;
     }
 
-    private static Blob FinishDecor(Blob blob, Decor decor, RenderContext ctx, Blob? outer)
-    {
-        blob.Display = decor.Display;
-        return blob;
-    }
+    private static Blob FinishDecor(Blob blob, Decor decor, RenderContext ctx, Blob? outer) => blob;
 }

@@ -67,6 +67,9 @@ internal sealed class Blob
     /// <summary>A name rendered family name first ("Doe, John"), for delimiter-precedes-last="after-inverted-name".</summary>
     public bool Inverted;
 
+    /// <summary>The left-margin wrapper of a bibliography entry's first field (second-field-align).</summary>
+    public bool FirstField;
+
     public static Blob Leaf(string text) => new() { Text = text };
 
     public static Blob Node() => new() { Children = [] };

@@ -191,6 +191,7 @@ internal sealed class Session
             return new CslBibliography(_processor.Format, entries, Warnings, false, null, 1, 1);
         }
 
+        _lastLeadingKeys = null;
         foreach (var entry in Sorted())
         {
             if (bibSection is not null && !bibSection.Accepts(entry.Item))
@@ -229,12 +230,21 @@ internal sealed class Session
         };
         var layout = section.Layout;
         var content = _renderer.RenderLayout(layout, ctx);
+        SubstituteAuthor(ctx.LeadingNames, section);
         if (content.Children!.Count == 0)
         {
             return null;
         }
 
-        content.Suffix = layout.Decor.Suffix;
+        // When the layout's first element is displayed, the layout suffix goes inside its last block, as citeproc-js does.
+        if (layout.Children.Count > 0 && layout.Children[0].Decor.Display != Display.None && content.Children[^1].Display != Display.None)
+        {
+            content.Children[^1].Suffix = layout.Decor.Suffix;
+        }
+        else
+        {
+            content.Suffix = layout.Decor.Suffix;
+        }
         if (layout.Decor.Prefix.Length > 0)
         {
             content.Children[0].Prefix = layout.Decor.Prefix + content.Children[0].Prefix;
@@ -307,6 +317,79 @@ internal sealed class Session
         return positioned.Select(RenderCitation).ToList();
     }
 
+    private List<string>? _lastLeadingKeys;
+
+    /// <summary>Replaces names repeated from the previous entry by the style's subsequent-author-substitute string.</summary>
+    private void SubstituteAuthor(AuthorNames? names, BibliographySection section)
+    {
+        if (section.SubsequentAuthorSubstitute is not { } substitute)
+        {
+            return;
+        }
+
+        if (names is null || names.Keys.Count == 0)
+        {
+            _lastLeadingKeys = null;
+            return;
+        }
+
+        var previous = _lastLeadingKeys;
+        _lastLeadingKeys = names.Keys;
+        if (!names.Eligible || previous is null)
+        {
+            return;
+        }
+
+        switch (section.SubsequentAuthorSubstituteRule)
+        {
+            case SubsequentAuthorSubstituteRule.CompleteAll:
+                if (previous.SequenceEqual(names.Keys, StringComparer.Ordinal))
+                {
+                    names.Container.Children!.Clear();
+                    names.Container.Delimiter = string.Empty;
+                    names.Container.Add(Blob.Leaf(substitute));
+                    if (names.Label is not null)
+                    {
+                        names.Container.Add(names.Label);
+                    }
+                }
+
+                break;
+            case SubsequentAuthorSubstituteRule.CompleteEach:
+                if (previous.SequenceEqual(names.Keys, StringComparer.Ordinal))
+                {
+                    foreach (var blob in names.NameBlobs)
+                    {
+                        Replace(blob, substitute);
+                    }
+                }
+
+                break;
+            default:
+                for (var i = 0; i < names.NameBlobs.Count && i < names.Keys.Count; i++)
+                {
+                    if (i >= previous.Count || previous[i] != names.Keys[i])
+                    {
+                        break;
+                    }
+
+                    Replace(names.NameBlobs[i], substitute);
+                    if (section.SubsequentAuthorSubstituteRule == SubsequentAuthorSubstituteRule.PartialFirst)
+                    {
+                        break;
+                    }
+                }
+
+                break;
+        }
+
+        static void Replace(Blob blob, string text)
+        {
+            blob.Text = null;
+            blob.Children = [Blob.Leaf(text)];
+        }
+    }
+
     /// <summary>Processes citations in document order and returns each one's text.</summary>
     public IReadOnlyList<string> ProcessCitations(IReadOnlyList<CslCitation> citations)
     {
@@ -343,6 +426,7 @@ internal sealed class Session
 
         var layout = section.Layout;
         var blobs = new List<Blob>();
+        var cited = new List<CslCite>();
         foreach (var (entry, cite) in cites)
         {
             var info = new CiteInfo
@@ -364,15 +448,16 @@ internal sealed class Session
             var content = _renderer.RenderLayout(layout, ctx);
             if (!string.IsNullOrEmpty(cite.Prefix))
             {
-                content.Children!.Insert(0, Blob.Leaf(PrefixWithSpace(cite.Prefix)));
+                content.Children!.Insert(0, _renderer.MakeAffix(PrefixWithSpace(cite.Prefix), ctx));
             }
 
             if (!string.IsNullOrEmpty(cite.Suffix))
             {
-                content.Add(Blob.Leaf(SuffixWithSpace(cite.Suffix)));
+                content.Add(_renderer.MakeAffix(SuffixWithSpace(cite.Suffix), ctx));
             }
 
             blobs.Add(content);
+            cited.Add(cite);
         }
 
         var layoutSuffix = layout.Decor.Suffix;
@@ -381,37 +466,32 @@ internal sealed class Session
             layoutSuffix = layoutSuffix[..1];
         }
 
-        var nonEmpty = blobs.Where(b => b.Children!.Count > 0).ToList();
+        var nonEmpty = blobs.Select((b, i) => (Blob: b, Cite: cited[i])).Where(b => b.Blob.Children!.Count > 0).ToList();
         if (nonEmpty.Count == 0)
         {
             return "[CSL STYLE ERROR: reference with no printed form.]";
         }
 
-        nonEmpty[^1].Suffix = layoutSuffix;
-        nonEmpty[0].Prefix = layout.Decor.Prefix;
-        var parts = new List<string>();
-        foreach (var blob in nonEmpty)
-        {
-            PunctuationAdjuster.Adjust(blob, _runtime.Locale.PunctuationInQuote);
-            var enclosing = new BlobWriter.Enclosing().With(Decorations.From(layout.Decor.Formatting, false));
-            parts.Add(_writer.Write(blob, enclosing));
-        }
-
-        var delimiter = _processor.Format.Escape(layout.Delimiter ?? string.Empty);
+        nonEmpty[^1].Blob.Suffix = layoutSuffix;
+        nonEmpty[0].Blob.Prefix = layout.Decor.Prefix;
         var sb = new StringBuilder();
-        for (var i = 0; i < parts.Count; i++)
+        var enclosing = new BlobWriter.Enclosing().With(Decorations.From(layout.Decor.Formatting, false));
+        for (var i = 0; i < nonEmpty.Count; i++)
         {
-            if (parts[i].Length == 0)
+            var (blob, cite) = nonEmpty[i];
+            PunctuationAdjuster.Adjust(blob, _runtime.Locale.PunctuationInQuote);
+            var part = _writer.Write(blob, enclosing);
+            if (part.Length == 0)
             {
                 continue;
             }
 
             if (sb.Length > 0)
             {
-                sb.Append(delimiter);
+                sb.Append(_processor.Format.Escape(SpliceDelimiter(layout.Delimiter ?? string.Empty, nonEmpty[i - 1].Cite, cite)));
             }
 
-            sb.Append(parts[i]);
+            sb.Append(part);
         }
 
         var result = sb.ToString();
@@ -462,6 +542,20 @@ internal sealed class Session
         }
 
         return text;
+    }
+
+    /// <summary>The delimiter between two cites, shortened when the first cite's suffix or the second's prefix already punctuates.</summary>
+    private static string SpliceDelimiter(string delimiter, CslCite preceding, CslCite current)
+    {
+        var precedingEndsInPunctuation = !string.IsNullOrEmpty(preceding.Suffix) && preceding.Suffix[^1] is ';' or '.' or ',';
+        var currentStartsWithPunctuation = string.IsNullOrEmpty(preceding.Suffix) && !string.IsNullOrEmpty(current.Prefix) && current.Prefix[0] is ';' or '.' or ',';
+        if (!precedingEndsInPunctuation && !currentStartsWithPunctuation)
+        {
+            return delimiter;
+        }
+
+        var space = delimiter.IndexOf(' ', StringComparison.Ordinal);
+        return space >= 0 && !currentStartsWithPunctuation ? delimiter[space..] : string.Empty;
     }
 
     private static string PrefixWithSpace(string prefix)
