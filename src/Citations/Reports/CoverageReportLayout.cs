@@ -39,7 +39,7 @@ internal static class CoverageReportLayout
                 s.ReliesOn.Count == 0 ? "-" : string.Join(", ", s.ReliesOn),
                 s.Url ?? (s.Doi is { } doi ? "doi:" + doi : "none: a link check cannot cover it"),
             ]).ToArray(),
-            [false, false, true, false, false]);
+            [false, false, false, false, false]);
     }
 
     private static string Summary(CoverageReport report)

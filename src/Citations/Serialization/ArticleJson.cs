@@ -97,35 +97,41 @@ public static class ArticleJson
             return Result(null, diagnostics);
         }
 
+        // Check the shape against the serializer's own contract, reporting every fault, and read the repaired copy.
         var typeInfo = ArticleJsonContext.Default.ArticleFileDto;
+        using var repaired = new MemoryStream(utf8.Length);
+        JsonShapeChecker checker;
         using (var document = JsonDocument.Parse(utf8, DocumentOptions))
+        using (var writer = new Utf8JsonWriter(repaired))
         {
-            var checker = new JsonShapeChecker(typeInfo.Options, index, utf8, ReaderOptions, diagnostics);
-            if (!checker.Check(document.RootElement, typeInfo))
-            {
-                return Result(null, diagnostics);
-            }
+            checker = new JsonShapeChecker(typeInfo.Options, index, utf8, ReaderOptions, diagnostics);
+            checker.Check(document.RootElement, typeInfo, writer);
         }
 
         ArticleFileDto? dto;
         try
         {
-            dto = JsonSerializer.Deserialize(utf8.Span, typeInfo);
+            dto = JsonSerializer.Deserialize(repaired.GetBuffer().AsSpan(0, (int)repaired.Length), typeInfo);
         }
         catch (JsonException e)
         {
-            // The shape check should have caught this; report it the same way if it did not.
-            diagnostics.Add(index.SyntaxError(e, DiagnosticCodes.WrongType, string.Empty));
+            // The shape check should have caught this; report it rather than throw if it did not.
+            diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.WrongType,
+                JsonPositionIndex.TrimPositionSuffix(e.Message), index.Locate(e.Path ?? "$")));
             return Result(null, diagnostics);
         }
 
         if (dto is null)
         {
-            diagnostics.Add(index.Create(DiagnosticSeverity.Error, DiagnosticCodes.NotAnObject, "An article file must be a JSON object, not null.", "$"));
+            if (!checker.Repaired.Contains("$"))
+            {
+                diagnostics.Add(index.Create(DiagnosticSeverity.Error, DiagnosticCodes.NotAnObject, "An article file must be a JSON object, not null.", "$"));
+            }
+
             return Result(null, diagnostics);
         }
 
-        var mapper = new ArticleMapper(index, diagnostics);
+        var mapper = new ArticleMapper(index, diagnostics, checker.Repaired);
         var article = mapper.ToModel(dto);
         if (article is not null && options.Validate)
         {

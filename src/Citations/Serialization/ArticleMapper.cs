@@ -16,11 +16,16 @@ internal sealed class ArticleMapper
 
     private readonly JsonPositionIndex _index;
     private readonly List<Diagnostic> _diagnostics;
+    private readonly IReadOnlySet<string> _reported;
 
-    public ArticleMapper(JsonPositionIndex index, List<Diagnostic> diagnostics)
+    /// <param name="index">Positions in the file read.</param>
+    /// <param name="diagnostics">Where problems go.</param>
+    /// <param name="reported">Paths whose values were already reported (and removed) by the shape check.</param>
+    public ArticleMapper(JsonPositionIndex index, List<Diagnostic> diagnostics, IReadOnlySet<string> reported)
     {
         _index = index;
         _diagnostics = diagnostics;
+        _reported = reported;
     }
 
     /// <summary>The JSON path of each claim of the article read, by position in <see cref="Article.Claims"/>.</summary>
@@ -294,5 +299,11 @@ internal sealed class ArticleMapper
     }
 
     private void Error(string code, string message, string path, DiagnosticSeverity severity = DiagnosticSeverity.Error)
-        => _diagnostics.Add(_index.Create(severity, code, message, path));
+    {
+        // A value the shape check removed is missing now, but it was reported as what it was: say it once.
+        if (!_reported.Contains(path))
+        {
+            _diagnostics.Add(_index.Create(severity, code, message, path));
+        }
+    }
 }

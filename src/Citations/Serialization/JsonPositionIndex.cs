@@ -155,14 +155,14 @@ internal sealed class JsonPositionIndex
             ? diagnostic with { Location = Locate(path) }
             : diagnostic with { Location = diagnostic.Location with { File = _file } };
 
-    /// <summary>Turns a <see cref="JsonException"/> from the reader or the serializer into a diagnostic.</summary>
-    public Diagnostic SyntaxError(JsonException e, string code = DiagnosticCodes.InvalidJson, string prefix = "Invalid JSON: ")
+    /// <summary>Turns a syntax error from the reader into a diagnostic.</summary>
+    public Diagnostic SyntaxError(JsonException e)
     {
         // The exception gives a 0-based line and a byte position in it; columns in diagnostics count characters.
         var line = (int)(e.LineNumber ?? 0);
         var (l, column) = _positions.LocateLineByte(line, e.BytePositionInLine ?? 0);
         var path = e.Path is { Length: > 0 } p && p != "$" ? p : null;
-        return new Diagnostic(DiagnosticSeverity.Error, code, prefix + TrimPositionSuffix(e.Message), new SourceLocation(_file, path, l, column));
+        return new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.InvalidJson, "Invalid JSON: " + TrimPositionSuffix(e.Message), new SourceLocation(_file, path, l, column));
     }
 
     private Diagnostic Create(DiagnosticSeverity severity, string code, string message, string path, long offset)

@@ -12,6 +12,11 @@ namespace Citations.Serialization;
 /// too. The contract is the source-generated metadata, so the check needs no reflection and cannot drift from the
 /// serializer.
 /// </summary>
+/// <remarks>
+/// The checker also writes a repaired copy of the document — each faulty value replaced by <c>null</c> in place, unknown
+/// properties left out — which the serializer can always read. The mapper then reports what is missing from the rest, so
+/// one run finds every problem; <see cref="Repaired"/> lists the paths already reported, so they are not reported twice.
+/// </remarks>
 internal sealed class JsonShapeChecker
 {
     private readonly JsonSerializerOptions _options;
@@ -29,19 +34,18 @@ internal sealed class JsonShapeChecker
         _diagnostics = diagnostics;
     }
 
-    /// <summary>Checks the document; returns whether it has no errors of shape (warnings do not count).</summary>
-    public bool Check(JsonElement root, JsonTypeInfo rootType)
-    {
-        var before = _diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
-        Check(root, rootType, "$");
-        return _diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error) == before;
-    }
+    /// <summary>The paths whose values were replaced by <c>null</c> in the repaired copy, because they were reported.</summary>
+    public HashSet<string> Repaired { get; } = new(StringComparer.Ordinal);
 
-    private void Check(JsonElement value, JsonTypeInfo type, string path)
+    /// <summary>Checks the document and writes the repaired copy to <paramref name="output"/>.</summary>
+    public void Check(JsonElement root, JsonTypeInfo rootType, Utf8JsonWriter output) => Check(root, rootType, "$", output);
+
+    private void Check(JsonElement value, JsonTypeInfo type, string path, Utf8JsonWriter output)
     {
         if (value.ValueKind == JsonValueKind.Null)
         {
             // Every property of the file format is nullable: whether a value is required is the mapper's business.
+            output.WriteNullValue();
             return;
         }
 
@@ -49,32 +53,36 @@ internal sealed class JsonShapeChecker
         switch (type.Kind)
         {
             case JsonTypeInfoKind.Object:
-                if (Expect(value, JsonValueKind.Object, "an object", path))
+                if (Expect(value, JsonValueKind.Object, "an object", path, output))
                 {
-                    CheckObject(value, type, path);
+                    CheckObject(value, type, path, output);
                 }
 
                 break;
             case JsonTypeInfoKind.Enumerable:
-                if (Expect(value, JsonValueKind.Array, "an array", path))
+                if (Expect(value, JsonValueKind.Array, "an array", path, output))
                 {
                     var elementType = _options.GetTypeInfo(type.ElementType!);
                     var i = 0;
+                    output.WriteStartArray();
                     foreach (var element in value.EnumerateArray())
                     {
-                        Check(element, elementType, JsonPath.Index(path, i++));
+                        Check(element, elementType, JsonPath.Index(path, i++), output);
                     }
+
+                    output.WriteEndArray();
                 }
 
                 break;
             default:
-                CheckScalar(value, clrType, path);
+                CheckScalar(value, clrType, path, output);
                 break;
         }
     }
 
-    private void CheckObject(JsonElement value, JsonTypeInfo type, string path)
+    private void CheckObject(JsonElement value, JsonTypeInfo type, string path, Utf8JsonWriter output)
     {
+        output.WriteStartObject();
         foreach (var property in value.EnumerateObject())
         {
             var propertyPath = JsonPath.Property(path, property.Name);
@@ -90,58 +98,96 @@ internal sealed class JsonShapeChecker
                 continue;
             }
 
-            Check(property.Value, _options.GetTypeInfo(info.PropertyType), propertyPath);
+            output.WritePropertyName(property.Name);
+            Check(property.Value, _options.GetTypeInfo(info.PropertyType), propertyPath, output);
         }
+
+        output.WriteEndObject();
     }
 
-    private void CheckScalar(JsonElement value, Type type, string path)
+    private void CheckScalar(JsonElement value, Type type, string path, Utf8JsonWriter output)
     {
         if (type == typeof(string))
         {
-            Expect(value, JsonValueKind.String, "a string", path);
+            if (Expect(value, JsonValueKind.String, "a string", path, output))
+            {
+                value.WriteTo(output);
+            }
         }
         else if (type == typeof(int))
         {
-            if (Expect(value, JsonValueKind.Number, "a whole number", path) && !value.TryGetInt32(out _))
+            if (!Expect(value, JsonValueKind.Number, "a whole number", path, output))
             {
-                _diagnostics.Add(_index.Create(DiagnosticSeverity.Error, DiagnosticCodes.WrongType,
-                    $"Expected a whole number, not {value.GetRawText()}.", path));
+                return;
+            }
+
+            if (value.TryGetInt32(out _))
+            {
+                value.WriteTo(output);
+            }
+            else
+            {
+                Fail($"Expected a whole number, not {value.GetRawText()}.", path, output);
             }
         }
         else if (type == typeof(CslItem))
         {
-            if (Expect(value, JsonValueKind.Object, "a CSL-JSON item (an object)", path))
+            if (Expect(value, JsonValueKind.Object, "a CSL-JSON item (an object)", path, output))
             {
-                ReadCslItem(path);
+                if (ReadCslItem(path))
+                {
+                    value.WriteTo(output);
+                }
+                else
+                {
+                    Repaired.Add(path);
+                    output.WriteNullValue();
+                }
             }
         }
-        else if (type != typeof(JsonElement))
+        else if (type == typeof(JsonElement))
+        {
+            value.WriteTo(output);
+        }
+        else
         {
             throw new InvalidOperationException($"The shape checker does not know the type {type.Name}; teach it.");
         }
     }
 
-    private void ReadCslItem(string path)
+    /// <summary>Reads a CSL item where it stands in the file, so its problems get their own path, line and column.</summary>
+    /// <returns>Whether the item has no errors.</returns>
+    private bool ReadCslItem(string path)
     {
-        // Read the item where it stands in the file, so CSL problems get their own path, line and column.
         var start = _index.OffsetOf(path);
         var reader = new Utf8JsonReader(_utf8.Span[(int)start..], _readerOptions);
         reader.Read();
+        var ok = true;
         var cslReader = new CslItemReader((severity, code, message, itemPath, offset) =>
-            _diagnostics.Add(new Diagnostic(severity, code, message, _index.Locate(itemPath, start + offset))));
+        {
+            ok &= severity != DiagnosticSeverity.Error;
+            _diagnostics.Add(new Diagnostic(severity, code, message, _index.Locate(itemPath, start + offset)));
+        });
         cslReader.ReadItem(ref reader, path);
+        return ok;
     }
 
-    private bool Expect(JsonElement value, JsonValueKind kind, string description, string path)
+    private bool Expect(JsonElement value, JsonValueKind kind, string description, string path, Utf8JsonWriter output)
     {
         if (value.ValueKind == kind)
         {
             return true;
         }
 
-        _diagnostics.Add(_index.Create(DiagnosticSeverity.Error, DiagnosticCodes.WrongType,
-            $"Expected {description}, not {Describe(value.ValueKind)}.", path));
+        Fail($"Expected {description}, not {Describe(value.ValueKind)}.", path, output);
         return false;
+    }
+
+    private void Fail(string message, string path, Utf8JsonWriter output)
+    {
+        _diagnostics.Add(_index.Create(DiagnosticSeverity.Error, DiagnosticCodes.WrongType, message, path));
+        Repaired.Add(path);
+        output.WriteNullValue();
     }
 
     private static string Describe(JsonValueKind kind) => kind switch
