@@ -48,7 +48,12 @@ internal static class CoverageReportLayout
         var opinions = report.Claims.Count(c => c.Support == SupportLevel.None && !c.NeedsSupport);
         var text = $"{Claims(t.Claims)}: {Number(t.PrimaryData)} backed by primary data, {Number(t.Secondary)} by secondary sources only, "
                    + $"{Number(t.Anonymous)} by anonymous sources only, {Number(t.None)} with no source";
-        text += opinions > 0 ? $" ({Number(opinions)} of them {(opinions == 1 ? "an opinion" : "opinions")}, which need none)." : ".";
+        text += opinions switch
+        {
+            0 => ".",
+            1 => " (1 of them an opinion, which needs none).",
+            _ => $" ({Number(opinions)} of them opinions, which need none).",
+        };
         var reviewerOnly = report.Claims.Count(c => c.Support != SupportLevel.None && !c.CitedInArticle);
         if (reviewerOnly > 0)
         {

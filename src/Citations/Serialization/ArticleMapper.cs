@@ -45,8 +45,8 @@ internal sealed class ArticleMapper
 
         if (file.Metadata is null)
         {
+            // Without metadata there is no article, but the claims and sources are still checked, to report everything.
             Error(DiagnosticCodes.MissingProperty, "The article has no 'metadata' (its own CSL-JSON item).", "$.metadata");
-            return null;
         }
 
         var claims = new List<Claim>();
@@ -71,7 +71,7 @@ internal sealed class ArticleMapper
             }
         }
 
-        return new Article(file.Metadata) { Claims = claims, Sources = sources };
+        return file.Metadata is null ? null : new Article(file.Metadata) { Claims = claims, Sources = sources };
     }
 
     public static ArticleFileDto ToFile(Article article, string? schema) => new()

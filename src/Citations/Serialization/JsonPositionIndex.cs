@@ -37,7 +37,8 @@ internal sealed class JsonPositionIndex
         string? pendingProperty = null;
         try
         {
-            if (!reader.Read())
+            // Empty input (or only comments): the reader throws for the first, returns false for the second.
+            if (utf8.Span.Trim(" \t\r\n"u8).IsEmpty || !reader.Read())
             {
                 diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.InvalidJson, "The file is empty.", new SourceLocation(file, "$", 1, 1)));
                 return null;

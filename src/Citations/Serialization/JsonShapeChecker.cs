@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Citations.CslData;
@@ -127,7 +128,7 @@ internal sealed class JsonShapeChecker
             }
             else
             {
-                Fail($"Expected a whole number, not {value.GetRawText()}.", path, output);
+                Fail(string.Create(CultureInfo.InvariantCulture, $"Expected a whole number no larger than {int.MaxValue}, not {value.GetRawText()}."), path, output);
             }
         }
         else if (type == typeof(CslItem))
