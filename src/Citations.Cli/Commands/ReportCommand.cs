@@ -1,3 +1,4 @@
+using System.Globalization;
 using Citations.Diagnostics;
 using Citations.Model;
 using Citations.Reports;
@@ -54,7 +55,7 @@ internal sealed class ReportCommand : ICliCommand
         var errors = result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
         if (errors > 0)
         {
-            await context.Error.WriteLineAsync($"citations report: {errors} error(s) in {options.ArticlePath}.").ConfigureAwait(false);
+            await context.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"citations report: {errors} error(s) in {options.ArticlePath}.")).ConfigureAwait(false);
             return 1;
         }
 

@@ -109,5 +109,6 @@ public sealed record Article
     public override int GetHashCode() => HashCode.Combine(Metadata, Claims, Sources);
 
     /// <summary>Returns the title and the number of claims and sources, for debugging.</summary>
-    public override string ToString() => $"{Metadata.Title ?? Metadata.Id.Text}: {Claims.Count} claims, {Sources.Count} sources";
+    public override string ToString()
+        => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Metadata.Title ?? Metadata.Id.Text}: {Claims.Count} claims, {Sources.Count} sources");
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Citations.CslData;
 using Citations.Diagnostics;
 using Citations.Model;
@@ -39,7 +40,7 @@ internal sealed class ArticleMapper
         if (file.FormatVersion is { } version && version != FormatVersion)
         {
             Error(DiagnosticCodes.UnsupportedVersion,
-                $"This file is in version {version} of the article format; this library reads version {FormatVersion}.", "$.formatVersion");
+                string.Create(CultureInfo.InvariantCulture, $"This file is in version {version} of the article format; this library reads version {FormatVersion}."), "$.formatVersion");
             return null;
         }
 
@@ -160,7 +161,7 @@ internal sealed class ArticleMapper
         }
         else if (paragraph < 1)
         {
-            Error(DiagnosticCodes.InvalidValue, $"Paragraphs are numbered from 1; {paragraph} is not a paragraph number.", JsonPath.Property(path, "paragraph"));
+            Error(DiagnosticCodes.InvalidValue, string.Create(CultureInfo.InvariantCulture, $"Paragraphs are numbered from 1; {paragraph} is not a paragraph number."), JsonPath.Property(path, "paragraph"));
             valid = false;
         }
 
