@@ -24,6 +24,23 @@ public sealed record CslDate
 {
     private DateValue? _parsed;
 
+    /// <summary>Creates an empty date; set its properties with an object initialiser.</summary>
+    public CslDate()
+    {
+    }
+
+    private CslDate(CslDate original)
+    {
+        // 'with' copies every field: the parsed meaning must be worked out again from the new values, not copied.
+        DateParts = original.DateParts;
+        Season = original.Season;
+        Circa = original.Circa;
+        Literal = original.Literal;
+        Raw = original.Raw;
+        Edtf = original.Edtf;
+        Extensions = original.Extensions;
+    }
+
     /// <summary>The <c>date-parts</c> array as written (each element a string or number), or <see langword="null"/>.</summary>
     public IReadOnlyList<IReadOnlyList<CslScalar>>? DateParts { get; init; }
 

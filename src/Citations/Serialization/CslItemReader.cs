@@ -135,7 +135,7 @@ internal sealed class CslItemReader
             case JsonTokenType.Number:
                 variables[key] = ReadScalar(ref reader, path, allowBoolean: false)!.Value;
                 return;
-            case JsonTokenType.StartObject when kind == CslVariableKind.Unknown && LooksLikeDate(reader):
+            case JsonTokenType.StartObject when kind == CslVariableKind.Unknown && key != "custom" && LooksLikeDate(reader):
                 if (ReadDate(ref reader, key, path) is { } date)
                 {
                     dates[key] = date;
@@ -152,13 +152,58 @@ internal sealed class CslItemReader
 
     private static bool LooksLikeDate(Utf8JsonReader copy)
     {
-        // The reader is a struct: this peeks at the object's first property without moving the caller's reader.
-        if (!copy.Read() || copy.TokenType != JsonTokenType.PropertyName)
+        // The reader is a struct: this looks through the object without moving the caller's reader. Only an object
+        // made entirely of well-formed date properties is read as a date, so that any other object (such as 'custom')
+        // is kept verbatim and written back unchanged.
+        var depth = copy.CurrentDepth;
+        var hasContent = false;
+        while (copy.Read() && !(copy.TokenType == JsonTokenType.EndObject && copy.CurrentDepth == depth))
         {
-            return false;
+            var name = copy.GetString();
+            copy.Read();
+            var ok = name switch
+            {
+                "date-parts" => IsDateParts(ref copy),
+                "season" => copy.TokenType is JsonTokenType.String or JsonTokenType.Number,
+                "circa" => copy.TokenType is JsonTokenType.String or JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False,
+                "literal" or "raw" => copy.TokenType == JsonTokenType.String,
+                _ => false,
+            };
+            if (!ok)
+            {
+                return false;
+            }
+
+            hasContent |= name is "date-parts" or "literal" or "raw";
         }
 
-        return copy.ValueTextEquals("date-parts"u8) || copy.ValueTextEquals("raw"u8);
+        return hasContent;
+
+        static bool IsDateParts(ref Utf8JsonReader r)
+        {
+            if (r.TokenType != JsonTokenType.StartArray)
+            {
+                return false;
+            }
+
+            while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+            {
+                if (r.TokenType != JsonTokenType.StartArray)
+                {
+                    return false;
+                }
+
+                while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+                {
+                    if (r.TokenType is not (JsonTokenType.String or JsonTokenType.Number))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        }
     }
 
     private List<CslName> ReadNames(ref Utf8JsonReader reader, string path)

@@ -21,8 +21,8 @@ public static class CslJson
         MaxDepth = 64,
     };
 
-    private static readonly JsonWriterOptions IndentedWriter = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-    private static readonly JsonWriterOptions CompactWriter = new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions IndentedWriter = new() { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions CompactWriter = new() { Indented = false, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Reads CSL-JSON text.</summary>
     /// <param name="json">The JSON text: an array of items or one item.</param>
@@ -111,8 +111,8 @@ public static class CslJson
         catch (JsonException e)
         {
             // Syntax errors: keep the items read before the error.
-            var line = (int)(e.LineNumber ?? 0) + 1;
-            var column = (int)(e.BytePositionInLine ?? 0) + 1;
+            // The exception counts bytes within the line; diagnostics count characters.
+            var (line, column) = positions.LocateLineByte((int)(e.LineNumber ?? 0), e.BytePositionInLine ?? 0);
             diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.InvalidJson, SyntaxMessage(e), new SourceLocation(file, null, line, column)));
         }
 

@@ -1,6 +1,9 @@
 namespace Citations.Serialization;
 
-/// <summary>The codes of the diagnostics that reading CSL-JSON can produce.</summary>
+/// <summary>
+/// The codes of the diagnostics that reading CSL-JSON (<c>CIT00xx</c>) and article files (<c>CIT01xx</c>) can produce.
+/// Validation adds its own (<c>CIT02xx</c>, <see cref="Validation.ValidationCodes"/>).
+/// </summary>
 public static class DiagnosticCodes
 {
     /// <summary>The text is not valid JSON.</summary>
@@ -35,4 +38,22 @@ public static class DiagnosticCodes
 
     /// <summary>The file could not be read.</summary>
     public const string UnreadableFile = "CIT0011";
+
+    /// <summary>A property appears twice in one JSON object.</summary>
+    public const string DuplicateProperty = "CIT0012";
+
+    /// <summary>An article file lacks a property it needs (a claim without an <c>id</c>, an anchor without a paragraph).</summary>
+    public const string MissingProperty = "CIT0101";
+
+    /// <summary>An article file has a property the format does not define (often a misspelling); it is ignored.</summary>
+    public const string UnknownProperty = "CIT0102";
+
+    /// <summary>A value is not one of the names the format allows (a claim kind, a relation, a source class).</summary>
+    public const string UnknownName = "CIT0103";
+
+    /// <summary>A value has the right JSON type but is not allowed (a paragraph number below 1, a blank id).</summary>
+    public const string InvalidValue = "CIT0104";
+
+    /// <summary>The article file declares a format version this library does not read.</summary>
+    public const string UnsupportedVersion = "CIT0105";
 }

@@ -31,6 +31,21 @@ internal sealed class TextPositions
         return (line + 1, column);
     }
 
+    /// <summary>
+    /// Turns a 0-based line and a byte position in it (what <see cref="System.Text.Json.JsonException"/> reports) into a
+    /// 1-based line and character column.
+    /// </summary>
+    public (int Line, int Column) LocateLineByte(int zeroBasedLine, long bytePositionInLine)
+    {
+        var starts = _lineStarts ??= FindLineStarts(_utf8.Span);
+        if (zeroBasedLine < 0 || zeroBasedLine >= starts.Length)
+        {
+            return (zeroBasedLine + 1, (int)bytePositionInLine + 1);
+        }
+
+        return Locate(starts[zeroBasedLine] + bytePositionInLine);
+    }
+
     private static int[] FindLineStarts(ReadOnlySpan<byte> span)
     {
         var starts = new List<int> { 0 };

@@ -1,0 +1,168 @@
+using System.Globalization;
+using Citations.Diagnostics;
+using Citations.Model;
+using Citations.Reports;
+using Citations.Serialization;
+
+namespace Citations.Cli.Commands;
+
+/// <summary>
+/// <c>citations report ARTICLE.json [--format text|markdown|json] [--text ARTICLE.txt]</c>: validates an article
+/// file and prints its claim-coverage report. Problems go to standard error with file, line and column; the report goes
+/// to standard output. Exit code 0 when the article has no errors, 1 when it has, 2 for a wrong command line.
+/// </summary>
+internal sealed class ReportCommand : ICliCommand
+{
+    public string Name => "report";
+
+    public string Summary => "Validate an article file and print which claims stand on primary data, secondary sources or nothing.";
+
+    public async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken)
+    {
+        var options = Parse(args);
+        if (options is null)
+        {
+            await context.Out.WriteAsync(Usage).ConfigureAwait(false);
+            return 0;
+        }
+
+        ArticleText? text = null;
+        if (options.TextPath is { } textPath)
+        {
+            try
+            {
+                text = await ArticleText.ReadFileAsync(context.ResolvePath(textPath), cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                await context.Error.WriteLineAsync($"{textPath}: error: the article's text could not be read: {e.Message}").ConfigureAwait(false);
+                return 1;
+            }
+        }
+
+        var result = await ReadAsync(options.ArticlePath, context, new ArticleReadOptions { Text = text }, cancellationToken).ConfigureAwait(false);
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            await context.Error.WriteLineAsync(diagnostic.ToString()).ConfigureAwait(false);
+        }
+
+        if (result.Value is { } article)
+        {
+            // A report is still useful when some claims had to be left out; the exit code says the input was wrong.
+            await context.Out.WriteAsync(CoverageReport.Create(article).Render(options.Format)).ConfigureAwait(false);
+        }
+
+        var errors = result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+        if (errors > 0)
+        {
+            await context.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"citations report: {errors} error(s) in {options.ArticlePath}.")).ConfigureAwait(false);
+            return 1;
+        }
+
+        return 0;
+    }
+
+    private static async Task<ParseResult<Article>> ReadAsync(string path, CliContext context, ArticleReadOptions readOptions, CancellationToken cancellationToken)
+    {
+        // Diagnostics name the file as the user typed it, not as an absolute path.
+        byte[] bytes;
+        try
+        {
+            bytes = await File.ReadAllBytesAsync(context.ResolvePath(path), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new ParseResult<Article>(null,
+                [new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.UnreadableFile, $"The file could not be read: {e.Message}", new SourceLocation(path, null, 0, 0))]);
+        }
+
+        return ArticleJson.Read(bytes, path, readOptions);
+    }
+
+    /// <summary>Parses the arguments; <see langword="null"/> means help was asked for.</summary>
+    /// <exception cref="UsageException">The arguments are wrong.</exception>
+    internal static Options? Parse(string[] args)
+    {
+        string? article = null;
+        string? textPath = null;
+        var format = CoverageReportFormats.PlainText;
+        for (var i = 0; i < args.Length; i++)
+        {
+            var arg = args[i];
+            switch (arg)
+            {
+                case "-h" or "--help":
+                    return null;
+                case "-f" or "--format":
+                    var name = Value(args, ref i, arg);
+                    format = CoverageReportFormats.Find(name)
+                             ?? throw new UsageException($"unknown format '{name}'; use {string.Join(", ", CoverageReportFormats.All.Select(f => f.Name))}.");
+                    break;
+                case "-t" or "--text":
+                    textPath = Value(args, ref i, arg);
+                    break;
+                case "--":
+                    if (i + 1 < args.Length)
+                    {
+                        SetArticle(args[i + 1]);
+                        i++;
+                    }
+
+                    break;
+                default:
+                    if (arg.StartsWith('-') && arg.Length > 1)
+                    {
+                        throw new UsageException($"unknown option '{arg}'. Run 'citations report --help'.");
+                    }
+
+                    SetArticle(arg);
+                    break;
+            }
+        }
+
+        if (article is null)
+        {
+            throw new UsageException("give the article file to report on, e.g. 'citations report seeds/article.json'.");
+        }
+
+        return new Options(article, format, textPath);
+
+        void SetArticle(string value)
+        {
+            if (article is not null)
+            {
+                throw new UsageException($"one article file at a time ('{article}' and '{value}' were given).");
+            }
+
+            article = value;
+        }
+    }
+
+    private static string Value(string[] args, ref int i, string option)
+    {
+        if (i + 1 >= args.Length || (args[i + 1].StartsWith('-') && args[i + 1].Length > 1))
+        {
+            throw new UsageException($"option '{option}' needs a value.");
+        }
+
+        return args[++i];
+    }
+
+    private const string Usage = """
+        usage: citations report ARTICLE.json [--format text|markdown|json] [--text ARTICLE.txt]
+
+        Validates an article file (claims, anchors, sources) and prints its claim-coverage report:
+        for each claim, the strongest support it has (primary data, secondary sources only,
+        anonymous sources only, or none), with totals.
+
+          -f, --format NAME   text (default), markdown or json
+          -t, --text FILE     the article's plain text, to check that each claim's anchor quotes it
+          -h, --help          show this help
+
+        Problems are written to standard error as file(line,column) path: severity CODE: message.
+        Exit code: 0 no errors, 1 the article has errors, 2 wrong command line.
+
+        """;
+
+    internal sealed record Options(string ArticlePath, ICoverageReportFormat Format, string? TextPath);
+}

@@ -1,0 +1,144 @@
+using System.Text;
+
+namespace Citations.Reports;
+
+/// <summary>
+/// The few things a human-readable report is made of. <see cref="CoverageReportLayout"/> describes the report once in
+/// these terms; each format only decides how a heading or a table looks.
+/// </summary>
+internal interface IDocumentWriter
+{
+    void Title(string text);
+
+    void Heading(string text);
+
+    void Paragraph(string text);
+
+    /// <summary>A table; <paramref name="rightAligned"/> marks numeric columns.</summary>
+    void Table(IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<string>> rows, IReadOnlyList<bool> rightAligned);
+}
+
+/// <summary>Plain text: underlined headings, columns padded with spaces.</summary>
+internal sealed class PlainTextDocumentWriter(TextWriter output) : IDocumentWriter
+{
+    private bool _started;
+
+    public void Title(string text)
+    {
+        Separate();
+        output.WriteLine(text);
+        output.WriteLine(new string('=', text.Length));
+    }
+
+    public void Heading(string text)
+    {
+        Separate();
+        output.WriteLine(text);
+        output.WriteLine(new string('-', text.Length));
+    }
+
+    public void Paragraph(string text)
+    {
+        Separate();
+        output.WriteLine(text);
+    }
+
+    public void Table(IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<string>> rows, IReadOnlyList<bool> rightAligned)
+    {
+        Separate();
+        var widths = headers.Select((h, i) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[i].Length))).ToArray();
+        WriteRow(headers);
+        output.WriteLine(string.Join("  ", widths.Select(w => new string('-', w))));
+        foreach (var row in rows)
+        {
+            WriteRow(row);
+        }
+
+        void WriteRow(IReadOnlyList<string> cells)
+        {
+            var line = new StringBuilder();
+            for (var i = 0; i < cells.Count; i++)
+            {
+                if (i > 0)
+                {
+                    line.Append("  ");
+                }
+
+                line.Append(rightAligned[i] ? cells[i].PadLeft(widths[i]) : cells[i].PadRight(widths[i]));
+            }
+
+            output.WriteLine(line.ToString().TrimEnd());
+        }
+    }
+
+    private void Separate()
+    {
+        if (_started)
+        {
+            output.WriteLine();
+        }
+
+        _started = true;
+    }
+}
+
+/// <summary>Markdown: ATX headings and pipe tables, with the characters Markdown would act on escaped.</summary>
+internal sealed class MarkdownDocumentWriter(TextWriter output) : IDocumentWriter
+{
+    private bool _started;
+
+    public void Title(string text)
+    {
+        Separate();
+        output.WriteLine("# " + Escape(text));
+    }
+
+    public void Heading(string text)
+    {
+        Separate();
+        output.WriteLine("## " + Escape(text));
+    }
+
+    public void Paragraph(string text)
+    {
+        Separate();
+        output.WriteLine(Escape(text));
+    }
+
+    public void Table(IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<string>> rows, IReadOnlyList<bool> rightAligned)
+    {
+        Separate();
+        output.WriteLine("| " + string.Join(" | ", headers.Select(Escape)) + " |");
+        output.WriteLine("|" + string.Join("|", rightAligned.Select(r => r ? "---:" : "---")) + "|");
+        foreach (var row in rows)
+        {
+            output.WriteLine("| " + string.Join(" | ", row.Select(Escape)) + " |");
+        }
+    }
+
+    internal static string Escape(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '|' or '#')
+            {
+                builder.Append('\\');
+            }
+
+            builder.Append(c is '\n' or '\r' ? ' ' : c);
+        }
+
+        return builder.ToString();
+    }
+
+    private void Separate()
+    {
+        if (_started)
+        {
+            output.WriteLine();
+        }
+
+        _started = true;
+    }
+}

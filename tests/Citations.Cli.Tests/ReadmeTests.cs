@@ -1,0 +1,61 @@
+using System.Text.RegularExpressions;
+using Citations.Tests.TestSupport;
+
+namespace Citations.Cli.Tests;
+
+/// <summary>The README's set-up commands and quick start are what they claim to be.</summary>
+[TestClass]
+public sealed partial class ReadmeTests
+{
+    private static readonly string Readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
+
+    [TestMethod]
+    public async Task MainCommand_RunsTheReportOnTheSampleArticle()
+    {
+        var command = SetupCommands()[0];
+        const string prefix = "dotnet run --project src/Citations.Cli -- ";
+        Assert.StartsWith(prefix, command);
+
+        var outcome = await CliRunner.RunAsync(command[prefix.Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
+        Assert.AreEqual(0, outcome.ExitCode, outcome.Error);
+        Assert.AreEqual(string.Empty, outcome.Error);
+        Assert.Contains("15 claims: 4 backed by primary data", outcome.Out);
+        Assert.Contains(outcome.Out.Split('\n')[0], Readme, "the README shows the start of the real output");
+    }
+
+    [TestMethod]
+    public void TestCommand_IsWhatCiRuns()
+    {
+        var commands = SetupCommands();
+
+        Assert.HasCount(2, commands);
+        Assert.AreEqual("dotnet test Citations.sln", commands[1]);
+        var ci = File.ReadAllLines(Path.Combine(RepoPaths.Root, ".ci", "run"));
+        Assert.Contains("set -euo pipefail", ci);
+        Assert.AreEqual("dotnet test Citations.sln", ci.Last(l => l.Trim().Length > 0));
+    }
+
+    [TestMethod]
+    public void QuickStart_IsTheSampleProgramWordForWord()
+    {
+        var match = QuickStartBlock().Match(Readme);
+        Assert.IsTrue(match.Success, "the README has a ```csharp block under '## Quick start'");
+        var program = File.ReadAllText(Path.Combine(RepoPaths.Root, "samples", "QuickStart", "Program.cs"));
+
+        Assert.AreEqual(program.ReplaceLineEndings("\n").Trim(), match.Groups["code"].Value.ReplaceLineEndings("\n").Trim());
+    }
+
+    private static List<string> SetupCommands()
+    {
+        var match = SetupBlock().Match(Readme);
+        Assert.IsTrue(match.Success, "the README has a ```sh block under '## Set-up'");
+        return match.Groups["code"].Value.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
+    }
+
+    [GeneratedRegex(@"^## Set-up\b.*?^```sh\n(?<code>.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline)]
+    private static partial Regex SetupBlock();
+
+    [GeneratedRegex(@"^## Quick start\b.*?^```csharp\n(?<code>.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline)]
+    private static partial Regex QuickStartBlock();
+}
