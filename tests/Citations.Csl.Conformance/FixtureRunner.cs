@@ -3,6 +3,7 @@ using Citations.Csl.Locales;
 using Citations.Csl.Output;
 using Citations.Csl.Processing;
 using Citations.Csl.Styles;
+using Citations.CslData;
 using Citations.Serialization;
 
 namespace Citations.Csl.Conformance;
@@ -87,7 +88,7 @@ public sealed class FixtureRunner
 
         var style = CslStyle.Parse(fixture.Csl!, fixture.Name + ".csl");
         var processor = CslProcessor.Create(style, new CslProcessorOptions { Locales = _locales, Format = format });
-        var items = CslJson.Read(fixture.Input!, fixture.Name).GetValueOrThrow();
+        var items = ReadItems(fixture.Input!, fixture.Name);
         var session = new Session(processor, items);
         var allIds = items.Select(i => i.Id.Text).ToList();
         var noSort = sub.Contains("nosort");
@@ -137,6 +138,36 @@ public sealed class FixtureRunner
         }
 
         return output;
+    }
+
+    /// <summary>
+    /// Reads the fixture's items as the citeproc-js runner's item store does: an item without an id is stored under
+    /// "undefined", and of two items with the same id the later one wins.
+    /// </summary>
+    private static List<CslItem> ReadItems(string json, string name)
+    {
+        var array = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsArray();
+        var byId = new Dictionary<string, System.Text.Json.Nodes.JsonNode>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var node in array)
+        {
+            var obj = node!.AsObject();
+            if (!obj.ContainsKey("id"))
+            {
+                obj["id"] = "undefined";
+            }
+
+            var id = obj["id"]!.GetValueKind() == JsonValueKind.String ? obj["id"]!.GetValue<string>() : obj["id"]!.ToJsonString();
+            if (!byId.ContainsKey(id))
+            {
+                order.Add(id);
+            }
+
+            byId[id] = obj;
+        }
+
+        var fixedJson = new System.Text.Json.Nodes.JsonArray(order.Select(id => byId[id].DeepClone()).ToArray()).ToJsonString();
+        return CslJson.Read(fixedJson, name).GetValueOrThrow().ToList();
     }
 
     internal static string IdOf(JsonElement e) => e.ValueKind == JsonValueKind.String ? e.GetString()! : e.GetRawText();

@@ -10,11 +10,18 @@ internal sealed class DecorationScope
 {
     public static readonly DecorationScope Empty = new(default, null);
 
-    private DecorationScope(Decorations decorations, DecorationScope? parent)
+    private DecorationScope(Decorations decorations, DecorationScope? parent, bool isLayout = false)
     {
         Decorations = decorations;
         Parent = parent;
+        IsLayout = isLayout;
     }
+
+    /// <summary>Whether this is a citation layout's formatting, consulted only after every enclosing element.</summary>
+    public bool IsLayout { get; }
+
+    /// <summary>A root scope holding a citation layout's formatting.</summary>
+    public static DecorationScope ForLayout(in Decorations decorations) => decorations.HasAny ? new DecorationScope(decorations, null, isLayout: true) : Empty;
 
     public Decorations Decorations { get; }
 
@@ -27,14 +34,22 @@ internal sealed class DecorationScope
         where T : struct
     {
         T? found = null;
+        T? layout = null;
         for (var scope = this; scope is not null; scope = scope.Parent)
         {
             if (select(scope.Decorations) is { } value)
             {
-                found = value;
+                if (scope.IsLayout)
+                {
+                    layout = value;
+                }
+                else
+                {
+                    found = value;
+                }
             }
         }
 
-        return found;
+        return found ?? layout;
     }
 }

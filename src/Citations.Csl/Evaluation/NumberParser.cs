@@ -111,22 +111,11 @@ internal static partial class NumberParser
             parts.Add(part);
         }
 
-        // Numeric and collapsible are decided by the first value, as citeproc-js does.
+        // Numeric is decided by the first value's shape, collapsible by whether it starts with a number (or is
+        // roman), as citeproc-js does; both then apply to every value.
         var first = parts[0];
         var numeric = first.Value.Length > 0 && MasterNumberRegex().IsMatch(first.Value);
-        var firstPlain = PlainNumberRegex().Match(first.Value);
-        var collapsible = first.Value.Length > 0
-            && (int.TryParse(LeadingDigits(first.Value), NumberStyles.None, CultureInfo.InvariantCulture, out _) || RomanRegex().IsMatch(first.Value));
-        if (!firstPlain.Success || firstPlain.Groups[1].Length > 0)
-        {
-            collapsible = false;
-        }
-
-        if (MasterNumberRegex().Match(first.Value) is { Success: true } mm && mm.Groups[1].Length > 0)
-        {
-            collapsible = false;
-        }
-
+        var collapsible = LeadingInt(first.Value) is not null || RomanRegex().IsMatch(first.Value);
         foreach (var part in parts)
         {
             part.Numeric = numeric;
@@ -149,6 +138,35 @@ internal static partial class NumberParser
 
     [GeneratedRegex("\\s*-\\s*")]
     private static partial Regex HyphenSpacesRegex();
+
+    /// <summary>JavaScript's parseInt: optional whitespace and sign, then digits.</summary>
+    internal static long? LeadingInt(string s)
+    {
+        var i = 0;
+        while (i < s.Length && char.IsWhiteSpace(s[i]))
+        {
+            i++;
+        }
+
+        var start = i;
+        if (i < s.Length && s[i] is '-' or '+')
+        {
+            i++;
+        }
+
+        var digits = i;
+        while (i < s.Length && char.IsAsciiDigit(s[i]))
+        {
+            i++;
+        }
+
+        if (i == digits || i - digits > 18)
+        {
+            return null;
+        }
+
+        return long.Parse(s.AsSpan(start, i - start), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+    }
 
     private static string LeadingDigits(string s)
     {
@@ -177,17 +195,29 @@ internal static partial class NumberParser
         return parts.Count > 1 && parts[0].Collapsible;
     }
 
-    /// <summary>The CSL is-numeric test.</summary>
-    public static bool IsNumeric(string value, Locale locale)
+    /// <summary>The CSL is-numeric test, as citeproc-js applies it: number variables by their parsed shape, title and
+    /// version by a final digit, anything else false.</summary>
+    public static bool IsNumeric(string variable, string value, Locale locale)
     {
-        if (string.IsNullOrWhiteSpace(value))
+        if (string.IsNullOrEmpty(value))
         {
             return false;
         }
 
-        var parts = Parse(value, "number", locale, PageRangeFormat.None, false);
-        return parts.Count > 0 && parts.All(p => p.Value.Length > 0 && PlainNumberRegex().IsMatch(p.Value)) && parts[0].Numeric;
+        if (IsNumberVariable(variable))
+        {
+            var parts = Parse(value, variable, locale, PageRangeFormat.None, false);
+            return parts.Count > 0 && parts[0].Numeric;
+        }
+
+        return variable is "title" or "version" && char.IsAsciiDigit(value[^1]);
     }
+
+    /// <summary>The variables citeproc-js treats as numbers.</summary>
+    public static bool IsNumberVariable(string variable) => variable is "call-number" or "chapter-number" or "collection-number"
+        or "division" or "edition" or "page" or "issue" or "locator" or "locator-extra" or "number" or "number-of-pages"
+        or "number-of-volumes" or "part-number" or "printing-number" or "section" or "supplement-number" or "version"
+        or "volume" or "supplement" or "citation-number";
 
     private static void FixRanges(List<NumberPart> parts, string variable, Locale locale, PageRangeFormat format, bool isPageLabel)
     {

@@ -55,17 +55,22 @@ internal sealed partial class Renderer
         foreach (var part in parts)
         {
             Blob blob;
-            if (part.Collapsible && int.TryParse(part.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0)
+            if (part.Collapsible)
             {
-                var text = part.Particle.Length > 0
-                    ? part.Particle + number.ToString(CultureInfo.InvariantCulture)
+                // citeproc-js keeps these as number objects: formatted when the value is a plain positive integer,
+                // otherwise printed as written (no markup parsing).
+                var isInteger = part.Value.Length > 0 && part.Value[0] != '0' && part.Value.All(char.IsAsciiDigit)
+                    && int.TryParse(part.Value, NumberStyles.None, CultureInfo.InvariantCulture, out _);
+                var number = isInteger ? int.Parse(part.Value, CultureInfo.InvariantCulture) : 0;
+                var text = !isInteger || part.Particle.Length > 0
+                    ? part.Particle + part.Value
                     : FormatNumber(number, form, gender);
                 if (partDecor.TextCase != TextCase.None)
                 {
                     text = ApplyTextCase(text, partDecor.TextCase, ctx);
                 }
 
-                blob = new Blob { Text = text, IsNumeric = true, NumericValue = number };
+                blob = new Blob { Text = text, IsNumeric = isInteger, NumericValue = number };
             }
             else
             {

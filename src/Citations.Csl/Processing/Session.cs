@@ -227,6 +227,7 @@ internal sealed class Session
         var ctx = new RenderContext(entry.Item, RenderMode.Bibliography, CiteInfo.Empty, entry.Disambiguation)
         {
             CitationNumber = entry.CitationNumber,
+            Scope = DecorationScope.Empty.Push(Decorations.From(section.Layout.Decor.Formatting, section.Layout.Decor.Quotes)),
         };
         var layout = section.Layout;
         var content = _renderer.RenderLayout(layout, ctx);
@@ -444,6 +445,7 @@ internal sealed class Session
             var ctx = new RenderContext(entry.Item, RenderMode.Citation, info, entry.Disambiguation)
             {
                 CitationNumber = entry.CitationNumber,
+                Scope = DecorationScope.ForLayout(Decorations.From(layout.Decor.Formatting, false)),
             };
             var content = _renderer.RenderLayout(layout, ctx);
             if (!string.IsNullOrEmpty(cite.Prefix))
