@@ -43,14 +43,17 @@ internal sealed partial class Renderer
             }
         }
 
-        // Editor and translator that are the same people render once, labelled "editortranslator".
+        // Two name variables holding the same people render once under a combined term ("editortranslator"),
+        // when the names element has a label and the locale defines that term.
         string? commonTerm = null;
-        if (lists.Count == 2 && names.Variables.Contains("editor") && names.Variables.Contains("translator")
-            && lists.Any(l => l.Variable == "editor") && lists.Any(l => l.Variable == "translator")
-            && lists[0].Names.SequenceEqual(lists[1].Names))
+        if (lists.Count == 2 && names.Variables.Count == 2 && label is not null)
         {
-            commonTerm = "editortranslator";
-            lists.RemoveAt(1);
+            var combined = string.Concat(names.Variables.Order(StringComparer.Ordinal));
+            if (!string.IsNullOrEmpty(Locale.Term(combined, label.Form)) && SamePeople(lists[0].Names, lists[1].Names))
+            {
+                commonTerm = combined;
+                lists.RemoveAt(1);
+            }
         }
 
         if (lists.Count == 0)
@@ -140,6 +143,25 @@ internal sealed partial class Renderer
         }
 
         return result;
+    }
+
+    private static bool SamePeople(IReadOnlyList<CslName> a, IReadOnlyList<CslName> b)
+    {
+        if (a.Count != b.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < a.Count; i++)
+        {
+            if (a[i].NonDroppingParticle != b[i].NonDroppingParticle || a[i].Family != b[i].Family || a[i].Given != b[i].Given
+                || a[i].DroppingParticle != b[i].DroppingParticle || a[i].Suffix != b[i].Suffix || a[i].Literal != b[i].Literal)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private NameOptions SectionOptions(RenderContext ctx)
@@ -320,7 +342,7 @@ internal sealed partial class Renderer
 
         var blobs = new List<Blob>();
         var prepared = new List<PersonName?>();
-        for (var i = 0; i < list.Count && (i < shown || (useEllipsis && i == list.Count - 1)); i++)
+        for (var i = 0; i < list.Count; i++)
         {
             if (i >= shown && !(useEllipsis && i == list.Count - 1))
             {
@@ -412,15 +434,26 @@ internal sealed partial class Renderer
             return Join(blobs, delimiter, final);
         }
 
-        return Join(blobs, delimiter, AndJoin(blobs, delimiter, options, ctx));
+        var lastIsInstitution = prepared.Count > 0 && prepared[^1] is { IsLiteral: true };
+        return Join(blobs, delimiter, AndJoin(blobs, delimiter, options, ctx, lastIsInstitution));
     }
 
-    private Blob? AndJoin(List<Blob> blobs, string delimiter, NameOptions options, RenderContext ctx)
+    private Blob? AndJoin(List<Blob> blobs, string delimiter, NameOptions options, RenderContext ctx, bool lastIsInstitution)
     {
         if (blobs.Count < 2)
         {
             return null;
         }
+
+        // citeproc-js joins a list ending in an institution by its institution rules: delimiter-precedes-last comes
+        // only from the style, citation or bibliography, and after-inverted-name is not applied to the term's prefix.
+        var precedesLast = lastIsInstitution
+            ? SectionOptions(ctx).DelimiterPrecedesLast switch
+            {
+                DelimiterPrecedes.AfterInvertedName => DelimiterPrecedes.Contextual,
+                var v => v ?? DelimiterPrecedes.Contextual,
+            }
+            : options.DelimiterPrecedesLast ?? DelimiterPrecedes.Contextual;
 
         var multiple = blobs.Count > 2;
         Blob final;
@@ -439,7 +472,7 @@ internal sealed partial class Renderer
                 prefixSingle = prefixMultiple = suffix = string.Empty;
             }
 
-            switch (options.DelimiterPrecedesLast ?? DelimiterPrecedes.Contextual)
+            switch (precedesLast)
             {
                 case DelimiterPrecedes.Always:
                     prefixSingle = delimiter;
@@ -617,10 +650,20 @@ internal sealed partial class Renderer
         return result;
     }
 
+    /// <summary>An institution: formatting and text-case from cs:name, overridden by the family name-part, as citeproc-js does.</summary>
     private Blob? RenderLiteralName(PersonName name, NameElement element, RenderContext ctx)
     {
-        var blob = MakeText(name.Literal!, Decor.Empty, ctx, isTerm: false);
-        blob.Decorations = Decorations.From(element.Decor.Formatting, false);
+        var nameFormatting = element.Decor.Formatting;
+        var family = element.Family?.Decor;
+        var formatting = new Formatting
+        {
+            FontStyle = family?.Formatting.FontStyle is { } fs and not FontStyle.None ? fs : nameFormatting.FontStyle,
+            FontVariant = family?.Formatting.FontVariant is { } fv and not FontVariant.None ? fv : nameFormatting.FontVariant,
+            FontWeight = family?.Formatting.FontWeight is { } fw and not FontWeight.None ? fw : nameFormatting.FontWeight,
+            TextDecoration = family?.Formatting.TextDecoration is { } td and not TextDecoration.None ? td : nameFormatting.TextDecoration,
+        };
+        var textCase = family?.TextCase is { } tc and not TextCase.None ? tc : element.Decor.TextCase;
+        var blob = MakeText(name.Literal!, new Decor { Formatting = formatting, TextCase = textCase }, ctx, isTerm: false);
         return blob;
     }
 

@@ -405,7 +405,8 @@ internal static class PunctuationAdjuster
                     }
                 }
 
-                if (Last(child.Suffix) == ' ' && First(parent.Suffix) == ' ')
+                // A no-break space ending the child makes a space starting the parent's suffix redundant.
+                if (Last(child.Suffix) == '\u00a0' && First(parent.Suffix) == ' ')
                 {
                     parent.Suffix = parent.Suffix[1..];
                 }
