@@ -67,7 +67,7 @@ internal sealed partial class Renderer
             case ConditionKind.IsNumeric:
             {
                 var text = GetVariableText(value, VariableForm.Long, ctx);
-                return text is not null && NumberParser.IsNumeric(value, text, Locale);
+                return text is not null && NumberParser.IsNumeric(value, text, Locale, value is "locator" ? ctx.Cite.Label : null);
             }
 
             case ConditionKind.IsUncertainDate:

@@ -277,7 +277,11 @@ internal sealed partial class Renderer
                     level.Add(Blob.Leaf(part.RangeDelimiter ?? Locale.Term("year-range-delimiter") ?? "\u2013"));
                     if (endParts is not null)
                     {
-                        level.Children!.AddRange(endParts);
+                        // The end of the range is joined with the date's own delimiter, as its start is.
+                        var end2 = Blob.Node();
+                        end2.Delimiter = target.Delimiter;
+                        end2.Children!.AddRange(endParts);
+                        level.Add(end2);
                     }
 
                     AddEra(level, part.Name, start.Value);

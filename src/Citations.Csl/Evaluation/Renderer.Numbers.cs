@@ -31,11 +31,12 @@ internal sealed partial class Renderer
         return RenderNumeric(element.Variable, value, element.Decor, element.Form, ctx);
     }
 
-    /// <summary>Renders a number variable: each number formatted (ordinal, roman …), joined as written.</summary>
-    private Blob RenderNumeric(string variable, string value, Decor decor, NumberForm form, RenderContext ctx)
+    /// <summary>Renders a number variable: each number formatted (ordinal, roman …), joined as written, with embedded
+    /// labels shown where citeproc-js shows them.</summary>
+    private Blob RenderNumeric(string variable, string value, Decor decor, NumberForm form, RenderContext ctx, TermForm? labelForm = null)
     {
-        var isPageLabel = variable == "locator" && ctx.Cite.Label is null or "page";
-        var parts = NumberParser.Parse(value, variable == "page-first" ? "page" : variable, Locale, Style.PageRangeFormat, isPageLabel);
+        var parsed = NumberParser.Parse(value, variable, Locale, Style.PageRangeFormat, variable is "locator" or "locator-extra" ? ctx.Cite.Label : null);
+        var parts = parsed.Parts;
         var master = Blob.Node();
         master.Prefix = decor.Prefix;
         master.Suffix = decor.Suffix;
@@ -50,10 +51,24 @@ internal sealed partial class Renderer
             master.Decorations.Quotes = QuoteMark.Outer;
         }
 
+        var masterLabel = parts.Count > 0 ? parts[0].Label : null;
         var scope = ctx.Scope;
         ctx.Scope = scope.Push(master.Decorations);
         foreach (var part in parts)
         {
+            if (part.LabelVisible)
+            {
+                var labelName = part.Label.StartsWith("var:", StringComparison.Ordinal) ? part.Label[4..] : NumberParser.Labels.GetValueOrDefault(part.Label);
+                var form2 = part.Label == masterLabel ? labelForm ?? (parsed.ShortLabelForm ? TermForm.Short : TermForm.Long) : TermForm.Short;
+                var labelText = labelName is null ? null : Locale.Term(labelName, form2, part.Plural);
+                if (string.IsNullOrEmpty(labelText))
+                {
+                    labelText = part.Label;
+                }
+
+                master.Add(MakeText(labelText + part.LabelSuffix, Decor.Empty, ctx, isTerm: true));
+            }
+
             Blob blob;
             if (part.Collapsible)
             {
@@ -77,7 +92,7 @@ internal sealed partial class Renderer
                 blob = MakeText(part.Particle + part.Value, partDecor, ctx, isTerm: false);
             }
 
-            blob.Suffix += part.JoiningSuffix;
+            blob.Suffix += part.JoiningSuffix.Replace("\\-", "-", StringComparison.Ordinal);
             master.Add(blob);
         }
 
@@ -122,10 +137,12 @@ internal sealed partial class Renderer
     {
         string? value;
         string term;
+        string? citeLabel = null;
         if (label.Variable == "locator")
         {
             value = ctx.Cite.Locator;
-            term = ctx.Cite.Label switch
+            citeLabel = ctx.Cite.Label;
+            term = citeLabel switch
             {
                 null or "" => "page",
                 "sub verbo" => "sub-verbo",
@@ -143,12 +160,21 @@ internal sealed partial class Renderer
             return null;
         }
 
-        var plural = label.Plural switch
+        var plural = false;
+        if (label.Plural == PluralMode.Always)
         {
-            PluralMode.Always => true,
-            PluralMode.Never => false,
-            _ => NumberParser.IsPlural(NumberParser.Parse(value, label.Variable, Locale, Style.PageRangeFormat, false), label.Variable, value),
-        };
+            plural = true;
+        }
+        else if (label.Plural == PluralMode.Contextual)
+        {
+            var parsed = NumberParser.Parse(value, label.Variable, Locale, Style.PageRangeFormat, citeLabel);
+            plural = parsed.Plural;
+            if (label.Variable is "locator" or "number" or "page" && parsed.LabelTerm is { } embedded)
+            {
+                term = embedded;
+            }
+        }
+
         var text = Locale.Term(termOverride ?? term, label.Form, plural);
         if (string.IsNullOrEmpty(text))
         {
