@@ -711,9 +711,18 @@ internal sealed partial class Renderer
         }
 
         var given = level == 0 ? null : NamePart(givenText, element.Given, ctx);
-        var droppingParticle = NamePart(Strip(name.DroppingParticle, element.Given), element.Given, ctx);
+        var droppingParticleText = Strip(name.DroppingParticle, element.Given);
+        var nonDroppingParticleText = Strip(name.NonDroppingParticle, element.Family);
+        if (ctx.Mode == RenderMode.Sort)
+        {
+            // Particles sort without their apostrophe ("d’Wander" sorts as "d Wander").
+            droppingParticleText = RemoveFirstApostrophe(droppingParticleText);
+            nonDroppingParticleText = RemoveFirstApostrophe(nonDroppingParticleText);
+        }
+
+        var droppingParticle = NamePart(droppingParticleText, element.Given, ctx);
         var family = NamePart(Strip(name.Family, element.Family), element.Family, ctx);
-        var nonDroppingParticle = NamePart(Strip(name.NonDroppingParticle, element.Family), element.Family, ctx);
+        var nonDroppingParticle = NamePart(nonDroppingParticleText, element.Family, ctx);
         Blob? suffix = null;
         if (!string.IsNullOrEmpty(name.Suffix))
         {
@@ -764,17 +773,18 @@ internal sealed partial class Renderer
         }
         else if (ctx.Mode == RenderMode.Sort)
         {
+            // Sort keys: family first, parts joined as citeproc-js joins them ("|" between family and given).
             if (Style.DemoteNonDroppingParticle == DemoteParticle.Never)
             {
                 var merged = JoinParts(nbsp, nonDroppingParticle, family);
                 merged = JoinParts(" ", merged, droppingParticle);
-                merged = JoinParts(", ", merged, given);
+                merged = JoinParts("|", merged, given);
                 blob = JoinParts(" ", merged, suffix);
             }
             else
             {
                 var second = JoinParts(" ", given, droppingParticle, nonDroppingParticle);
-                var merged = JoinParts(", ", family, second);
+                var merged = JoinParts("|", family, second);
                 blob = JoinParts(" ", merged, suffix);
             }
         }
@@ -852,6 +862,17 @@ internal sealed partial class Renderer
         wrapper.Inverted = blob.Inverted;
         wrapper.Add(blob);
         return wrapper;
+    }
+
+    private static string? RemoveFirstApostrophe(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var index = text.IndexOfAny(['\'', '\u2019']);
+        return index < 0 ? text : text.Remove(index, 1);
     }
 
     private static string? Strip(string? text, NamePartElement? part)

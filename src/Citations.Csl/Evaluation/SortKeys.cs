@@ -29,13 +29,13 @@ internal sealed partial class SortKeys
         }
 
         _compare = culture.CompareInfo;
+        _culture = culture;
     }
 
-    private const CompareOptions Options = CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace | CompareOptions.IgnoreSymbols
-                                           | CompareOptions.IgnoreKanaType | CompareOptions.IgnoreWidth | CompareOptions.NumericOrdering;
+    private readonly CultureInfo _culture;
 
-    [GeneratedRegex("^(([aA]|[aA][nN]|[tT][hH][eE])\\s+)")]
-    private static partial Regex LeadingArticleRegex();
+    private const CompareOptions Options = CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace
+                                           | CompareOptions.IgnoreKanaType | CompareOptions.IgnoreWidth | CompareOptions.NumericOrdering;
 
     [GeneratedRegex("\\s*(-?[0-9]+)")]
     private static partial Regex NumberRegex();
@@ -43,25 +43,40 @@ internal sealed partial class SortKeys
     [GeneratedRegex("<[^>]*>")]
     private static partial Regex TagRegex();
 
+    /// <summary>
+    /// Builds an item's sort keys. Like citeproc-js, spaces become "|" and every key ends with "|", so that a word
+    /// boundary sorts before any letter ("Dale" before "Dalebout"); the keys are then prepared for comparison.
+    /// </summary>
     public string?[] Build(IReadOnlyList<SortKey> keys, CslItem item, RenderMode section, int citationNumber)
     {
         var result = new string?[keys.Count];
         for (var i = 0; i < keys.Count; i++)
         {
             var key = Build(keys[i], item, section, citationNumber);
-            if (key is not null)
-            {
-                var m = LeadingArticleRegex().Match(key);
-                if (m.Success)
-                {
-                    key = key[m.Length..];
-                }
-            }
-
-            result[i] = string.IsNullOrEmpty(key) ? null : key;
+            result[i] = string.IsNullOrEmpty(key) ? null : Prepare(key.Replace(' ', '|') + "|");
         }
 
         return result;
+    }
+
+    /// <summary>Lowercases and drops punctuation and white space (symbols such as "|" stay), as ICU's ignorePunctuation does.</summary>
+    private string Prepare(string key)
+    {
+        var sb = new StringBuilder(key.Length);
+        foreach (var c in _compare.Name.Length > 0 ? key.ToLower(_culture) : key.ToLowerInvariant())
+        {
+            var category = char.GetUnicodeCategory(c);
+            if (category is UnicodeCategory.ConnectorPunctuation or UnicodeCategory.DashPunctuation or UnicodeCategory.OpenPunctuation
+                or UnicodeCategory.ClosePunctuation or UnicodeCategory.InitialQuotePunctuation or UnicodeCategory.FinalQuotePunctuation
+                or UnicodeCategory.OtherPunctuation or UnicodeCategory.SpaceSeparator || char.IsWhiteSpace(c))
+            {
+                continue;
+            }
+
+            sb.Append(c);
+        }
+
+        return sb.ToString();
     }
 
     private string? Build(SortKey key, CslItem item, RenderMode section, int citationNumber)
@@ -231,7 +246,7 @@ internal sealed partial class SortKeys
             }
             else
             {
-                cmp = _compare.Compare(x.TrimStart('[', ']', '\'', '"'), y.TrimStart('[', ']', '\'', '"'), Options);
+                cmp = _compare.Compare(x, y, Options);
             }
 
             if (cmp != 0)
