@@ -101,6 +101,9 @@ internal sealed class RenderContext
 
     public bool InSubstitute { get; set; }
 
+    /// <summary>When sorting by a macro that holds a date: the date keys collected (nothing else counts).</summary>
+    public List<string>? DateSortKeys { get; set; }
+
     /// <summary>How many text nodes have been made so far (to know whether anything precedes the names).</summary>
     public int TextsMade { get; set; }
 

@@ -123,6 +123,19 @@ internal sealed partial class Renderer
         }
 
         var (parts, delimiter, decor) = ResolveDateParts(element);
+        if (ctx.Mode == RenderMode.Sort)
+        {
+            // In sort keys a date is its sortable form, restricted to the parts the element renders.
+            if (SortKeys.DateKey(date, parts) is not { } key)
+            {
+                return null;
+            }
+
+            ctx.VariablesRendered++;
+            ctx.DateSortKeys?.Add(key);
+            return Blob.Leaf(key);
+        }
+
         var blob = Blob.Node();
         ApplyDecor(blob, decor, ctx, out var outer);
         blob.Delimiter = delimiter;

@@ -96,7 +96,7 @@ internal sealed partial class Renderer
             }
 
             ctx.VariablesRendered++;
-            if (label is not null)
+            if (label is not null && ctx.Mode != RenderMode.Sort)
             {
                 var plural = list.Count > 1;
                 var labelBlob = RenderNameLabel(label, commonTerm ?? variable, plural, ctx);
@@ -181,9 +181,22 @@ internal sealed partial class Renderer
             {
                 var before = ctx.VariablesRendered;
                 var collected = new HashSet<string>(StringComparer.Ordinal);
-                var blob = element is NamesElement inner
-                    ? RenderNames(inner, ctx, names)
-                    : RenderSubstituteElement(element, ctx);
+                Blob? blob;
+                if (element is NamesElement inner)
+                {
+                    // Names standing in for the author are what subsequent-author-substitute compares.
+                    if (recordEligible is not null && ctx.LeadingNames is null)
+                    {
+                        ctx.NamesRecorded = false;
+                    }
+
+                    blob = RenderNames(inner, ctx, names);
+                    ctx.NamesRecorded = true;
+                }
+                else
+                {
+                    blob = RenderSubstituteElement(element, ctx);
+                }
                 if (blob is null)
                 {
                     continue;
@@ -903,32 +916,27 @@ internal sealed partial class Renderer
         return RenderNames(names, ctx, null);
     }
 
-    /// <summary>The first date element a macro renders (directly or through nested elements), if any.</summary>
-    internal DateElement? FindDate(Macro macro) => FindDate(macro.Children, 0);
+    /// <summary>Whether a macro holds a date element itself (not through other macros), as citeproc-js flags it.</summary>
+    internal static bool HasOwnDate(Macro macro) => HasOwnDate(macro.Children);
 
-    private static DateElement? FindDate(IReadOnlyList<Element> elements, int depth)
+    private static bool HasOwnDate(IReadOnlyList<Element> elements)
     {
-        if (depth > 32)
-        {
-            return null;
-        }
-
         foreach (var element in elements)
         {
             var found = element switch
             {
-                DateElement d => d,
-                GroupElement g => FindDate(g.Children, depth + 1),
-                TextElement { Macro: { } m } => FindDate(m.Children, depth + 1),
-                ChooseElement c => c.Branches.Select(b => FindDate(b.Children, depth + 1)).FirstOrDefault(x => x is not null),
-                _ => null,
+                DateElement => true,
+                GroupElement g => HasOwnDate(g.Children),
+                NamesElement { Substitute: { } sub } => HasOwnDate(sub),
+                ChooseElement c => c.Branches.Any(b => HasOwnDate(b.Children)),
+                _ => false,
             };
-            if (found is not null)
+            if (found)
             {
-                return found;
+                return true;
             }
         }
 
-        return null;
+        return false;
     }
 }

@@ -90,6 +90,17 @@ internal sealed partial class Renderer
             return RenderLabel(label, ctx, null);
         }
 
+        // A sort macro that holds a date sorts by its dates alone: everything else is dropped.
+        if (ctx.DateSortKeys is not null && element is not (DateElement or GroupElement or TextElement { MacroName: not null }))
+        {
+            if (element is NamesElement names)
+            {
+                ctx.VariablesCalled += names.Variables.Count;
+            }
+
+            return null;
+        }
+
         var topLevel = _nesting == 0;
         _nesting++;
         Blob? blob;

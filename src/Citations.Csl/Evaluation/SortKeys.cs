@@ -117,10 +117,12 @@ internal sealed partial class SortKeys
 
         if (key.Macro is { } macro)
         {
-            // A macro holding a date sorts by the date alone, as citeproc-js does.
-            if (_renderer.FindDate(macro) is { } dateElement)
+            // A macro holding a date sorts by its dates alone, as citeproc-js does.
+            if (Renderer.HasOwnDate(macro))
             {
-                return item.GetDate(dateElement.Variable) is { } date ? DateKey(date, _renderer.ResolveDateParts(dateElement).Parts) : null;
+                ctx.DateSortKeys = [];
+                _renderer.RenderMacro(macro, ctx);
+                return ctx.DateSortKeys.Count == 0 ? null : string.Concat(ctx.DateSortKeys);
             }
 
             return Plain(_renderer.RenderMacro(macro, ctx));
@@ -141,7 +143,7 @@ internal sealed partial class SortKeys
     }
 
     /// <summary>"1YYYYMMDD" for the start and the end (BC years sort before AD years).</summary>
-    private static string? DateKey(CslDate date, IReadOnlyList<DatePartElement>? parts)
+    internal static string? DateKey(CslDate date, IReadOnlyList<DatePartElement>? parts)
     {
         if (DateValue.From(date) is not { Year: { } } value)
         {

@@ -202,6 +202,13 @@ internal sealed class Session
             try
             {
                 var text = RenderBibliographyEntry(entry, section);
+                if (text is null && UsesCitationNumbers)
+                {
+                    // A numbered list keeps its numbering: an entry that renders nothing is shown as an error line.
+                    text = _processor.Format.BibliographyEntry(_processor.Format.Escape(
+                        $"{entries.Count + 1}. [CSL STYLE ERROR: reference with no printed form.]"));
+                }
+
                 if (text is not null)
                 {
                     entries.Add(new CslBibliographyEntry(entry.Item.Id.Text, text));
@@ -319,6 +326,38 @@ internal sealed class Session
     }
 
     private List<string>? _lastLeadingKeys;
+
+    /// <summary>Whether the citation layout prints citation numbers (a numeric style).</summary>
+    private bool UsesCitationNumbers => _usesCitationNumbers ??= Style.Citation is { } c && UsesVariable(c.Layout.Children, "citation-number", 0);
+
+    private bool? _usesCitationNumbers;
+
+    private static bool UsesVariable(IEnumerable<Element> elements, string variable, int depth)
+    {
+        if (depth > 32)
+        {
+            return false;
+        }
+
+        foreach (var element in elements)
+        {
+            var found = element switch
+            {
+                TextElement { Variable: { } v } => v == variable,
+                TextElement { Macro: { } m } => UsesVariable(m.Children, variable, depth + 1),
+                NumberElement n => n.Variable == variable,
+                GroupElement g => UsesVariable(g.Children, variable, depth + 1),
+                ChooseElement c => c.Branches.Any(b => UsesVariable(b.Children, variable, depth + 1)),
+                _ => false,
+            };
+            if (found)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Replaces names repeated from the previous entry by the style's subsequent-author-substitute string.</summary>
     private void SubstituteAuthor(AuthorNames? names, BibliographySection section)
