@@ -16,6 +16,12 @@ internal sealed class CheckRun
 {
     private static readonly TimeSpan ProbeCacheDuration = TimeSpan.FromMinutes(1);
 
+    private static readonly HashSet<string> LanguageRoots = new(StringComparer.Ordinal)
+    {
+        "ar", "cs", "da", "de", "el", "en", "es", "fa", "fi", "fr", "he", "hi", "hu", "id", "it", "ja", "ko", "ms", "nl",
+        "no", "pl", "pt", "ro", "ru", "sv", "th", "tr", "uk", "ur", "vi", "zh",
+    };
+
     private readonly LinkChecker _checker;
     private readonly LinkCheckerOptions _options;
     private readonly RequestRunner _runner;
@@ -508,9 +514,9 @@ internal sealed class CheckRun
             return true;
         }
 
-        // Language roots: "en", "fr", "en-us", "pt-br".
-        return (lower.Length == 2 && lower.All(char.IsAsciiLetter))
-               || (lower.Length == 5 && lower[2] == '-' && char.IsAsciiLetter(lower[0]) && char.IsAsciiLetter(lower[1]) && char.IsAsciiLetter(lower[3]) && char.IsAsciiLetter(lower[4]));
+        // Language roots: "en", "fr", "en-us", "pt-br" (common languages only: "/ok" or "/go" are ordinary pages).
+        return LanguageRoots.Contains(lower)
+               || (lower.Length == 5 && lower[2] is '-' or '_' && LanguageRoots.Contains(lower[..2]) && char.IsAsciiLetter(lower[3]) && char.IsAsciiLetter(lower[4]));
     }
 
     private static bool SameSite(Uri a, Uri b) => string.Equals(TrimWww(a.IdnHost), TrimWww(b.IdnHost), StringComparison.OrdinalIgnoreCase);
