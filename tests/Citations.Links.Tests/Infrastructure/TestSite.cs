@@ -211,6 +211,17 @@ public sealed class TestSite : IAsyncDisposable
             return;
         }
 
+        if (path.StartsWith("/slow-once/k-", StringComparison.Ordinal))
+        {
+            if (Count(path) == 1)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(20), aborted);
+            }
+
+            await Html(context, "Report", "<p>ok</p>");
+            return;
+        }
+
         if (path.StartsWith("/reset-once/k-", StringComparison.Ordinal))
         {
             if (Count(path) == 1)
