@@ -396,7 +396,7 @@ public static class TestChecker
     public static LinkChecker Create(Action<LinkCheckerOptions>? configure = null) => Builder(configure).Build();
 
     /// <summary>Archive options pointing at the fake archive of the test site.</summary>
-    public static Archives.ArchiveOptions ArchiveOptions(TestSite site) => new()
+    public static Citations.Links.Archives.ArchiveOptions ArchiveOptions(TestSite site) => new()
     {
         WaybackEndpoint = new Uri(site.Url("/archive/", "archive.test")),
         MementoTimeMaps = [],
