@@ -8,6 +8,7 @@ internal static class CliApp
     /// <summary>Every command, in the order the help lists them.</summary>
     private static ICliCommand[] Commands() =>
     [
+        new CheckCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
