@@ -22,6 +22,14 @@ public static class UrlNormalizer
             return false;
         }
 
+        // System.Uri already lower-cases scheme and host and drops a default port; rebuild only when needed.
+        if (uri.Fragment.Length == 0 && !uri.UserEscaped && string.Equals(uri.Host, uri.IdnHost, StringComparison.Ordinal)
+            && !uri.OriginalString.EndsWith('#'))
+        {
+            normalized = uri;
+            return true;
+        }
+
         var builder = new UriBuilder(uri)
         {
             Scheme = uri.Scheme.ToLowerInvariant(),
@@ -40,6 +48,11 @@ public static class UrlNormalizer
     /// <summary>The de-duplication key of a parsed URL: its normalised absolute form.</summary>
     internal static string Key(Uri url)
     {
+        if (url.Fragment.Length == 0)
+        {
+            return url.AbsoluteUri;
+        }
+
         var builder = new UriBuilder(url) { Fragment = string.Empty };
         if (url.IsDefaultPort)
         {

@@ -29,11 +29,18 @@ internal static partial class HtmlLinks
             }
 
             var name = tag.Groups["tag"].Value.ToLowerInvariant();
-            var attributes = Attribute().Matches(tag.Groups["attrs"].Value)
-                .GroupBy(a => a.Groups["name"].Value.ToLowerInvariant(), StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => WebUtility.HtmlDecode(g.First().Groups["v"].Value.Trim()), StringComparer.Ordinal);
+            var wanted = name is "a" or "area" ? "href" : "cite";
+            string? url = null;
+            foreach (Match attribute in Attribute().Matches(tag.Groups["attrs"].Value))
+            {
+                if (attribute.Groups["name"].ValueSpan.Equals(wanted, StringComparison.OrdinalIgnoreCase))
+                {
+                    url = WebUtility.HtmlDecode(attribute.Groups["v"].Value.Trim());
+                    break;
+                }
+            }
+
             var line = lines.LineOf(tag.Index);
-            var url = name is "a" or "area" ? attributes.GetValueOrDefault("href") : attributes.GetValueOrDefault("cite");
             if (string.IsNullOrEmpty(url) || url.StartsWith('#')
                 || url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) || url.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase)
                 || url.StartsWith("tel:", StringComparison.OrdinalIgnoreCase) || url.StartsWith("data:", StringComparison.OrdinalIgnoreCase))

@@ -47,12 +47,12 @@ internal sealed class HttpSender(HttpClient client, string userAgent, TimeProvid
                 ContentType = response.Content.Headers.ContentType?.MediaType,
                 CharSet = response.Content.Headers.ContentType?.CharSet,
                 BotWall = IsBotWall(response),
-                MementoDatetime = response.Headers.TryGetValues("Memento-Datetime", out var memento)
-                                  && DateTimeOffset.TryParse(memento.First(), System.Globalization.CultureInfo.InvariantCulture,
+                MementoDatetime = response.Headers.NonValidated.TryGetValues("Memento-Datetime", out var memento)
+                                  && DateTimeOffset.TryParse(memento.ToString(), System.Globalization.CultureInfo.InvariantCulture,
                                       System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out var captured)
                     ? captured
                     : null,
-                Link = response.Headers.TryGetValues("Link", out var link) ? string.Join(", ", link) : null,
+                Link = response.Headers.NonValidated.TryGetValues("Link", out var link) ? link.ToString() : null,
             };
 
             // Redirect bodies say nothing; HEAD has none. Everything else is read, bounded, to judge the page.
@@ -150,7 +150,7 @@ internal sealed class HttpSender(HttpClient client, string userAgent, TimeProvid
             return true;
         }
 
-        if (response.Headers.TryGetValues("cf-mitigated", out var mitigated) && mitigated.Any(v => v.Contains("challenge", StringComparison.OrdinalIgnoreCase)))
+        if (response.Headers.NonValidated.TryGetValues("cf-mitigated", out var mitigated) && mitigated.ToString().Contains("challenge", StringComparison.OrdinalIgnoreCase))
         {
             return true;
         }

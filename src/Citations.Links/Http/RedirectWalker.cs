@@ -10,7 +10,7 @@ internal static class RedirectWalker
     public static async Task<Walk> WalkAsync(RequestRunner runner, Uri url, HttpMethod method, int maxRedirects, int maxBodyBytes, RequestTrace trace, CancellationToken cancellationToken)
     {
         var chain = new List<RedirectHop>();
-        var visited = new HashSet<string>(StringComparer.Ordinal) { UrlNormalizer.Key(url) };
+        HashSet<string>? visited = null;
         var current = url;
         var currentMethod = method;
         while (true)
@@ -30,6 +30,8 @@ internal static class RedirectWalker
             }
 
             chain.Add(new RedirectHop(current.AbsoluteUri, response.StatusCode!.Value, next.AbsoluteUri));
+            // Most URLs never redirect: the visited set is only built when one does.
+            visited ??= new HashSet<string>(StringComparer.Ordinal) { UrlNormalizer.Key(url) };
             if (!visited.Add(UrlNormalizer.Key(next)))
             {
                 return new Walk(response, current, chain, new LinkError(LinkErrorKind.RedirectLoop,
