@@ -1,0 +1,227 @@
+using System.Globalization;
+using Citations.Diagnostics;
+
+namespace Citations.Links.Checking;
+
+/// <summary>When the checker reads page text (with <c>GET</c>) rather than only asking whether the page exists (with <c>HEAD</c>).</summary>
+public enum PageTextMode
+{
+    /// <summary>Only when needed: the target carries quotes, <c>HEAD</c> is refused, or a soft-404 comparison needs the text.</summary>
+    WhenNeeded,
+
+    /// <summary>For every page: each alive page gets a text fingerprint, so later runs can tell it changed.</summary>
+    Always,
+}
+
+/// <summary>
+/// How a <see cref="LinkChecker"/> behaves. Every property has a documented default chosen for polite, honest checks of
+/// cited sources; the checker validates the options once, when it is built, and reports every error together.
+/// </summary>
+/// <remarks>Mutable until handed to a checker, which takes a copy: changing the options afterwards does not affect it.</remarks>
+public sealed class LinkCheckerOptions
+{
+    /// <summary>The default <see cref="UserAgent"/>: names the tool and what it does, so site owners know who calls.</summary>
+    public const string DefaultUserAgent = "Citations.Links/1.0 (link-rot checker for cited sources; HEAD first, bounded GET)";
+
+    /// <summary>The <c>User-Agent</c> header sent with every request.</summary>
+    /// <value>Defaults to <see cref="DefaultUserAgent"/>.</value>
+    public string UserAgent { get; set; } = DefaultUserAgent;
+
+    /// <summary>How many URLs are checked at the same time, over all hosts.</summary>
+    /// <value>Defaults to 32. At least 1.</value>
+    public int GlobalConcurrency { get; set; } = 32;
+
+    /// <summary>How many requests one host gets at the same time.</summary>
+    /// <value>Defaults to 4. At least 1.</value>
+    public int PerHostConcurrency { get; set; } = 4;
+
+    /// <summary>The least time between the starts of two requests to the same host.</summary>
+    /// <value>Defaults to 100 milliseconds. Zero or more.</value>
+    public TimeSpan PerHostMinimumInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How long one request may take, body included.</summary>
+    /// <value>Defaults to 20 seconds. Positive.</value>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>How long the check of one URL may take in all: retries, waits, redirects, fallbacks and probes.</summary>
+    /// <value>Defaults to 2 minutes. At least <see cref="AttemptTimeout"/>.</value>
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How many times a transient failure (5xx, 408, 429, timeout, reset) is retried.</summary>
+    /// <value>Defaults to 3. Zero or more, at most 10.</value>
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>The first retry delay; later ones grow exponentially, with jitter.</summary>
+    /// <value>Defaults to 1 second. Positive.</value>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest computed backoff delay.</summary>
+    /// <value>Defaults to 30 seconds. At least <see cref="RetryBaseDelay"/>.</value>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The longest wait honoured when a server asks for one with <c>Retry-After</c> (seconds or HTTP date); longer requests are cut to it.</summary>
+    /// <value>Defaults to 60 seconds. Zero or more.</value>
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How many redirects are followed before the verdict is "too many redirects".</summary>
+    /// <value>Defaults to 10. Zero or more, at most 50.</value>
+    public int MaxRedirects { get; set; } = 10;
+
+    /// <summary>The most body bytes read from one response, counted after decompression.</summary>
+    /// <value>Defaults to 2 MiB. At least 1 KiB.</value>
+    public int MaxBodyBytes { get; set; } = 2 * 1024 * 1024;
+
+    /// <summary>Whether to ask with <c>HEAD</c> first, falling back to <c>GET</c> when <c>HEAD</c> is refused or unreliable.</summary>
+    /// <value>Defaults to <see langword="true"/>.</value>
+    public bool HeadFirst { get; set; } = true;
+
+    /// <summary>When page text is read (quotes, fingerprints, soft-404 comparison).</summary>
+    /// <value>Defaults to <see cref="PageTextMode.WhenNeeded"/>.</value>
+    public PageTextMode PageText { get; set; } = PageTextMode.WhenNeeded;
+
+    /// <summary>Whether a page that answers 200 is compared with a random path on the same host to detect soft 404s.</summary>
+    /// <value>Defaults to <see langword="true"/>.</value>
+    public bool DetectSoft404 { get; set; } = true;
+
+    /// <summary>
+    /// Whether the checker may connect to loopback, private, link-local and cloud metadata addresses. Off by default so a
+    /// server using the library cannot be turned into a proxy into its own network; checked on the resolved address at
+    /// connect time, so DNS tricks cannot get around it.
+    /// </summary>
+    /// <value>Defaults to <see langword="false"/>.</value>
+    public bool AllowPrivateAddresses { get; set; }
+
+    /// <summary>The share of failed requests to a host, within <see cref="CircuitBreakerSamplingDuration"/>, that opens its circuit.</summary>
+    /// <value>Defaults to 1.0 (every request failed). Greater than 0, at most 1.</value>
+    public double CircuitBreakerFailureRatio { get; set; } = 1.0;
+
+    /// <summary>How many requests to a host must be seen before its circuit can open.</summary>
+    /// <value>Defaults to 6. At least 2.</value>
+    public int CircuitBreakerMinimumThroughput { get; set; } = 6;
+
+    /// <summary>The window over which a host's failures are counted.</summary>
+    /// <value>Defaults to 60 seconds. At least 500 milliseconds.</value>
+    public TimeSpan CircuitBreakerSamplingDuration { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long an open circuit stays open before one trial request is let through.</summary>
+    /// <value>Defaults to 60 seconds. At least 500 milliseconds.</value>
+    public TimeSpan CircuitBreakerBreakDuration { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// With a history store: URLs whose last conclusive check is younger than this are not requested again; their stored
+    /// result is reported instead (<see cref="LinkCheckResult.FromHistory"/>). <see langword="null"/> checks everything.
+    /// </summary>
+    /// <value>Defaults to <see langword="null"/>. Zero or more.</value>
+    public TimeSpan? MaxAge { get; set; }
+
+    /// <summary>Whether failing, soft-404 and drifted links get an archived copy looked up (needs archive options on the builder).</summary>
+    /// <value>Defaults to <see langword="true"/>.</value>
+    public bool FindArchivedCopies { get; set; } = true;
+
+    /// <summary>Makes an independent copy, so that later changes to these options do not reach a built checker.</summary>
+    public LinkCheckerOptions Clone() => (LinkCheckerOptions)MemberwiseClone();
+
+    /// <summary>Checks every rule and throws one exception listing every broken one.</summary>
+    /// <exception cref="LinkOptionsException">Some option is out of range.</exception>
+    public void Validate()
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(UserAgent))
+        {
+            errors.Add("UserAgent must not be empty.");
+        }
+
+        Range(errors, nameof(GlobalConcurrency), GlobalConcurrency, 1, 10_000);
+        Range(errors, nameof(PerHostConcurrency), PerHostConcurrency, 1, 1_000);
+        Range(errors, nameof(MaxRetries), MaxRetries, 0, 10);
+        Range(errors, nameof(MaxRedirects), MaxRedirects, 0, 50);
+        Range(errors, nameof(MaxBodyBytes), MaxBodyBytes, 1024, 1024 * 1024 * 1024);
+        Range(errors, nameof(CircuitBreakerMinimumThroughput), CircuitBreakerMinimumThroughput, 2, 1_000_000);
+        NotNegative(errors, nameof(PerHostMinimumInterval), PerHostMinimumInterval);
+        Positive(errors, nameof(AttemptTimeout), AttemptTimeout);
+        Positive(errors, nameof(TotalTimeout), TotalTimeout);
+        Positive(errors, nameof(RetryBaseDelay), RetryBaseDelay);
+        NotNegative(errors, nameof(MaxRetryAfter), MaxRetryAfter);
+        if (TotalTimeout < AttemptTimeout)
+        {
+            errors.Add(Invariant($"TotalTimeout ({TotalTimeout}) must be at least AttemptTimeout ({AttemptTimeout})."));
+        }
+
+        if (MaxRetryDelay < RetryBaseDelay)
+        {
+            errors.Add(Invariant($"MaxRetryDelay ({MaxRetryDelay}) must be at least RetryBaseDelay ({RetryBaseDelay})."));
+        }
+
+        if (!(CircuitBreakerFailureRatio > 0 && CircuitBreakerFailureRatio <= 1))
+        {
+            errors.Add(Invariant($"CircuitBreakerFailureRatio must be greater than 0 and at most 1, not {CircuitBreakerFailureRatio}."));
+        }
+
+        if (CircuitBreakerSamplingDuration < TimeSpan.FromMilliseconds(500))
+        {
+            errors.Add(Invariant($"CircuitBreakerSamplingDuration must be at least 500 ms, not {CircuitBreakerSamplingDuration}."));
+        }
+
+        if (CircuitBreakerBreakDuration < TimeSpan.FromMilliseconds(500))
+        {
+            errors.Add(Invariant($"CircuitBreakerBreakDuration must be at least 500 ms, not {CircuitBreakerBreakDuration}."));
+        }
+
+        if (MaxAge is { } maxAge && maxAge < TimeSpan.Zero)
+        {
+            errors.Add(Invariant($"MaxAge must not be negative, not {maxAge}."));
+        }
+
+        if (!Enum.IsDefined(PageText))
+        {
+            errors.Add(Invariant($"PageText has no value {(int)PageText}."));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new LinkOptionsException(nameof(LinkCheckerOptions), errors);
+        }
+    }
+
+    internal static void Range(List<string> errors, string name, int value, int min, int max)
+    {
+        if (value < min || value > max)
+        {
+            errors.Add(Invariant($"{name} must be between {min} and {max}, not {value}."));
+        }
+    }
+
+    internal static void Positive(List<string> errors, string name, TimeSpan value)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            errors.Add(Invariant($"{name} must be positive, not {value}."));
+        }
+    }
+
+    internal static void NotNegative(List<string> errors, string name, TimeSpan value)
+    {
+        if (value < TimeSpan.Zero)
+        {
+            errors.Add(Invariant($"{name} must not be negative, not {value}."));
+        }
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>Options given to a checker, a history store or an archive finder break rules; <see cref="Errors"/> lists every one.</summary>
+public sealed class LinkOptionsException : CitationsException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="optionsName">The options class.</param>
+    /// <param name="errors">Every broken rule, one sentence each.</param>
+    public LinkOptionsException(string optionsName, IReadOnlyList<string> errors)
+        : base($"Invalid {optionsName}: {string.Join(" ", errors ?? [])}")
+    {
+        Errors = errors ?? [];
+    }
+
+    /// <summary>Every broken rule, one sentence each.</summary>
+    public IReadOnlyList<string> Errors { get; }
+}

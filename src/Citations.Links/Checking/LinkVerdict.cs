@@ -1,0 +1,96 @@
+namespace Citations.Links.Checking;
+
+/// <summary>What a check found at a URL.</summary>
+public enum LinkVerdict
+{
+    /// <summary>The page answered with success at the cited URL.</summary>
+    Alive,
+
+    /// <summary>The cited URL redirects to a page that answers with success; see <see cref="LinkEvidence.Redirect"/>.</summary>
+    Redirected,
+
+    /// <summary>The page is gone: 404 or 410, or the host name no longer exists in DNS (while DNS works for other names).</summary>
+    Gone,
+
+    /// <summary>The server kept failing (5xx) after retries.</summary>
+    ServerError,
+
+    /// <summary>No answer within the per-attempt or total timeout, after retries.</summary>
+    TimedOut,
+
+    /// <summary>The server could not be reached: connection refused or reset, TLS failure, redirect loop; see <see cref="LinkEvidence.Error"/>.</summary>
+    Unreachable,
+
+    /// <summary>The server refused to show the page to a checker (401, 403, 429 after retries, 999, bot walls): unverifiable, not dead.</summary>
+    Blocked,
+
+    /// <summary>The server answers with success but the page is really "not found" (it looks like a random path on the same host, or redirects to the site root).</summary>
+    Soft404,
+
+    /// <summary>The cited text is not a usable http(s) URL.</summary>
+    InvalidUrl,
+
+    /// <summary>Nothing can be concluded: the checker itself had no network (no route, no DNS for anything).</summary>
+    Inconclusive,
+
+    /// <summary>The URL leads to a loopback, private, link-local or metadata address, which the checker is not allowed to contact.</summary>
+    NotAllowed,
+}
+
+/// <summary>Questions about verdicts.</summary>
+public static class LinkVerdictExtensions
+{
+    /// <summary>
+    /// Whether the verdict means the link is broken for a reader: <see cref="LinkVerdict.Gone"/>,
+    /// <see cref="LinkVerdict.Soft404"/>, <see cref="LinkVerdict.ServerError"/>, <see cref="LinkVerdict.TimedOut"/>,
+    /// <see cref="LinkVerdict.Unreachable"/> or <see cref="LinkVerdict.InvalidUrl"/>. Blocked, inconclusive and
+    /// not-allowed links are unverified, not broken.
+    /// </summary>
+    public static bool IsBroken(this LinkVerdict verdict) => verdict is LinkVerdict.Gone or LinkVerdict.Soft404
+        or LinkVerdict.ServerError or LinkVerdict.TimedOut or LinkVerdict.Unreachable or LinkVerdict.InvalidUrl;
+
+    /// <summary>Whether the verdict means the page answered (<see cref="LinkVerdict.Alive"/> or <see cref="LinkVerdict.Redirected"/>).</summary>
+    public static bool IsAlive(this LinkVerdict verdict) => verdict is LinkVerdict.Alive or LinkVerdict.Redirected;
+
+    /// <summary>
+    /// Whether the verdict counts as a failure in the history (a step towards a rot verdict). Blocked, inconclusive and
+    /// not-allowed checks say nothing about the page and count neither way.
+    /// </summary>
+    public static bool CountsAsFailure(this LinkVerdict verdict) => verdict is LinkVerdict.Gone or LinkVerdict.Soft404
+        or LinkVerdict.ServerError or LinkVerdict.TimedOut or LinkVerdict.Unreachable;
+
+    /// <summary>The verdict's stable name in reports and the history database (kebab-case, such as <c>soft-404</c>).</summary>
+    public static string ToReportName(this LinkVerdict verdict) => verdict switch
+    {
+        LinkVerdict.Alive => "alive",
+        LinkVerdict.Redirected => "redirected",
+        LinkVerdict.Gone => "gone",
+        LinkVerdict.ServerError => "server-error",
+        LinkVerdict.TimedOut => "timed-out",
+        LinkVerdict.Unreachable => "unreachable",
+        LinkVerdict.Blocked => "blocked",
+        LinkVerdict.Soft404 => "soft-404",
+        LinkVerdict.InvalidUrl => "invalid-url",
+        LinkVerdict.Inconclusive => "inconclusive",
+        LinkVerdict.NotAllowed => "not-allowed",
+        _ => throw new ArgumentOutOfRangeException(nameof(verdict), verdict, null),
+    };
+
+    /// <summary>Parses a name written by <see cref="ToReportName"/>.</summary>
+    /// <param name="name">The name.</param>
+    /// <param name="verdict">The verdict when the method returns <see langword="true"/>.</param>
+    public static bool TryParseReportName(string? name, out LinkVerdict verdict)
+    {
+        foreach (var candidate in Enum.GetValues<LinkVerdict>())
+        {
+            if (string.Equals(candidate.ToReportName(), name, StringComparison.Ordinal))
+            {
+                verdict = candidate;
+                return true;
+            }
+        }
+
+        verdict = default;
+        return false;
+    }
+}

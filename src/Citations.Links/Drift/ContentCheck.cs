@@ -1,0 +1,27 @@
+namespace Citations.Links.Drift;
+
+/// <summary>What the checker read on a page: its title, fingerprint, the quotes looked for, and change since the last check.</summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed record ContentCheck
+{
+    /// <summary>The page title, if any.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>The fingerprint of the page's normalised text.</summary>
+    public required PageFingerprint Fingerprint { get; init; }
+
+    /// <summary>Each quote the citations carry, and whether the page still contains it.</summary>
+    public IReadOnlyList<QuoteCheck> Quotes { get; init; } = [];
+
+    /// <summary>Whether the text differs from the last check that read it; <see langword="null"/> when there is no earlier fingerprint.</summary>
+    public bool? ChangedSinceLastCheck { get; init; }
+
+    /// <summary>How alike the text is to the last check's (see <see cref="PageFingerprint.Similarity"/>), or <see langword="null"/>.</summary>
+    public double? SimilarityToLastCheck { get; init; }
+
+    /// <summary>When the earlier fingerprint was taken, or <see langword="null"/>.</summary>
+    public DateTimeOffset? LastCheckedAt { get; init; }
+
+    /// <summary>Whether the body was cut at the size cap (the text, and so the quotes, may be incomplete).</summary>
+    public bool Truncated { get; init; }
+}

@@ -1,0 +1,168 @@
+using System.Text.RegularExpressions;
+using Citations.Diagnostics;
+using Citations.Links.Checking;
+using Citations.Links.Drift;
+
+namespace Citations.Links.Extraction;
+
+/// <summary>
+/// Reads the links of a Markdown document: inline links and images, reference definitions, autolinks and bare URLs,
+/// skipping code. A blockquote that cites exactly one link (for example an attribution line under the quote) makes
+/// its text a quote the cited page should contain.
+/// </summary>
+internal static partial class MarkdownLinks
+{
+    [GeneratedRegex(@"!?\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*(?:<(?<url>[^<>\n]+)>|(?<url>(?:[^\s()]|\([^\s()]*\))+))(?:\s+(?:""[^""]*""|'[^']*'|\([^)]*\)))?\s*\)", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex InlineLink();
+
+    [GeneratedRegex(@"^ {0,3}\[[^\]]+\]:\s*<?(?<url>[^\s>]+)>?", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex ReferenceDefinition();
+
+    [GeneratedRegex(@"<(?<url>https?://[^\s<>]+)>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex Autolink();
+
+    [GeneratedRegex(@"https?://[^\s<>""'`]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex BareUrl();
+
+    [GeneratedRegex(@"`+[^`]*`+", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex CodeSpan();
+
+    public static ParseResult<IReadOnlyList<LinkTarget>> Read(string markdown, string? file)
+    {
+        var targets = new List<LinkTarget>();
+        var lines = markdown.Split('\n');
+        string? fence = null;
+        var quoteLines = new List<string>();
+        var quoteTargets = new List<int>();
+        for (var n = 0; n < lines.Length; n++)
+        {
+            var line = lines[n].TrimEnd('\r');
+            var trimmed = line.TrimStart();
+            if (fence is not null)
+            {
+                if (trimmed.StartsWith(fence, StringComparison.Ordinal))
+                {
+                    fence = null;
+                }
+
+                continue;
+            }
+
+            if (trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal))
+            {
+                fence = trimmed[..3];
+                continue;
+            }
+
+            var inQuote = trimmed.StartsWith('>');
+            if (!inQuote)
+            {
+                FlushQuote(targets, quoteLines, quoteTargets);
+            }
+
+            var before = targets.Count;
+            ReadLine(inQuote ? trimmed.TrimStart('>', ' ') : line, n + 1, file, targets);
+            if (inQuote)
+            {
+                var text = trimmed.TrimStart('>', ' ');
+                if (targets.Count == before)
+                {
+                    quoteLines.Add(text);
+                }
+
+                for (var i = before; i < targets.Count; i++)
+                {
+                    quoteTargets.Add(i);
+                }
+            }
+        }
+
+        FlushQuote(targets, quoteLines, quoteTargets);
+        return new ParseResult<IReadOnlyList<LinkTarget>>(targets, []);
+    }
+
+    private static void ReadLine(string line, int lineNumber, string? file, List<LinkTarget> targets)
+    {
+        // Code spans hide links; blank them out, keeping offsets.
+        line = CodeSpan().Replace(line, m => new string(' ', m.Length));
+        var origin = LinkTargetReader.Origin(file, lineNumber);
+        if (ReferenceDefinition().Match(line) is { Success: true } definition)
+        {
+            Add(definition.Groups["url"].Value);
+            return;
+        }
+
+        var taken = new List<(int Start, int End)>();
+        foreach (Match link in InlineLink().Matches(line))
+        {
+            taken.Add((link.Index, link.Index + link.Length));
+            Add(link.Groups["url"].Value);
+        }
+
+        foreach (Match link in Autolink().Matches(line))
+        {
+            if (!Inside(link.Index))
+            {
+                taken.Add((link.Index, link.Index + link.Length));
+                Add(link.Groups["url"].Value);
+            }
+        }
+
+        foreach (Match bare in BareUrl().Matches(line))
+        {
+            if (!Inside(bare.Index))
+            {
+                Add(TrimTrailing(bare.Value));
+            }
+        }
+
+        bool Inside(int index) => taken.Exists(t => index >= t.Start && index < t.End);
+
+        void Add(string url)
+        {
+            if (url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+            {
+                targets.Add(new LinkTarget(url) { Origin = origin });
+            }
+        }
+    }
+
+    /// <summary>Drops punctuation that ends a sentence rather than the URL, and a closing parenthesis without its opener.</summary>
+    internal static string TrimTrailing(string url)
+    {
+        while (url.Length > 0)
+        {
+            var last = url[^1];
+            if (last is '.' or ',' or ';' or ':' or '!' or '?' or '*' or '_' or '~')
+            {
+                url = url[..^1];
+            }
+            else if (last == ')' && url.Count(c => c == '(') < url.Count(c => c == ')'))
+            {
+                url = url[..^1];
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return url;
+    }
+
+    private static void FlushQuote(List<LinkTarget> targets, List<string> quoteLines, List<int> quoteTargets)
+    {
+        if (quoteTargets.Count == 1 && quoteLines.Count > 0)
+        {
+            var quote = TextNormalizer.Normalize(string.Join(' ', quoteLines)).Trim('"', ' ');
+            if (quote.Length > 0)
+            {
+                var index = quoteTargets[0];
+                targets[index] = targets[index] with { Quotes = [quote] };
+            }
+        }
+
+        quoteLines.Clear();
+        quoteTargets.Clear();
+    }
+}

@@ -1,0 +1,60 @@
+using Citations.Links.Checking;
+
+namespace Citations.Links.History;
+
+/// <summary>
+/// When repeated failures make a link "rot" rather than a flaky moment: enough failures, spread over time, with no
+/// success in between (in the spirit of the Internet Archive's link bot, which waits for several failures days apart
+/// before calling a link dead).
+/// </summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed record RotPolicy
+{
+    /// <summary>The default: three failures, each at least three days after the previous counted one.</summary>
+    public static RotPolicy Default { get; } = new();
+
+    /// <summary>How many spaced failures make rot.</summary>
+    /// <value>Defaults to 3. At least 1.</value>
+    public int Failures { get; init; } = 3;
+
+    /// <summary>
+    /// The least time between two failures for both to count: failures closer together (the same run, a retry an hour
+    /// later) count once.
+    /// </summary>
+    /// <value>Defaults to 3 days. Zero or more.</value>
+    public TimeSpan MinimumSpacing { get; init; } = TimeSpan.FromDays(3);
+
+    /// <summary>Checks every rule and throws one exception listing every broken one.</summary>
+    /// <exception cref="LinkOptionsException">Some value is out of range.</exception>
+    public void Validate()
+    {
+        var errors = new List<string>();
+        LinkCheckerOptions.Range(errors, nameof(Failures), Failures, 1, 1000);
+        LinkCheckerOptions.NotNegative(errors, nameof(MinimumSpacing), MinimumSpacing);
+        if (errors.Count > 0)
+        {
+            throw new LinkOptionsException(nameof(RotPolicy), errors);
+        }
+    }
+}
+
+/// <summary>What the history knows about one URL.</summary>
+/// <param name="Url">The normalised URL.</param>
+/// <param name="Checks">How many checks are recorded.</param>
+/// <param name="FirstCheckedAt">The first recorded check.</param>
+/// <param name="LastCheckedAt">The latest recorded check.</param>
+/// <param name="LastVerdict">The latest verdict.</param>
+/// <param name="LastSeenAlive">The latest check that found the page alive, if any.</param>
+/// <param name="FirstSeenFailing">The first failure since the page was last alive, if it is failing now.</param>
+/// <param name="SpacedFailures">How many failures since then count towards rot (see <see cref="RotPolicy.MinimumSpacing"/>).</param>
+/// <param name="IsRot">Whether <paramref name="SpacedFailures"/> reached <see cref="RotPolicy.Failures"/>.</param>
+public sealed record LinkHistorySummary(
+    string Url,
+    int Checks,
+    DateTimeOffset FirstCheckedAt,
+    DateTimeOffset LastCheckedAt,
+    LinkVerdict LastVerdict,
+    DateTimeOffset? LastSeenAlive,
+    DateTimeOffset? FirstSeenFailing,
+    int SpacedFailures,
+    bool IsRot);

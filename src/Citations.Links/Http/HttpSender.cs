@@ -1,0 +1,169 @@
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Security.Authentication;
+using Citations.Links.Checking;
+
+namespace Citations.Links.Http;
+
+/// <summary>Sends one request and turns whatever happens into a <see cref="LinkResponse"/>; only cancellation escapes as an exception.</summary>
+internal sealed class HttpSender(HttpClient client, string userAgent, TimeProvider timeProvider)
+{
+    private static readonly MediaTypeWithQualityHeaderValue[] Accept =
+    [
+        new("text/html"), new("application/xhtml+xml"), new("*/*", 0.8),
+    ];
+
+    public async Task<LinkResponse> SendAsync(Uri url, HttpMethod method, int maxBodyBytes, IReadOnlyList<KeyValuePair<string, string>>? headers, CancellationToken cancellationToken)
+    {
+        var started = timeProvider.GetTimestamp();
+        using var request = new HttpRequestMessage(method, url);
+        request.Headers.TryAddWithoutValidation("User-Agent", userAgent);
+        foreach (var accept in Accept)
+        {
+            request.Headers.Accept.Add(accept);
+        }
+
+        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("gzip"));
+        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("deflate"));
+        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("br"));
+        foreach (var (name, value) in headers ?? [])
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        HttpResponseMessage? response = null;
+        try
+        {
+            response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status = (int)response.StatusCode;
+            var result = new LinkResponse
+            {
+                Url = url,
+                Method = method.Method,
+                StatusCode = status,
+                Location = response.Headers.Location?.OriginalString,
+                RetryAfterDelta = response.Headers.RetryAfter?.Delta,
+                RetryAfterDate = response.Headers.RetryAfter?.Date,
+                ContentType = response.Content.Headers.ContentType?.MediaType,
+                CharSet = response.Content.Headers.ContentType?.CharSet,
+                BotWall = IsBotWall(response),
+                MementoDatetime = response.Headers.NonValidated.TryGetValues("Memento-Datetime", out var memento)
+                                  && DateTimeOffset.TryParse(memento.ToString(), System.Globalization.CultureInfo.InvariantCulture,
+                                      System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out var captured)
+                    ? captured
+                    : null,
+                Link = response.Headers.NonValidated.TryGetValues("Link", out var link) ? link.ToString() : null,
+            };
+
+            // Redirect bodies say nothing; HEAD has none. Everything else is read, bounded, to judge the page.
+            if (method != HttpMethod.Head && !result.IsRedirect)
+            {
+                var (body, truncated) = await BodyReader.ReadAsync(response.Content, maxBodyBytes, cancellationToken).ConfigureAwait(false);
+                result = result with { Body = body, BodyRead = true, BodyTruncated = truncated };
+            }
+
+            return result with { Elapsed = timeProvider.GetElapsedTime(started) };
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or SocketException or InvalidDataException or OperationCanceledException or AuthenticationException)
+        {
+            return new LinkResponse
+            {
+                Url = url,
+                Method = method.Method,
+                StatusCode = response is null ? null : (int)response.StatusCode,
+                Error = Classify(e),
+                Elapsed = timeProvider.GetElapsedTime(started),
+            };
+        }
+        finally
+        {
+            response?.Dispose();
+        }
+    }
+
+    /// <summary>Turns a request failure into an error kind, looking through wrapped exceptions for the socket error.</summary>
+    internal static LinkError Classify(Exception exception)
+    {
+        var message = Describe(exception);
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case AddressNotAllowedException:
+                    return new LinkError(LinkErrorKind.AddressNotAllowed, e.Message);
+                case SocketException socket:
+                    return new LinkError(socket.SocketErrorCode switch
+                    {
+                        SocketError.HostNotFound or SocketError.NoData => LinkErrorKind.NameNotFound,
+                        SocketError.TryAgain or SocketError.NoRecovery => LinkErrorKind.NameResolutionFailed,
+                        SocketError.ConnectionRefused => LinkErrorKind.ConnectionRefused,
+                        SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.Shutdown or SocketError.Disconnecting => LinkErrorKind.ConnectionReset,
+                        SocketError.NetworkUnreachable or SocketError.HostUnreachable or SocketError.NetworkDown or SocketError.HostDown => LinkErrorKind.NetworkUnreachable,
+                        SocketError.TimedOut => LinkErrorKind.Timeout,
+                        _ => LinkErrorKind.Other,
+                    }, message);
+                case AuthenticationException:
+                    return new LinkError(LinkErrorKind.Tls, message);
+                case InvalidDataException:
+                    return new LinkError(LinkErrorKind.Protocol, message);
+                case TimeoutException:
+                    return new LinkError(LinkErrorKind.Timeout, message);
+            }
+        }
+
+        return exception switch
+        {
+            OperationCanceledException => new LinkError(LinkErrorKind.Timeout, message),
+            HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } => new LinkError(LinkErrorKind.NameNotFound, message),
+            HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } => new LinkError(LinkErrorKind.Tls, message),
+            HttpRequestException { HttpRequestError: HttpRequestError.ResponseEnded } => new LinkError(LinkErrorKind.ConnectionReset, message),
+            HttpIOException { HttpRequestError: HttpRequestError.ResponseEnded } => new LinkError(LinkErrorKind.ConnectionReset, message),
+            HttpRequestException { HttpRequestError: HttpRequestError.InvalidResponse or HttpRequestError.ConfigurationLimitExceeded } => new LinkError(LinkErrorKind.Protocol, message),
+            HttpIOException => new LinkError(LinkErrorKind.Protocol, message),
+            HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } => new LinkError(LinkErrorKind.ConnectionRefused, message),
+            IOException => new LinkError(LinkErrorKind.ConnectionReset, message),
+            _ => new LinkError(LinkErrorKind.Other, message),
+        };
+    }
+
+    private static string Describe(Exception exception)
+    {
+        // The innermost message names the real cause ("Connection refused"); the outer ones add the URL.
+        var inner = exception;
+        while (inner.InnerException is not null)
+        {
+            inner = inner.InnerException;
+        }
+
+        return ReferenceEquals(inner, exception) ? exception.Message : $"{exception.Message} ({inner.Message})";
+    }
+
+    private static bool IsBotWall(HttpResponseMessage response)
+    {
+        var status = (int)response.StatusCode;
+        if (status == 999)
+        {
+            return true;
+        }
+
+        if (response.Headers.NonValidated.TryGetValues("cf-mitigated", out var mitigated) && mitigated.ToString().Contains("challenge", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        // Challenge pages of the big CDNs answer 403, 429 or 503 and name themselves in Server.
+        if (status is 403 or 429 or 503 && response.Headers.Server is { Count: > 0 } server)
+        {
+            var text = server.ToString();
+            return text.Contains("cloudflare", StringComparison.OrdinalIgnoreCase)
+                   || text.Contains("AkamaiGHost", StringComparison.OrdinalIgnoreCase)
+                   || text.Contains("DDoS-Guard", StringComparison.OrdinalIgnoreCase);
+        }
+
+        return false;
+    }
+}

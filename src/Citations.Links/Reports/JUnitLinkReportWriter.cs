@@ -1,0 +1,147 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using Citations.Links.Checking;
+
+namespace Citations.Links.Reports;
+
+/// <summary>
+/// Writes a JUnit XML report for CI pipelines: one test case per URL; broken links and missing quotes are failures,
+/// unverifiable links (blocked, inconclusive, not allowed) are skipped, and the rest pass.
+/// </summary>
+/// <remarks>Thread-safe.</remarks>
+public sealed class JUnitLinkReportWriter : ILinkReportWriter
+{
+    /// <summary>The writer.</summary>
+    public static JUnitLinkReportWriter Instance { get; } = new();
+
+    private JUnitLinkReportWriter()
+    {
+    }
+
+    /// <inheritdoc/>
+    public string FileExtension => ".xml";
+
+    /// <inheritdoc/>
+    public async Task WriteAsync(LinkReport report, Stream output, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(output);
+        var settings = new XmlWriterSettings { Async = true, Indent = true, Encoding = new UTF8Encoding(false), NewLineChars = "\n" };
+        var xml = XmlWriter.Create(output, settings);
+        await using (xml.ConfigureAwait(false))
+        {
+            var failures = report.Results.Count(LinkReport.IsFailure);
+            var skipped = report.Results.Count(r => !LinkReport.IsFailure(r) && IsSkipped(r));
+            var time = Seconds(report.Results.Sum(r => r.Evidence.Elapsed.TotalSeconds));
+            await xml.WriteStartDocumentAsync().ConfigureAwait(false);
+            await xml.WriteStartElementAsync(null, "testsuites", null).ConfigureAwait(false);
+            await Attributes(xml, ("name", "citations link check"), ("tests", Number(report.Total)), ("failures", Number(failures)), ("errors", "0"), ("skipped", Number(skipped)), ("time", time)).ConfigureAwait(false);
+            await xml.WriteStartElementAsync(null, "testsuite", null).ConfigureAwait(false);
+            await Attributes(xml, ("name", "links"), ("tests", Number(report.Total)), ("failures", Number(failures)), ("errors", "0"), ("skipped", Number(skipped)),
+                ("time", time), ("timestamp", report.GeneratedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture))).ConfigureAwait(false);
+            foreach (var r in report.Results)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                await xml.WriteStartElementAsync(null, "testcase", null).ConfigureAwait(false);
+                var host = Uri.TryCreate(r.Url, UriKind.Absolute, out var uri) ? uri.Host : "invalid";
+                await Attributes(xml, ("classname", "links." + host), ("name", r.Url), ("time", Seconds(r.Evidence.Elapsed.TotalSeconds))).ConfigureAwait(false);
+                if (LinkReport.IsFailure(r))
+                {
+                    var type = r.IsBroken ? r.Verdict.ToReportName() : "quote-missing";
+                    await xml.WriteStartElementAsync(null, "failure", null).ConfigureAwait(false);
+                    await Attributes(xml, ("type", type), ("message", Message(r))).ConfigureAwait(false);
+                    await xml.WriteStringAsync(Clean(Details(r))).ConfigureAwait(false);
+                    await xml.WriteEndElementAsync().ConfigureAwait(false);
+                }
+                else if (IsSkipped(r))
+                {
+                    await xml.WriteStartElementAsync(null, "skipped", null).ConfigureAwait(false);
+                    await Attributes(xml, ("message", Message(r))).ConfigureAwait(false);
+                    await xml.WriteEndElementAsync().ConfigureAwait(false);
+                }
+
+                if (r.Evidence.Notes.Count > 0 || r.Archive is not null)
+                {
+                    await xml.WriteElementStringAsync(null, "system-out", null, Clean(Details(r))).ConfigureAwait(false);
+                }
+
+                await xml.WriteEndElementAsync().ConfigureAwait(false);
+            }
+
+            await xml.WriteEndElementAsync().ConfigureAwait(false);
+            await xml.WriteEndElementAsync().ConfigureAwait(false);
+            await xml.WriteEndDocumentAsync().ConfigureAwait(false);
+            await xml.FlushAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static bool IsSkipped(LinkCheckResult r) => r.Verdict is LinkVerdict.Blocked or LinkVerdict.Inconclusive or LinkVerdict.NotAllowed;
+
+    private static string Message(LinkCheckResult r)
+    {
+        var message = r.Verdict.ToReportName();
+        if (r.Evidence.StatusCode is { } status)
+        {
+            message += " (HTTP " + status.ToString(CultureInfo.InvariantCulture) + ")";
+        }
+
+        if (r.Evidence.Error is { } error)
+        {
+            message += ": " + error.Message;
+        }
+
+        if (!r.IsBroken && r.HasMissingQuote)
+        {
+            message += ": a quote is no longer on the page";
+        }
+
+        return message;
+    }
+
+    private static string Details(LinkCheckResult r)
+    {
+        var text = new StringBuilder();
+        foreach (var hop in r.Evidence.RedirectChain)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"redirect {hop.StatusCode}: {hop.Url} -> {hop.Location}\n");
+        }
+
+        foreach (var note in r.Evidence.Notes)
+        {
+            text.Append(note).Append('\n');
+        }
+
+        foreach (var quote in r.Content?.Quotes.Where(q => !q.Found) ?? [])
+        {
+            text.Append("quote not found: ").Append(quote.Quote).Append('\n');
+        }
+
+        if (r.Archive is { } archive)
+        {
+            text.Append("archived copy: ").Append(archive.Url).Append('\n');
+        }
+
+        foreach (var target in r.Targets)
+        {
+            text.Append("cited by: ").Append(target.SourceId ?? target.Origin ?? target.Url).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    private static async Task Attributes(XmlWriter xml, params (string Name, string Value)[] attributes)
+    {
+        foreach (var (name, value) in attributes)
+        {
+            await xml.WriteAttributeStringAsync(null, name, null, Clean(value)).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Drops characters XML cannot carry (control characters in server messages), which would make the writer throw.</summary>
+    private static string Clean(string text) => text.All(XmlConvert.IsXmlChar) ? text : new string(text.Where(XmlConvert.IsXmlChar).ToArray());
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Seconds(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,194 @@
+using System.Diagnostics.CodeAnalysis;
+using Citations.Links.Checking;
+using Citations.Links.Http;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace Citations.Links.Resilience;
+
+/// <summary>
+/// Builds the Polly pipelines the checker runs every request through, one per host: retries with exponential backoff
+/// and jitter that honour <c>Retry-After</c>, a circuit breaker, a concurrency limit and a minimum interval between
+/// requests, and a per-attempt timeout.
+/// </summary>
+/// <remarks>
+/// Strategies, outermost first: retry → circuit breaker → concurrency limiter → minimum interval → attempt timeout.
+/// Waiting for a retry holds no concurrency permit; waiting for a permit does not count against the attempt timeout.
+/// Give the checker your own factory (<see cref="LinkCheckerBuilder.WithHostPipelines"/>) to add or replace strategies;
+/// this class builds the default.
+/// </remarks>
+public static class LinkResilience
+{
+    /// <summary>The key under which a check's <see cref="RequestTrace"/> travels in the <see cref="ResilienceContext"/>.</summary>
+    public static ResiliencePropertyKey<RequestTrace> TraceKey { get; } = new("Citations.Links.Trace");
+
+    /// <summary>Builds the default pipeline for one host.</summary>
+    /// <param name="host">The host (for the pipeline's name).</param>
+    /// <param name="options">The checker's options (validated).</param>
+    /// <param name="timeProvider">The clock every wait uses.</param>
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The only custom options type has no data-annotation attributes to validate.")]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(MinimumIntervalStrategyOptions))]
+    public static ResiliencePipeline<LinkResponse> CreateHostPipeline(string host, LinkCheckerOptions options, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        var builder = new ResiliencePipelineBuilder<LinkResponse> { Name = "host:" + host, TimeProvider = timeProvider };
+        if (options.MaxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<LinkResponse>
+            {
+                MaxRetryAttempts = options.MaxRetries,
+                ShouldHandle = args => new ValueTask<bool>(IsTransient(args.Outcome)),
+                DelayGenerator = args => new ValueTask<TimeSpan?>(RetryDelay(args.Outcome, args.AttemptNumber, args.Context, options, timeProvider)),
+                OnRetry = args =>
+                {
+                    if (args.Context.Properties.TryGetValue(TraceKey, out var trace))
+                    {
+                        trace.NoteRetry(args.RetryDelay);
+                    }
+
+                    return default;
+                },
+            });
+        }
+
+        builder
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions<LinkResponse>
+            {
+                FailureRatio = options.CircuitBreakerFailureRatio,
+                MinimumThroughput = options.CircuitBreakerMinimumThroughput,
+                SamplingDuration = options.CircuitBreakerSamplingDuration,
+                BreakDuration = options.CircuitBreakerBreakDuration,
+                ShouldHandle = args => new ValueTask<bool>(IsHostFailure(args.Outcome)),
+            })
+            .AddConcurrencyLimiter(options.PerHostConcurrency, int.MaxValue);
+        if (options.PerHostMinimumInterval > TimeSpan.Zero)
+        {
+            var interval = options.PerHostMinimumInterval;
+            builder.AddStrategy(_ => new MinimumIntervalStrategy(interval, timeProvider), new MinimumIntervalStrategyOptions());
+        }
+
+        return builder.AddTimeout(options.AttemptTimeout).Build();
+    }
+
+    /// <summary>Whether an outcome is worth retrying: a transient response, or the attempt timed out.</summary>
+    internal static bool IsTransient(Outcome<LinkResponse> outcome)
+        => outcome.Exception is TimeoutRejectedException || outcome.Result?.IsTransientFailure == true;
+
+    /// <summary>Whether an outcome says the host is in trouble (as opposed to one page being missing): it counts towards opening the circuit.</summary>
+    internal static bool IsHostFailure(Outcome<LinkResponse> outcome)
+        => outcome.Exception is TimeoutRejectedException
+           || outcome.Result is { } r && (r.IsTransientFailure && r.StatusCode != 429
+                                          || r.Error?.Kind is LinkErrorKind.ConnectionRefused or LinkErrorKind.NetworkUnreachable or LinkErrorKind.Tls);
+
+    /// <summary>
+    /// The wait before retry <paramref name="attempt"/> (0-based): what <c>Retry-After</c> asks (capped by
+    /// <see cref="LinkCheckerOptions.MaxRetryAfter"/>), else <c>base × 2^attempt</c> with ±25% jitter, capped by
+    /// <see cref="LinkCheckerOptions.MaxRetryDelay"/>.
+    /// </summary>
+    internal static TimeSpan RetryDelay(Outcome<LinkResponse> outcome, int attempt, ResilienceContext? context, LinkCheckerOptions options, TimeProvider timeProvider)
+    {
+        if (outcome.Result is { } response
+            && RetryAfter.TryGetDelay(response, timeProvider.GetUtcNow(), options.MaxRetryAfter, out var requested, out var delay))
+        {
+            if (context is not null && context.Properties.TryGetValue(TraceKey, out var trace))
+            {
+                trace.NoteRetryAfter(requested, delay);
+            }
+
+            return delay;
+        }
+
+        return Backoff(attempt, options.RetryBaseDelay, options.MaxRetryDelay, Random.Shared.NextDouble());
+    }
+
+    /// <summary>Exponential backoff with jitter: <c>base × 2^attempt × (0.75 + jitter / 2)</c>, at most <paramref name="max"/>.</summary>
+    /// <param name="attempt">The retry number, from 0.</param>
+    /// <param name="baseDelay">The first delay.</param>
+    /// <param name="max">The cap.</param>
+    /// <param name="jitter">A number in [0, 1).</param>
+    internal static TimeSpan Backoff(int attempt, TimeSpan baseDelay, TimeSpan max, double jitter)
+    {
+        var exponential = baseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt, 30));
+        var jittered = exponential * (0.75 + (jitter / 2));
+        return jittered >= max.TotalMilliseconds ? max : TimeSpan.FromMilliseconds(jittered);
+    }
+}
+
+/// <summary>
+/// What happened to the requests of one check across retries, for its evidence: how many requests were sent, how
+/// long the waits were, and what <c>Retry-After</c> asked for.
+/// </summary>
+/// <remarks>Thread-safe.</remarks>
+public sealed class RequestTrace
+{
+    private readonly Lock _lock = new();
+    private readonly List<string> _notes = [];
+    private int _requests;
+    private TimeSpan? _retryAfter;
+
+    /// <summary>How many requests were sent.</summary>
+    public int Requests => Volatile.Read(ref _requests);
+
+    /// <summary>The longest wait a server asked for with <c>Retry-After</c>, before capping.</summary>
+    public TimeSpan? RetryAfter
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _retryAfter;
+            }
+        }
+    }
+
+    /// <summary>Notes for the evidence, in order.</summary>
+    public IReadOnlyList<string> Notes
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _notes.ToArray();
+            }
+        }
+    }
+
+    /// <summary>Counts a request.</summary>
+    public void NoteRequest() => Interlocked.Increment(ref _requests);
+
+    /// <summary>Adds a note to the evidence.</summary>
+    public void Note(string note)
+    {
+        lock (_lock)
+        {
+            if (_notes.Count < 32 && !_notes.Contains(note))
+            {
+                _notes.Add(note);
+            }
+        }
+    }
+
+    internal void NoteRetry(TimeSpan delay)
+        => Note(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"retried after {delay.TotalSeconds:0.###} s"));
+
+    internal void NoteRetryAfter(TimeSpan requested, TimeSpan used)
+    {
+        lock (_lock)
+        {
+            if (_retryAfter is null || requested > _retryAfter)
+            {
+                _retryAfter = requested;
+            }
+        }
+
+        if (used < requested)
+        {
+            Note(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"server asked to wait {requested.TotalSeconds:0.###} s (Retry-After); waited the cap, {used.TotalSeconds:0.###} s"));
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using System.Collections.Concurrent;
+using Citations.Links.Checking;
+using Citations.Links.Http;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.RateLimiting;
+using Polly.Timeout;
+
+namespace Citations.Links.Resilience;
+
+/// <summary>Sends requests through the pipeline of their host (built once per host, on first use) and records them in the check's trace.</summary>
+internal sealed class RequestRunner(HttpSender sender, Func<string, ResiliencePipeline<LinkResponse>> pipelineFactory)
+{
+    private readonly ConcurrentDictionary<string, ResiliencePipeline<LinkResponse>> _pipelines = new(StringComparer.Ordinal);
+
+    /// <summary>The key pipelines are kept under: the host and port, lower-case.</summary>
+    public static string HostKey(Uri url) => url.IsDefaultPort ? url.IdnHost.ToLowerInvariant() : $"{url.IdnHost.ToLowerInvariant()}:{url.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
+    public async Task<LinkResponse> SendAsync(Uri url, HttpMethod method, int maxBodyBytes, RequestTrace trace, CancellationToken cancellationToken, IReadOnlyList<KeyValuePair<string, string>>? headers = null)
+    {
+        var pipeline = _pipelines.GetOrAdd(HostKey(url), pipelineFactory);
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(LinkResilience.TraceKey, trace);
+        try
+        {
+            var outcome = await pipeline.ExecuteOutcomeAsync(
+                static async (ctx, state) =>
+                {
+                    state.Trace.NoteRequest();
+                    var response = await state.Sender.SendAsync(state.Url, state.Method, state.MaxBody, state.Headers, ctx.CancellationToken).ConfigureAwait(false);
+                    return Outcome.FromResult(response);
+                },
+                context,
+                new SendState(sender, url, method, maxBodyBytes, trace, headers)).ConfigureAwait(false);
+            return outcome.Exception switch
+            {
+                null => outcome.Result!,
+                TimeoutRejectedException e => Failed(url, method, LinkErrorKind.Timeout, $"No answer within {e.Timeout.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)} s."),
+                BrokenCircuitException e => Failed(url, method, LinkErrorKind.CircuitOpen, "Not requested: the host failed repeatedly and its circuit breaker is open. " + e.Message),
+                RateLimiterRejectedException e => Failed(url, method, LinkErrorKind.Other, e.Message),
+                OperationCanceledException when cancellationToken.IsCancellationRequested => throw outcome.Exception,
+                _ => throw outcome.Exception,
+            };
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private static LinkResponse Failed(Uri url, HttpMethod method, LinkErrorKind kind, string message)
+        => new() { Url = url, Method = method.Method, Error = new LinkError(kind, message) };
+
+    private sealed record SendState(HttpSender Sender, Uri Url, HttpMethod Method, int MaxBody, RequestTrace Trace, IReadOnlyList<KeyValuePair<string, string>>? Headers);
+}

@@ -1,0 +1,122 @@
+using System.Text;
+using System.Text.Json;
+using System.Xml.Linq;
+using Citations.Links.Archives;
+using Citations.Links.Checking;
+using Citations.Links.Drift;
+using Citations.Links.Reports;
+
+namespace Citations.Links.Tests.Reports;
+
+[TestClass]
+public sealed class LinkReportWriterTests
+{
+    private static readonly DateTimeOffset At = new(2025, 3, 1, 9, 30, 0, TimeSpan.Zero);
+
+    private static LinkReport Sample() => new(
+    [
+        new LinkCheckResult
+        {
+            Url = "https://b.example/gone", Targets = [new LinkTarget("https://b.example/gone") { SourceId = "cbp-encounters", Origin = "sources.json" }],
+            Verdict = LinkVerdict.Gone, CheckedAt = At, Evidence = new LinkEvidence { StatusCode = 404, Method = "GET", Requests = 2, Notes = ["HEAD answered 404"] },
+            Archive = new ArchivedCopy
+            {
+                Url = "https://web.archive.example/web/20240101000000/https://b.example/gone", OriginalUrl = "https://b.example/gone",
+                CapturedAt = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero), Archive = "wayback", Reference = At, Verified = true, VerifiedStatus = 200,
+            },
+        },
+        new LinkCheckResult
+        {
+            Url = "https://a.example/ok", Targets = [new LinkTarget("https://a.example/ok")], Verdict = LinkVerdict.Alive, CheckedAt = At,
+            Evidence = new LinkEvidence { StatusCode = 200, Method = "GET", Requests = 1 },
+            Content = new ContentCheck { Fingerprint = PageFingerprint.Compute("text"), Title = "T", Quotes = [new QuoteCheck("lost <words>", false, 0.5)] },
+        },
+        new LinkCheckResult
+        {
+            Url = "https://c.example/", Targets = [new LinkTarget("https://c.example/")], Verdict = LinkVerdict.Inconclusive, CheckedAt = At,
+            Evidence = new LinkEvidence { Error = new LinkError(LinkErrorKind.NameNotFound, "Name or service not known\u0001") },
+        },
+    ], At);
+
+    private static async Task<string> WriteAsync(ILinkReportWriter writer, LinkReport report)
+    {
+        using var stream = new MemoryStream();
+        await writer.WriteAsync(report, stream);
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    [TestMethod]
+    public async Task JsonWriteAsync_Report_DocumentedShape()
+    {
+        using var json = JsonDocument.Parse(await WriteAsync(JsonLinkReportWriter.Indented, Sample()));
+        var root = json.RootElement;
+
+        Assert.AreEqual("citations-link-report", root.GetProperty("format").GetString());
+        Assert.AreEqual(1, root.GetProperty("version").GetInt32());
+        Assert.AreEqual("2025-03-01T09:30:00.000Z", root.GetProperty("generatedAt").GetString());
+        var summary = root.GetProperty("summary");
+        Assert.AreEqual(3, summary.GetProperty("total").GetInt32());
+        Assert.AreEqual(1, summary.GetProperty("broken").GetInt32());
+        Assert.AreEqual(1, summary.GetProperty("missingQuotes").GetInt32());
+        Assert.AreEqual(1, summary.GetProperty("verdicts").GetProperty("inconclusive").GetInt32());
+        Assert.AreEqual(0, summary.GetProperty("verdicts").GetProperty("soft-404").GetInt32());
+        var results = root.GetProperty("results");
+        Assert.AreEqual("https://a.example/ok", results[0].GetProperty("url").GetString(), "sorted by URL");
+        var gone = results[1];
+        Assert.AreEqual("gone", gone.GetProperty("verdict").GetString());
+        Assert.AreEqual(404, gone.GetProperty("evidence").GetProperty("statusCode").GetInt32());
+        Assert.AreEqual("cbp-encounters", gone.GetProperty("citations")[0].GetProperty("sourceId").GetString());
+        Assert.AreEqual("2024-01-01", gone.GetProperty("archive").GetProperty("robustLinks").GetProperty("data-versiondate").GetString());
+        Assert.AreEqual("name-not-found", results[2].GetProperty("evidence").GetProperty("error").GetProperty("kind").GetString());
+    }
+
+    [TestMethod]
+    public async Task MarkdownWriteAsync_Report_SectionsForBrokenDriftAndUnverified()
+    {
+        var markdown = await WriteAsync(MarkdownLinkReportWriter.Instance, Sample());
+
+        StringAssert.Contains(markdown, "**1 broken**");
+        StringAssert.Contains(markdown, "## Broken (1)");
+        StringAssert.Contains(markdown, "## Quotes no longer on the page (1)");
+        StringAssert.Contains(markdown, "## Unverified (blocked, inconclusive, not allowed) (1)");
+        StringAssert.Contains(markdown, "archived copy (wayback, 2024-01-01");
+        StringAssert.Contains(markdown, "lost &lt;words>");
+        StringAssert.Contains(markdown, "cited by cbp-encounters");
+    }
+
+    [TestMethod]
+    public async Task JUnitWriteAsync_Report_FailuresForBrokenAndMissingQuotesSkippedForUnverified()
+    {
+        var xml = XDocument.Parse(await WriteAsync(JUnitLinkReportWriter.Instance, Sample()));
+        var suite = xml.Root!.Element("testsuite")!;
+
+        Assert.AreEqual("3", suite.Attribute("tests")!.Value);
+        Assert.AreEqual("2", suite.Attribute("failures")!.Value);
+        Assert.AreEqual("1", suite.Attribute("skipped")!.Value);
+        var cases = suite.Elements("testcase").ToList();
+        Assert.AreEqual("quote-missing", cases[0].Element("failure")!.Attribute("type")!.Value);
+        Assert.AreEqual("gone", cases[1].Element("failure")!.Attribute("type")!.Value);
+        Assert.IsNotNull(cases[2].Element("skipped"));
+        Assert.IsFalse(cases[2].Element("skipped")!.Attribute("message")!.Value.Contains('\u0001', StringComparison.Ordinal), "control characters are dropped");
+    }
+
+    [TestMethod]
+    public async Task WriteAsyncToFile_ExistingFile_ReplacedWholeWithoutTemporaryLeft()
+    {
+        var directory = Directory.CreateTempSubdirectory("citations-report-");
+        try
+        {
+            var path = Path.Combine(directory.FullName, "report.json");
+            await File.WriteAllTextAsync(path, "old");
+
+            await LinkReportFiles.WriteAsync(JsonLinkReportWriter.Compact, Sample(), path);
+
+            StringAssert.StartsWith(await File.ReadAllTextAsync(path), "{\"format\":\"citations-link-report\"");
+            Assert.HasCount(1, directory.GetFiles());
+        }
+        finally
+        {
+            directory.Delete(true);
+        }
+    }
+}
