@@ -39,23 +39,68 @@ internal sealed class DisambiguationState
 {
     public static readonly DisambiguationState None = new();
 
-    /// <summary>Names to show per name list (by order of rendering in the cite); 0 or missing = the style's et-al rule.</summary>
-    public int[] NamesShown { get; set; } = [];
+    /// <summary>Names to show per name list (by order of rendering in the cite).</summary>
+    public List<int> Names { get; set; } = [];
 
     /// <summary>Given-name level per name list and name: 0 none, 1 initials, 2 full.</summary>
-    public int[][] GivenLevels { get; set; } = [];
+    public List<List<int>> Givens { get; set; } = [];
 
-    public int YearSuffix { get; set; }
+    /// <summary>The year suffix as a 0-based index ("a" is 0), or <see langword="null"/> for none.</summary>
+    public int? YearSuffixIndex { get; set; }
 
-    public bool Condition { get; set; }
+    /// <summary>How many <c>disambiguate="true"</c> tests pass, in evaluation order (0: none).</summary>
+    public int Disambiguate { get; set; }
+
+    /// <summary>Whether this state was set by disambiguation (a request) rather than being the style's defaults.</summary>
+    public bool IsRequest { get; set; }
+
+    /// <summary>The year suffix as citeproc-js numbers it for output (1 for "a"), 0 for none.</summary>
+    public int YearSuffix => YearSuffixIndex is { } i ? i + 1 : 0;
 
     public DisambiguationState Clone() => new()
     {
-        NamesShown = (int[])NamesShown.Clone(),
-        GivenLevels = GivenLevels.Select(g => (int[])g.Clone()).ToArray(),
-        YearSuffix = YearSuffix,
-        Condition = Condition,
+        Names = [.. Names],
+        Givens = Givens.Select(g => new List<int>(g)).ToList(),
+        YearSuffixIndex = YearSuffixIndex,
+        Disambiguate = Disambiguate,
+        IsRequest = IsRequest,
     };
+
+    /// <summary>Gives every shown name a given-name level (0 when unset), as citeproc-js pads its configuration.</summary>
+    public void Pad()
+    {
+        for (var i = 0; i < Names.Count; i++)
+        {
+            while (Givens.Count <= i)
+            {
+                Givens.Add([]);
+            }
+
+            while (Givens[i].Count < Names[i])
+            {
+                Givens[i].Add(0);
+            }
+        }
+    }
+
+    /// <summary>Whether two states render differently.</summary>
+    public bool DiffersFrom(DisambiguationState other)
+    {
+        if (Names.Count != other.Names.Count || YearSuffixIndex != other.YearSuffixIndex || Disambiguate != other.Disambiguate)
+        {
+            return true;
+        }
+
+        for (var i = 0; i < Names.Count; i++)
+        {
+            if (Names[i] != other.Names[i])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
 
 /// <summary>The state of rendering one cite or bibliography entry. Not thread-safe; one per render.</summary>
@@ -70,6 +115,27 @@ internal sealed class RenderContext
     }
 
     public CslItem Item { get; }
+
+    /// <summary>The document's name registry (for givenname disambiguation rules), if any.</summary>
+    public NameRegistry? NameRegistry { get; init; }
+
+    /// <summary>A probe render: the "ambiguous cite" disambiguation compares (no year suffix, no first-cite boost).</summary>
+    public bool IsProbe { get; init; }
+
+    /// <summary>The settings this render actually used: names shown and given-name levels per list.</summary>
+    public DisambiguationState Settings { get; } = new();
+
+    /// <summary>The number of names in each list before truncation.</summary>
+    public List<int> NamesMax { get; } = [];
+
+    /// <summary>disambiguate="true" tests that passed so far in this render.</summary>
+    public int DisambiguateCount { get; set; }
+
+    /// <summary>disambiguate="true" tests evaluated so far in this render.</summary>
+    public int DisambiguateMax { get; set; }
+
+    /// <summary>Whether the year suffix has been added after a year in this render.</summary>
+    public bool YearSuffixDone { get; set; }
 
     public RenderMode Mode { get; }
 

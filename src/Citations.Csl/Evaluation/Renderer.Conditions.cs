@@ -59,7 +59,24 @@ internal sealed partial class Renderer
         switch (condition.Kind)
         {
             case ConditionKind.Disambiguate:
-                return ctx.Disambiguation.Condition == (condition.Values.Count > 0 && condition.Values[0] == "true");
+                if (condition.Values.Count == 0 || condition.Values[0] != "true")
+                {
+                    return false;
+                }
+
+                // The first N disambiguate tests of a cite pass, N being the level disambiguation reached.
+                if (ctx.Mode != RenderMode.Bibliography)
+                {
+                    ctx.DisambiguateMax++;
+                }
+
+                if (ctx.DisambiguateCount < ctx.Disambiguation.Disambiguate)
+                {
+                    ctx.DisambiguateCount++;
+                    return true;
+                }
+
+                return false;
             case ConditionKind.Type:
                 return ctx.Item.Type == value;
             case ConditionKind.Variable:

@@ -301,6 +301,12 @@ internal sealed partial class Renderer
                     endParts = null;
                     collapseAt = [];
                     target.Add(level);
+                    if (part.Name == DatePartName.Year && !yearSuffixDone)
+                    {
+                        yearSuffixDone = true;
+                        AddYearSuffix(target, part, ctx);
+                    }
+
                     continue;
                 }
 
@@ -327,8 +333,33 @@ internal sealed partial class Renderer
             if (part.Name == DatePartName.Year && !yearSuffixDone)
             {
                 yearSuffixDone = true;
+                AddYearSuffix(target, part, ctx);
             }
         }
+    }
+
+    /// <summary>
+    /// Adds the year suffix after the first year a cite renders, when the style does not place it itself; it takes
+    /// the year part's affixes and formatting, as in citeproc-js.
+    /// </summary>
+    private void AddYearSuffix(Blob target, DatePartElement part, RenderContext ctx)
+    {
+        if (ctx.IsProbe || ctx.Mode == RenderMode.Sort || ctx.YearSuffixDone || _runtime.StyleRendersYearSuffix || ctx.Disambiguation.YearSuffix <= 0)
+        {
+            return;
+        }
+
+        ctx.YearSuffixDone = true;
+        var suffix = new Blob
+        {
+            Text = YearSuffixText(ctx.Disambiguation.YearSuffix),
+            Prefix = part.Decor.Prefix,
+            Suffix = part.Decor.Suffix,
+            Decorations = Decorations.From(part.Decor.Formatting, part.Decor.Quotes),
+            IsNumeric = true,
+            NumericValue = ctx.Disambiguation.YearSuffix,
+        };
+        target.Add(suffix);
     }
 
     private static Blob FirstLeaf(Blob blob)

@@ -306,13 +306,13 @@ internal sealed partial class Renderer
         return string.IsNullOrEmpty(term) ? null : MakeText(term, label.Decor, ctx, isTerm: true);
     }
 
-    /// <summary>How many names a list shows: the et-al rules, widened by disambiguation.</summary>
+    /// <summary>How many names a list shows: the et-al rules, widened by disambiguation (as citeproc-js constrains names).</summary>
     private (int Shown, bool EtAl, bool UseLast) Truncation(int count, NameOptions options, RenderContext ctx, int listIndex)
     {
-        var etAlMin = options.EtAlMin ?? 0;
-        var useFirst = options.EtAlUseFirst ?? 0;
+        var etAlMin = options.EtAlMin;
+        var useFirst = options.EtAlUseFirst;
         var useLast = options.EtAlUseLast ?? false;
-        if (ctx.Mode == RenderMode.Citation && ctx.Cite.Position != CitePosition.First)
+        if (ctx.Mode == RenderMode.Citation && (ctx.Cite.Position != CitePosition.First || ctx.IsProbe))
         {
             etAlMin = options.EtAlSubsequentMin ?? etAlMin;
             useFirst = options.EtAlSubsequentUseFirst ?? useFirst;
@@ -325,20 +325,27 @@ internal sealed partial class Renderer
             useLast = key.NamesUseLast ?? useLast;
         }
 
+        var requested = ctx.Disambiguation.IsRequest && listIndex < ctx.Disambiguation.Names.Count ? ctx.Disambiguation.Names[listIndex] : (int?)null;
+        int? discretionary = etAlMin;
+        if (requested is { } r && useFirst is { } uf && r > uf)
+        {
+            discretionary = etAlMin is { } min && count < min ? count : r;
+        }
+        else if (etAlMin is { } min && count >= min)
+        {
+            discretionary = useFirst;
+        }
+
+        if (useLast && etAlMin is { } m2 && discretionary > m2 - 2)
+        {
+            discretionary = m2 - 2;
+        }
+
+        var sane = etAlMin is null || useFirst is null || etAlMin >= useFirst;
         var shown = count;
-        if (etAlMin > 0 && count >= etAlMin && useFirst > 0 && etAlMin >= useFirst)
+        if (sane && discretionary is { } d && count > d && d >= 0)
         {
-            shown = useFirst;
-        }
-
-        if (listIndex < ctx.Disambiguation.NamesShown.Length && ctx.Disambiguation.NamesShown[listIndex] > shown)
-        {
-            shown = Math.Min(count, ctx.Disambiguation.NamesShown[listIndex]);
-        }
-
-        if (useLast && shown < count && shown > etAlMin - 2 && etAlMin >= 2)
-        {
-            shown = Math.Max(1, etAlMin - 2);
+            shown = d;
         }
 
         var truncated = shown < count;
@@ -350,6 +357,16 @@ internal sealed partial class Renderer
     {
         var listIndex = ctx.NameListIndex++;
         var (shown, useEtAl, useEllipsis) = Truncation(list.Count, options, ctx, listIndex);
+        if (ctx.Mode != RenderMode.Sort)
+        {
+            while (ctx.Settings.Names.Count <= listIndex)
+            {
+                ctx.Settings.Names.Add(0);
+            }
+
+            ctx.Settings.Names[listIndex] = useEllipsis ? shown + 1 : shown;
+            ctx.NamesMax.Add(list.Count);
+        }
         var delimiter = options.Delimiter ?? ", ";
         var isFirstList = listIndex == 0;
 
@@ -364,7 +381,7 @@ internal sealed partial class Renderer
 
             var person = Prepare(list[i]);
             prepared.Add(person);
-            var givenLevel = GivenLevel(ctx, listIndex, i);
+            var givenLevel = GivenLevel(ctx, listIndex, i, person, options);
             var blob = person.IsLiteral
                 ? RenderLiteralName(person, nameElement, ctx)
                 : RenderPersonalName(person, nameElement, options, i, isFirstList, givenLevel, ctx);
@@ -593,10 +610,68 @@ internal sealed partial class Renderer
         return Join(list, delimiter, null);
     }
 
-    private int GivenLevel(RenderContext ctx, int listIndex, int nameIndex)
+    /// <summary>
+    /// The given-name level disambiguation asks for (0 none, 1 initials, 2 full), worked out as citeproc-js does from
+    /// the requested settings and the document's name registry; the level used is recorded in the render's settings.
+    /// </summary>
+    private int GivenLevel(RenderContext ctx, int listIndex, int nameIndex, PersonName person, NameOptions options)
     {
-        var levels = ctx.Disambiguation.GivenLevels;
-        return listIndex < levels.Length && nameIndex < levels[listIndex].Length ? levels[listIndex][nameIndex] : 0;
+        if (person.IsLiteral || (person.Given.Length == 0 && person.Family.Length == 0))
+        {
+            return 0;
+        }
+
+        var citation = Style.Citation;
+        var rule = citation?.GivenNameRule ?? GivenNameRule.ByCite;
+        var form = options.Form ?? NameForm.Long;
+        var itemId = ctx.Item.Id.Text;
+        var registry = ctx.Mode == RenderMode.Sort ? null : ctx.NameRegistry;
+        registry?.Add(itemId, person, nameIndex);
+        var floor = registry?.Evaluate(itemId, person, nameIndex, 0, form, options.InitializeWith) ?? 0;
+        int level;
+        var request = ctx.Disambiguation;
+        if (request.IsRequest)
+        {
+            var value = listIndex < request.Givens.Count && nameIndex < request.Givens[listIndex].Count ? request.Givens[listIndex][nameIndex] : floor;
+            if (value == 1 && rule == GivenNameRule.ByCite && (options.InitializeWith is null || person.Given.Length == 0))
+            {
+                value = 2;
+            }
+
+            level = value;
+            if (citation?.DisambiguateAddGivenName == true && person.Given.Length > 0 && registry is not null)
+            {
+                level = registry.Evaluate(itemId, person, nameIndex, level, form, options.InitializeWith);
+            }
+        }
+        else
+        {
+            level = floor;
+        }
+
+        // A first cite shows at least what its subsequent form needs.
+        if (!ctx.IsProbe && ctx.Mode == RenderMode.Citation && ctx.Cite.Position == CitePosition.First && floor > level)
+        {
+            level = floor;
+        }
+
+        if (ctx.Mode != RenderMode.Sort)
+        {
+            var givens = ctx.Settings.Givens;
+            while (givens.Count <= listIndex)
+            {
+                givens.Add([]);
+            }
+
+            while (givens[listIndex].Count <= nameIndex)
+            {
+                givens[listIndex].Add(0);
+            }
+
+            givens[listIndex][nameIndex] = level;
+        }
+
+        return level;
     }
 
     private PersonName Prepare(CslName name)

@@ -266,7 +266,7 @@ internal sealed partial class Renderer
 
         if (variable == "year-suffix")
         {
-            if (ctx.Disambiguation.YearSuffix <= 0)
+            if (ctx.Disambiguation.YearSuffix <= 0 || ctx.IsProbe)
             {
                 return null;
             }
@@ -320,7 +320,7 @@ internal sealed partial class Renderer
             case "citation-number":
                 return ctx.CitationNumber > 0 ? ctx.CitationNumber.ToString(CultureInfo.InvariantCulture) : null;
             case "year-suffix":
-                return ctx.Disambiguation.YearSuffix > 0 ? YearSuffixText(ctx.Disambiguation.YearSuffix) : null;
+                return ctx.Disambiguation.YearSuffix > 0 && !ctx.IsProbe ? YearSuffixText(ctx.Disambiguation.YearSuffix) : null;
             case "page-first":
                 return ctx.Item.GetText("page-first") ?? PageFirst(ctx.Item.GetText("page"));
         }

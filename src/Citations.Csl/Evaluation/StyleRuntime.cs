@@ -17,7 +17,45 @@ internal sealed class StyleRuntime
         RichText = new RichTextParser(locale.OpenQuote, locale.CloseQuote, locale.OpenInnerQuote, locale.CloseInnerQuote);
         CitationNameOptions = (style.Citation?.NameOptions ?? NameOptions.Empty).InheritFrom(style.NameOptions);
         BibliographyNameOptions = (style.Bibliography?.NameOptions ?? NameOptions.Empty).InheritFrom(style.NameOptions);
+        StyleRendersYearSuffix = Uses(style, "year-suffix");
+        HasDisambiguateCondition = UsesDisambiguate(style);
     }
+
+    /// <summary>Whether the style prints year-suffix itself (otherwise it follows the first year).</summary>
+    public bool StyleRendersYearSuffix { get; }
+
+    /// <summary>Whether the style tests disambiguate="true" anywhere.</summary>
+    public bool HasDisambiguateCondition { get; }
+
+    private static IEnumerable<Element> AllElements(CslStyle style)
+    {
+        var roots = style.Macros.Values.SelectMany(m => m.Children)
+            .Concat(style.Citation?.Layouts.SelectMany(l => l.Children) ?? [])
+            .Concat(style.Bibliography?.Layouts.SelectMany(l => l.Children) ?? []);
+        var stack = new Stack<Element>(roots);
+        while (stack.Count > 0)
+        {
+            var element = stack.Pop();
+            yield return element;
+            var children = element switch
+            {
+                GroupElement g => g.Children,
+                ChooseElement c => c.Branches.SelectMany(b => b.Children),
+                NamesElement { Substitute: { } sub } => sub,
+                _ => [],
+            };
+            foreach (var child in children)
+            {
+                stack.Push(child);
+            }
+        }
+    }
+
+    private static bool Uses(CslStyle style, string variable)
+        => AllElements(style).Any(e => e is TextElement { Variable: { } v } && v == variable);
+
+    private static bool UsesDisambiguate(CslStyle style)
+        => AllElements(style).OfType<ChooseElement>().Any(c => c.Branches.Any(b => b.Conditions.Any(x => x.Kind == ConditionKind.Disambiguate && x.Values.Contains("true"))));
 
     public CslStyle Style { get; }
 

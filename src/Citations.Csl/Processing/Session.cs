@@ -18,6 +18,7 @@ internal sealed class Session
     private readonly Renderer _renderer;
     private readonly SortKeys _sortKeys;
     private readonly BlobWriter _writer;
+    private readonly BlobWriter _probeWriter;
     private readonly Dictionary<string, CslItem> _items = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Entry> _registered = new(StringComparer.Ordinal);
     private readonly List<Entry> _order = [];
@@ -31,6 +32,8 @@ internal sealed class Session
         _sortKeys = new SortKeys(_renderer);
         var locale = _runtime.Locale;
         _writer = new BlobWriter(processor.Format, locale.OpenQuote, locale.CloseQuote, locale.OpenInnerQuote, locale.CloseInnerQuote);
+        _probeWriter = new BlobWriter(CslOutputFormat.Text, locale.OpenQuote, locale.CloseQuote, locale.OpenInnerQuote, locale.CloseInnerQuote);
+        _names = new NameRegistry(processor.Style);
         foreach (var item in items)
         {
             _items.TryAdd(item.Id.Text, item);
@@ -149,18 +152,18 @@ internal sealed class Session
 
         var sorted = new List<Entry>(_order);
         var keys = Style.Bibliography?.Sort ?? [];
-        if (keys.Count > 0 && !_noSort)
+        if (keys.Count > 0)
         {
             foreach (var entry in sorted)
             {
                 entry.BibliographyKeys = _sortKeys.Build(keys, entry.Item, RenderMode.Bibliography, entry.Seq);
             }
+        }
 
-            sorted.Sort((a, b) =>
-            {
-                var cmp = _sortKeys.Compare(a.BibliographyKeys!, b.BibliographyKeys!, keys);
-                return cmp != 0 ? cmp : a.Seq.CompareTo(b.Seq);
-            });
+        Disambiguate();
+        if (keys.Count > 0 && !_noSort)
+        {
+            sorted.Sort(CompareBibliographyOrder);
         }
 
         // Numbers follow the bibliography order, unless that order is itself by citation number.
@@ -180,6 +183,99 @@ internal sealed class Session
 
         _sorted = sorted;
         return sorted;
+    }
+
+    private int CompareBibliographyOrder(Entry a, Entry b)
+    {
+        var keys = Style.Bibliography?.Sort ?? [];
+        if (keys.Count > 0 && a.BibliographyKeys is not null && b.BibliographyKeys is not null)
+        {
+            var cmp = _sortKeys.Compare(a.BibliographyKeys, b.BibliographyKeys, keys);
+            if (cmp != 0)
+            {
+                return cmp;
+            }
+        }
+
+        return a.Seq.CompareTo(b.Seq);
+    }
+
+    private NameRegistry _names;
+
+    /// <summary>
+    /// Works out every registered item's disambiguation: the names registry, the ambiguous cite of each item, and
+    /// for each group of items whose ambiguous cites coincide, the settings that tell them apart.
+    /// </summary>
+    private void Disambiguate()
+    {
+        _names = new NameRegistry(Style);
+        foreach (var entry in _order)
+        {
+            entry.Disambiguation = new DisambiguationState();
+        }
+
+        // First pass fills the names registry; second pass computes each item's ambiguous cite with it complete.
+        foreach (var entry in _order)
+        {
+            Probe(entry, null);
+        }
+
+        var groups = new Dictionary<string, List<Entry>>(StringComparer.Ordinal);
+        var groupOrder = new List<List<Entry>>();
+        foreach (var entry in _order)
+        {
+            var probe = Probe(entry, null);
+            var settings = probe.Settings.Clone();
+            settings.IsRequest = true;
+            entry.Disambiguation = settings;
+            if (!groups.TryGetValue(probe.Text, out var group))
+            {
+                group = [];
+                groups[probe.Text] = group;
+                groupOrder.Add(group);
+            }
+
+            group.Add(entry);
+        }
+
+        var disambiguator = new Disambiguator(Style.Citation!, _runtime.HasDisambiguateCondition, Probe, (e, config) => e.Disambiguation = config, CompareBibliographyOrder);
+        if (!disambiguator.HasModes)
+        {
+            return;
+        }
+
+        foreach (var group in groupOrder)
+        {
+            if (group.Count > 1)
+            {
+                disambiguator.Run(group);
+            }
+        }
+    }
+
+    /// <summary>Renders an item's "ambiguous cite": its subsequent citation form, as plain text, under a configuration.</summary>
+    private Disambiguator.ProbeResult Probe(Entry entry, DisambiguationState? request)
+    {
+        var info = new CiteInfo { Position = CitePosition.Subsequent | CitePosition.NearNote };
+        var ctx = new RenderContext(entry.Item, RenderMode.Citation, info, request ?? new DisambiguationState())
+        {
+            CitationNumber = entry.CitationNumber,
+            NameRegistry = _names,
+            IsProbe = true,
+        };
+        var blob = _renderer.RenderLayout(Style.Citation!.Layout, ctx);
+        PunctuationAdjuster.Adjust(blob, _runtime.Locale.PunctuationInQuote);
+        var text = _probeWriter.Write(blob);
+        var settings = ctx.Settings.Clone();
+        settings.Disambiguate = request?.Disambiguate ?? 0;
+        if (request is not null)
+        {
+            // Like citeproc-js, the request records what the render actually used.
+            request.Names = [.. settings.Names];
+            request.Givens = settings.Givens.Select(g => new List<int>(g)).ToList();
+        }
+
+        return new Disambiguator.ProbeResult(text, settings, [.. ctx.NamesMax], ctx.DisambiguateCount, ctx.DisambiguateMax);
     }
 
     public CslBibliography MakeBibliography(BibSection? bibSection = null)
@@ -234,6 +330,7 @@ internal sealed class Session
         var ctx = new RenderContext(entry.Item, RenderMode.Bibliography, CiteInfo.Empty, entry.Disambiguation)
         {
             CitationNumber = entry.CitationNumber,
+            NameRegistry = _names,
             Scope = DecorationScope.Empty.Push(Decorations.From(section.Layout.Decor.Formatting, section.Layout.Decor.Quotes)),
         };
         var layout = section.Layout;
@@ -484,6 +581,7 @@ internal sealed class Session
             var ctx = new RenderContext(entry.Item, RenderMode.Citation, info, entry.Disambiguation)
             {
                 CitationNumber = entry.CitationNumber,
+                NameRegistry = _names,
                 Scope = DecorationScope.ForLayout(Decorations.From(layout.Decor.Formatting, false)),
             };
             var content = _renderer.RenderLayout(layout, ctx);

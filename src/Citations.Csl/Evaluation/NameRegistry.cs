@@ -1,0 +1,154 @@
+using System.Text.RegularExpressions;
+using Citations.Csl.Styles;
+
+namespace Citations.Csl.Evaluation;
+
+/// <summary>
+/// The names seen across a document, by family name, initials and full given name, so that givenname
+/// disambiguation rules other than by-cite (all-names, primary-name, and their -with-initials forms) can tell which
+/// names need initials or full given names to be told apart. Mirrors citeproc-js's name registry.
+/// </summary>
+internal sealed partial class NameRegistry
+{
+    private sealed class FamilyEntry
+    {
+        public Dictionary<string, InitialsEntry> Initials { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> Items { get; } = new(StringComparer.Ordinal);
+    }
+
+    private sealed class InitialsEntry
+    {
+        public HashSet<string> FullGiven { get; } = new(StringComparer.Ordinal);
+    }
+
+    private readonly Dictionary<string, FamilyEntry> _families = new(StringComparer.Ordinal);
+    private readonly GivenNameRule _rule;
+    private readonly bool _addGivenName;
+    private readonly bool _demoteNever;
+
+    public NameRegistry(CslStyle style)
+    {
+        _rule = style.Citation?.GivenNameRule ?? GivenNameRule.ByCite;
+        _addGivenName = style.Citation?.DisambiguateAddGivenName == true;
+        _demoteNever = style.DemoteNonDroppingParticle == DemoteParticle.Never;
+    }
+
+    [GeneratedRegex("[,!]* ([^,]+)$")]
+    private static partial Regex TrailingLowerRegex();
+
+    [GeneratedRegex("\\s+")]
+    private static partial Regex SpacesRegex();
+
+    private (string Family, string Initials, string Given) Keys(string itemId, PersonName name)
+    {
+        static string StripPeriods(string s) => SpacesRegex().Replace(s.Replace('.', ' '), " ").TrimEnd();
+
+        var family = StripPeriods(name.Family);
+        if (_demoteNever && name.NonDroppingParticle is { Length: > 0 } ndp && name.Family.Length > 0)
+        {
+            family = $"{family} {ndp}";
+        }
+
+        var given = StripPeriods(name.Given);
+        var m = TrailingLowerRegex().Match(given);
+        if (m.Success && m.Groups[1].Value == m.Groups[1].Value.ToLowerInvariant())
+        {
+            given = given[..m.Index];
+        }
+
+        var initials = NameParts.InitializeWith(given, "%s", normalizeOnly: false, initializeWithHyphen: true);
+        if (_rule == GivenNameRule.ByCite)
+        {
+            family = itemId + family;
+        }
+
+        return (family, initials, given);
+    }
+
+    /// <summary>Records a rendered name (only the first name of a list under the primary-name rules).</summary>
+    public void Add(string itemId, PersonName name, int position)
+    {
+        if (name.IsLiteral || (_rule is GivenNameRule.PrimaryName or GivenNameRule.PrimaryNameWithInitials && position != 0))
+        {
+            return;
+        }
+
+        var (family, initials, given) = Keys(itemId, name);
+        if (family.Length == 0)
+        {
+            return;
+        }
+
+        if (!_families.TryGetValue(family, out var entry))
+        {
+            entry = new FamilyEntry();
+            _families[family] = entry;
+        }
+
+        entry.Items.Add(itemId);
+        if (initials.Length == 0)
+        {
+            return;
+        }
+
+        if (!entry.Initials.TryGetValue(initials, out var initialsEntry))
+        {
+            initialsEntry = new InitialsEntry();
+            entry.Initials[initials] = initialsEntry;
+        }
+
+        if (given.Length > 0)
+        {
+            initialsEntry.FullGiven.Add(given);
+        }
+    }
+
+    /// <summary>
+    /// The given-name level a name needs (0 none, 1 initials, 2 full), starting from <paramref name="requestBase"/>.
+    /// </summary>
+    public int Evaluate(string itemId, PersonName name, int position, int requestBase, NameForm form, string? initializeWith)
+    {
+        var param = form == NameForm.Short ? 0 : initializeWith is not null ? 1 : 2;
+        var (family, initials, _) = Keys(itemId, name);
+        if (!_families.TryGetValue(family, out var entry) || !entry.Initials.TryGetValue(initials, out var initialsEntry))
+        {
+            return param;
+        }
+
+        if (_rule == GivenNameRule.ByCite && param <= requestBase)
+        {
+            return requestBase;
+        }
+
+        if (!_addGivenName)
+        {
+            return param;
+        }
+
+        if (_rule is GivenNameRule.PrimaryName or GivenNameRule.PrimaryNameWithInitials && position > 0)
+        {
+            return param;
+        }
+
+        var familyCount = entry.Initials.Count;
+        if (_rule is GivenNameRule.ByCite or GivenNameRule.AllNames or GivenNameRule.PrimaryName)
+        {
+            if (familyCount > 1)
+            {
+                param = 1;
+            }
+
+            if (initialsEntry.FullGiven.Count > 1 || (familyCount > 1 && initializeWith is null))
+            {
+                param = 2;
+            }
+        }
+        else
+        {
+            param = familyCount > 1 ? 1 : 0;
+        }
+
+        return param;
+    }
+}
