@@ -134,6 +134,21 @@ internal sealed class RenderContext
     /// <summary>disambiguate="true" tests evaluated so far in this render.</summary>
     public int DisambiguateMax { get; set; }
 
+    /// <summary>State shared by the cites of one citation, for collapsing; <see langword="null"/> outside citations.</summary>
+    public ClusterState? Cluster { get; init; }
+
+    /// <summary>Whether this cite continues a run of cites by the same author (citeproc-js "have_collapsed").</summary>
+    public bool HaveCollapsed { get; set; }
+
+    /// <summary>Whether the delimiter before this cite is the cite-group delimiter.</summary>
+    public bool UseCiteGroupDelimiter { get; set; }
+
+    /// <summary>Years rendered by this cite, for year collapsing.</summary>
+    public List<int> YearsUsed { get; } = [];
+
+    /// <summary>Whether the first cs:names of the cite has been handled (author suppression and collapsing).</summary>
+    public bool FirstNamesHandled { get; set; }
+
     /// <summary>Whether the year suffix has been added after a year in this render.</summary>
     public bool YearSuffixDone { get; set; }
 
@@ -203,4 +218,12 @@ internal sealed class AuthorNames
     public Output.Blob? Label { get; set; }
 
     public required bool Eligible { get; init; }
+}
+
+/// <summary>What the cites of one citation share while it is rendered: the last author and years, for collapsing.</summary>
+internal sealed class ClusterState
+{
+    public string? LastNames { get; set; }
+
+    public List<int> LastYears { get; set; } = [];
 }

@@ -268,6 +268,26 @@ internal sealed partial class Renderer
             }
 
             var end = value.Get(part.Name, true);
+
+            // With year-suffix collapsing, a year repeating the previous cite's (same author) is left out; its
+            // suffix still follows.
+            if (part.Name == DatePartName.Year && ctx.Cluster is not null && !ctx.IsProbe
+                && Style.Citation is { DisambiguateAddYearSuffix: true, Collapse: Collapse.YearSuffix or Collapse.YearSuffixRanged })
+            {
+                ctx.YearsUsed.Add(start.Value);
+                var index = ctx.YearsUsed.Count - 1;
+                if (ctx.HaveCollapsed && ctx.Cluster.LastYears.Count > index && ctx.Cluster.LastYears[index] == start.Value)
+                {
+                    if (!yearSuffixDone)
+                    {
+                        yearSuffixDone = true;
+                        AddYearSuffix(target, part, ctx);
+                    }
+
+                    continue;
+                }
+            }
+
             var startText = FormatDatePart(part, start.Value, value.Month);
             var level = Blob.Node();
             if (collapseAt.Count > 0)
@@ -358,6 +378,7 @@ internal sealed partial class Renderer
             Decorations = Decorations.From(part.Decor.Formatting, part.Decor.Quotes),
             IsNumeric = true,
             NumericValue = ctx.Disambiguation.YearSuffix,
+            Kind = NumberKind.YearSuffix,
         };
         target.Add(suffix);
     }

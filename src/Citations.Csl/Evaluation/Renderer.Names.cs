@@ -19,6 +19,8 @@ internal sealed partial class Renderer
             ? _runtime.CitationNameOptions
             : SectionOptions(ctx));
 
+        var textsBefore = ctx.TextsMade;
+
         // The first cs:names of a bibliography entry is recorded for subsequent-author-substitute.
         var record = ctx.Mode == RenderMode.Bibliography && !ctx.NamesRecorded;
         var eligible = ctx.TextsMade == 0;
@@ -133,8 +135,13 @@ internal sealed partial class Renderer
         }
 
         container.Delimiter = names.Delimiter ?? options.NamesDelimiter ?? string.Empty;
-        var result = FinishDecor(container, names.Decor, ctx, outer);
+        Blob? result = FinishDecor(container, names.Decor, ctx, outer);
         ctx.FirstNames ??= result;
+        if (ctx.Mode == RenderMode.Citation && !ctx.IsProbe && !ctx.FirstNamesHandled)
+        {
+            ctx.FirstNamesHandled = true;
+            result = CollapseAuthor(result, ctx, textsBefore);
+        }
         if (recording is not null)
         {
             ctx.LeadingNames = new AuthorNames { Container = container, Eligible = recording.Eligible, Label = recording.Label };
@@ -143,6 +150,36 @@ internal sealed partial class Renderer
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Drops the author of a cite when asked (suppress-author) or when it repeats the previous cite's author in a
+    /// collapsing style, and tracks whether the cite continues a same-author run, as citeproc-js does.
+    /// </summary>
+    private Blob? CollapseAuthor(Blob result, RenderContext ctx, int textsBefore)
+    {
+        var citation = Style.Citation!;
+        var suppressAuthor = ctx.Cite.SuppressAuthor && textsBefore == 0;
+        if (citation.Collapse == Collapse.None && citation.CiteGroupDelimiter is null || ctx.Cluster is null)
+        {
+            return suppressAuthor ? null : result;
+        }
+
+        var text = SortKeys.Plain(result) ?? string.Empty;
+        if (text == ctx.Cluster.LastNames)
+        {
+            if (citation.CiteGroupDelimiter is not null)
+            {
+                ctx.UseCiteGroupDelimiter = true;
+            }
+
+            return ctx.Cite.SuppressAuthor || citation.Collapse != Collapse.None ? null : result;
+        }
+
+        ctx.Cluster.LastNames = text;
+        ctx.HaveCollapsed = false;
+        ctx.UseCiteGroupDelimiter = false;
+        return suppressAuthor ? null : result;
     }
 
     private static bool SamePeople(IReadOnlyList<CslName> a, IReadOnlyList<CslName> b)

@@ -261,6 +261,7 @@ internal sealed partial class Renderer
             ctx.VariablesRendered++;
             var numeric = MakeText(number.ToString(CultureInfo.InvariantCulture), text.Decor, ctx, isTerm: false);
             MarkNumeric(numeric, number);
+            numeric.Kind = NumberKind.CitationNumber;
             return numeric;
         }
 
@@ -275,7 +276,14 @@ internal sealed partial class Renderer
             ctx.VariablesRendered++;
             var suffix = MakeText(YearSuffixText(ctx.Disambiguation.YearSuffix), text.Decor, ctx, isTerm: false);
             MarkNumeric(suffix, ctx.Disambiguation.YearSuffix);
+            suffix.Kind = NumberKind.YearSuffix;
             return suffix;
+        }
+
+        // Rendering a text variable (other than the locator) ends a run of collapsed cites, as in citeproc-js.
+        if (variable != "locator" && variable != "citation-label")
+        {
+            ctx.HaveCollapsed = false;
         }
 
         var value = GetVariableText(variable, text.Form, ctx);

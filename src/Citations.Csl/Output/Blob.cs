@@ -4,6 +4,8 @@ namespace Citations.Csl.Output;
 
 internal enum QuoteMark : byte { None, Outer, Inner, Off }
 
+internal enum NumberKind : byte { Plain, CitationNumber, YearSuffix }
+
 /// <summary>
 /// The decorations of one output node, applied innermost first in this fixed order: font style, font variant, font
 /// weight, text decoration, vertical alignment, quotes.
@@ -57,6 +59,9 @@ internal sealed class Blob
 
     /// <summary>A number (citation number, year suffix, a plain number) that punctuation must not move into.</summary>
     public bool IsNumeric;
+
+    /// <summary>What kind of number this is, for collapsing runs of citation numbers and year suffixes.</summary>
+    public NumberKind Kind;
 
     /// <summary>The number's value, for collapsing ranges of citation numbers and year suffixes.</summary>
     public int NumericValue;

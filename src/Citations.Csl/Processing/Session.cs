@@ -552,23 +552,24 @@ internal sealed class Session
 
         if (section.Sort.Count > 0 && cites.Count > 1)
         {
-            var keyed = cites.Select(c => (c.Entry, c.Cite, Keys: _sortKeys.Build(section.Sort, c.Entry.Item, RenderMode.Citation, c.Entry.CitationNumber))).ToList();
-            keyed.Sort((a, b) =>
-            {
-                var cmp = _sortKeys.Compare(a.Keys, b.Keys, section.Sort);
-                return cmp != 0 ? cmp : a.Entry.Seq.CompareTo(b.Entry.Seq);
-            });
-            cites = keyed.Select(k => (k.Entry, k.Cite)).ToList();
+            cites = SortCites(cites, section);
         }
 
+        if (cites.Count > 0 && cites[0].Cite.AuthorOnly)
+        {
+            // A narrative citation shows the first cite's author alone, without the layout's affixes.
+            cites = [cites[0]];
+        }
+
+        var authorOnly = cites.Count > 0 && cites[0].Cite.AuthorOnly;
         var layout = section.Layout;
-        var blobs = new List<Blob>();
-        var cited = new List<CslCite>();
+        var cluster = new ClusterState();
+        var rendered = new List<RenderedCite>();
         foreach (var (entry, cite) in cites)
         {
             var info = new CiteInfo
             {
-                Position = (CitePosition)(cite.PositionFlags),
+                Position = (CitePosition)cite.PositionFlags,
                 FirstReferenceNoteNumber = cite.FirstReferenceNoteNumber,
                 Locator = cite.Locator,
                 Label = cite.Label,
@@ -583,6 +584,8 @@ internal sealed class Session
                 CitationNumber = entry.CitationNumber,
                 NameRegistry = _names,
                 Scope = DecorationScope.ForLayout(Decorations.From(layout.Decor.Formatting, false)),
+                Cluster = cluster,
+                HaveCollapsed = section.Collapse != Collapse.None,
             };
             var content = _renderer.RenderLayout(layout, ctx);
             if (!string.IsNullOrEmpty(cite.Prefix))
@@ -595,8 +598,8 @@ internal sealed class Session
                 content.Add(_renderer.MakeAffix(SuffixWithSpace(cite.Suffix), ctx));
             }
 
-            blobs.Add(content);
-            cited.Add(cite);
+            cluster.LastYears = [.. ctx.YearsUsed];
+            rendered.Add(new RenderedCite(content, cite, ctx.HaveCollapsed, ctx.UseCiteGroupDelimiter));
         }
 
         var layoutSuffix = layout.Decor.Suffix;
@@ -605,43 +608,262 @@ internal sealed class Session
             layoutSuffix = layoutSuffix[..1];
         }
 
-        var nonEmpty = blobs.Select((b, i) => (Blob: b, Cite: cited[i])).Where(b => b.Blob.Children!.Count > 0).ToList();
+        var nonEmpty = rendered.Where(r => r.Blob.Children!.Count > 0).ToList();
         if (nonEmpty.Count == 0)
         {
             return "[CSL STYLE ERROR: reference with no printed form.]";
         }
 
-        nonEmpty[^1].Blob.Suffix = layoutSuffix;
-        nonEmpty[0].Blob.Prefix = layout.Decor.Prefix;
-        var sb = new StringBuilder();
-        var enclosing = new BlobWriter.Enclosing().With(Decorations.From(layout.Decor.Formatting, false));
-        for (var i = 0; i < nonEmpty.Count; i++)
+        if (!authorOnly)
         {
-            var (blob, cite) = nonEmpty[i];
-            PunctuationAdjuster.Adjust(blob, _runtime.Locale.PunctuationInQuote);
-            var part = _writer.Write(blob, enclosing);
-            if (part.Length == 0)
+            nonEmpty[^1].Blob.Suffix = layoutSuffix;
+            nonEmpty[0].Blob.Prefix = layout.Decor.Prefix;
+        }
+
+        var enclosing = new BlobWriter.Enclosing().With(Decorations.From(layout.Decor.Formatting, false));
+        var collapseKind = section.Collapse switch
+        {
+            Collapse.CitationNumber => NumberKind.CitationNumber,
+            Collapse.YearSuffix or Collapse.YearSuffixRanged when section.DisambiguateAddYearSuffix => NumberKind.YearSuffix,
+            _ => NumberKind.Plain,
+        };
+        var pieces = new List<CitePiece>(nonEmpty.Count);
+        foreach (var cite in nonEmpty)
+        {
+            PunctuationAdjuster.Adjust(cite.Blob, _runtime.Locale.PunctuationInQuote);
+            pieces.Add(SplitTail(cite, collapseKind, enclosing));
+        }
+
+        var result = JoinCites(pieces, nonEmpty, section, layout);
+        if (!authorOnly)
+        {
+            var decorations = Decorations.From(layout.Decor.Formatting, false);
+            if (decorations.HasAny && result.Length > 0)
+            {
+                result = DecorateRaw(result, decorations);
+            }
+        }
+
+        return result.Length == 0 ? "[CSL STYLE ERROR: reference with no printed form.]" : result;
+    }
+
+    private sealed record RenderedCite(Blob Blob, CslCite Cite, bool HaveCollapsed, bool UseCiteGroupDelimiter);
+
+    /// <summary>A cite's output split around a trailing number that may collapse with the next cites' numbers.</summary>
+    private sealed record CitePiece(string Head, string? Tail, int Number, string After)
+    {
+        public bool IsPure => Tail is not null && Head.Length == 0 && After.Length == 0;
+    }
+
+    private List<(Entry Entry, CslCite Cite)> SortCites(List<(Entry Entry, CslCite Cite)> cites, CitationSection section)
+    {
+        var keyed = cites.Select(c => (c.Entry, c.Cite, Keys: _sortKeys.Build(section.Sort, c.Entry.Item, RenderMode.Citation, c.Entry.CitationNumber))).ToList();
+        keyed.Sort((a, b) =>
+        {
+            var cmp = _sortKeys.Compare(a.Keys, b.Keys, section.Sort);
+            return cmp != 0 ? cmp : a.Entry.Seq.CompareTo(b.Entry.Seq);
+        });
+        return keyed.Select(k => (k.Entry, k.Cite)).ToList();
+    }
+
+    /// <summary>
+    /// Separates a cite's last number (a citation number or year suffix the style collapses) from the rest of its
+    /// output, as citeproc-js keeps such numbers apart until the cites are joined.
+    /// </summary>
+    private CitePiece SplitTail(RenderedCite cite, NumberKind kind, BlobWriter.Enclosing enclosing)
+    {
+        var blob = cite.Blob;
+        if (kind != NumberKind.Plain && FindTail(blob, kind) is { } tail)
+        {
+            const string Sentinel = "\u0001";
+            var saved = (tail.Text, tail.Prefix, tail.Suffix, tail.Decorations);
+            tail.Text = Sentinel;
+            tail.Prefix = string.Empty;
+            tail.Suffix = string.Empty;
+            tail.Decorations = default;
+            var whole = _writer.Write(blob, enclosing);
+            (tail.Text, tail.Prefix, tail.Suffix, tail.Decorations) = saved;
+            var at = whole.IndexOf(Sentinel, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                var tailText = _writer.Write(tail);
+                return new CitePiece(whole[..at], tailText, tail.NumericValue, whole[(at + Sentinel.Length)..]);
+            }
+        }
+
+        return new CitePiece(_writer.Write(blob, enclosing), null, 0, string.Empty);
+    }
+
+    /// <summary>The cite's last leaf, if it is a number of the kind given and nothing formatted encloses it.</summary>
+    private static Blob? FindTail(Blob blob, NumberKind kind)
+    {
+        var node = blob;
+        var top = true;
+        while (node.Children is { Count: > 0 } children)
+        {
+            if (!top && (node.Suffix.Length > 0 || node.Decorations.HasAny || node.Display != Display.None))
+            {
+                return null;
+            }
+
+            top = false;
+            node = children[^1];
+        }
+
+        return node.Text is not null && node.IsNumeric && node.Kind == kind && !node.Decorations.HasAny ? node : null;
+    }
+
+    private enum NumberStatus : byte { Start, Successor, SuccessorOfSuccessor, Seen, Suppress, End }
+
+    /// <summary>Joins rendered cites with their delimiters, collapsing runs of consecutive numbers into ranges.</summary>
+    private string JoinCites(List<CitePiece> pieces, List<RenderedCite> cites, CitationSection section, Layout layout)
+    {
+        var layoutDelimiter = layout.Delimiter ?? string.Empty;
+        var delimiters = new string[pieces.Count];
+        for (var i = 1; i < pieces.Count; i++)
+        {
+            delimiters[i] = SpliceDelimiter(section, layoutDelimiter, cites[i - 1], cites[i]);
+        }
+
+        // Status of each number in a run (citeproc-js's numeric blobs): consecutive numbers collapse to a range when the
+        // style has a range delimiter for them, otherwise they are joined by the successor delimiter.
+        var status = new NumberStatus[pieces.Count];
+        var ranged = section.Collapse is Collapse.CitationNumber or Collapse.YearSuffixRanged;
+        var start = true;
+        for (var i = 0; i < pieces.Count; i++)
+        {
+            if (pieces[i].Tail is null)
+            {
+                start = true;
+                continue;
+            }
+
+            var next = i + 1 < pieces.Count && pieces[i + 1].IsPure ? pieces[i + 1] : null;
+            if (start)
+            {
+                status[i] = NumberStatus.Start;
+                if (next is not null)
+                {
+                    status[i + 1] = next.Number == pieces[i].Number + 1 ? NumberStatus.Successor : NumberStatus.Seen;
+                }
+
+                start = next is null;
+            }
+            else if (next is null || next.Number != pieces[i].Number + 1)
+            {
+                if (status[i] == NumberStatus.SuccessorOfSuccessor)
+                {
+                    status[i] = NumberStatus.End;
+                }
+
+                if (next is not null)
+                {
+                    status[i + 1] = NumberStatus.Seen;
+                }
+
+                start = next is null;
+            }
+            else
+            {
+                if (status[i] is NumberStatus.Start or NumberStatus.Seen)
+                {
+                    status[i + 1] = NumberStatus.Successor;
+                }
+                else if (status[i] is NumberStatus.Successor or NumberStatus.SuccessorOfSuccessor)
+                {
+                    if (ranged)
+                    {
+                        status[i + 1] = NumberStatus.SuccessorOfSuccessor;
+                        status[i] = NumberStatus.Suppress;
+                    }
+                    else
+                    {
+                        status[i + 1] = NumberStatus.Successor;
+                    }
+                }
+            }
+        }
+
+        var rangeDelimiter = _runtime.Locale.Term("citation-range-delimiter") ?? "\u2013";
+        var successorDelimiter = section.Collapse == Collapse.CitationNumber
+            ? layoutDelimiter
+            : section.CiteGroupDelimiter ?? section.YearSuffixDelimiter ?? layoutDelimiter;
+        var format = _processor.Format;
+        var sb = new StringBuilder();
+        for (var i = 0; i < pieces.Count; i++)
+        {
+            var piece = pieces[i];
+            var inRun = piece.IsPure && status[i] is NumberStatus.Successor or NumberStatus.SuccessorOfSuccessor or NumberStatus.Suppress or NumberStatus.End;
+            if (inRun)
+            {
+                switch (status[i])
+                {
+                    case NumberStatus.Suppress:
+                        continue;
+                    case NumberStatus.End:
+                        sb.Append(format.Escape(rangeDelimiter)).Append(piece.Tail);
+                        continue;
+                    case NumberStatus.Successor:
+                    case NumberStatus.SuccessorOfSuccessor:
+                        sb.Append(format.Escape(successorDelimiter)).Append(piece.Tail);
+                        continue;
+                }
+            }
+
+            var text = piece.Head + piece.Tail + piece.After;
+            if (text.Length == 0)
             {
                 continue;
             }
 
-            if (sb.Length > 0)
+            if (sb.Length > 0 && i > 0)
             {
-                sb.Append(_processor.Format.Escape(SpliceDelimiter(layout.Delimiter ?? string.Empty, nonEmpty[i - 1].Cite, cite)));
+                sb.Append(format.Escape(delimiters[i]));
             }
 
-            sb.Append(part);
+            sb.Append(text);
         }
 
-        var result = sb.ToString();
-        var wrapper = Blob.Node();
-        wrapper.Decorations = Decorations.From(layout.Decor.Formatting, false);
-        if (wrapper.Decorations.HasAny && result.Length > 0)
+        return sb.ToString();
+    }
+
+    /// <summary>The delimiter before a cite: the layout's, shortened after punctuating cite affixes, or the collapse delimiters.</summary>
+    private string SpliceDelimiter(CitationSection section, string layoutDelimiter, RenderedCite previous, RenderedCite current)
+    {
+        string delimiter;
+        if (section.AfterCollapseDelimiter is { } afterCollapse)
         {
-            result = DecorateRaw(result, wrapper.Decorations);
+            if (!string.IsNullOrEmpty(previous.Cite.Locator))
+            {
+                delimiter = afterCollapse;
+            }
+            else if (previous.HaveCollapsed && !current.HaveCollapsed)
+            {
+                delimiter = afterCollapse;
+            }
+            else if (!previous.HaveCollapsed && !current.HaveCollapsed && section.Collapse != Collapse.YearSuffix)
+            {
+                delimiter = afterCollapse;
+            }
+            else
+            {
+                delimiter = layoutDelimiter;
+            }
+        }
+        else if (current.UseCiteGroupDelimiter && section.CiteGroupDelimiter is not null)
+        {
+            delimiter = section.CiteGroupDelimiter;
+        }
+        else if (current.HaveCollapsed && Style.Class == CslStyleClass.InText && !UsesCitationNumbers)
+        {
+            delimiter = ", ";
+        }
+        else
+        {
+            delimiter = layoutDelimiter;
         }
 
-        return result.Length == 0 ? "[CSL STYLE ERROR: reference with no printed form.]" : result;
+        return SpliceDelimiter(delimiter, previous.Cite, current.Cite);
     }
 
     private string DecorateRaw(string text, Decorations decorations)
