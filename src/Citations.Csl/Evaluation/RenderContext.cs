@@ -185,6 +185,10 @@ internal sealed class RenderContext
     /// <summary>When sorting by a macro that holds a date: the date keys collected (nothing else counts).</summary>
     public List<string>? DateSortKeys { get; set; }
 
+    /// <summary>Whether text has been output before (in this cite or, in a citation, a previous cite): a term that comes
+    /// first is capitalized in notes and bibliographies.</summary>
+    public bool TermPredecessor { get; set; }
+
     /// <summary>How many text nodes have been made so far (to know whether anything precedes the names).</summary>
     public int TextsMade { get; set; }
 

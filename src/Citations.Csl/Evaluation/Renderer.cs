@@ -192,7 +192,18 @@ internal sealed partial class Renderer
         if (text.Term is not null)
         {
             var term = Locale.Term(text.Term, text.TermForm, text.Plural);
-            return string.IsNullOrEmpty(term) ? null : MakeText(term, text.Decor, ctx, isTerm: true);
+            if (string.IsNullOrEmpty(term))
+            {
+                return null;
+            }
+
+            // A term opening a note or a bibliography entry is capitalized (not in in-text citations).
+            if (!ctx.TermPredecessor && !(Style.Class == CslStyleClass.InText && ctx.Mode == RenderMode.Citation) && ctx.Mode != RenderMode.Sort)
+            {
+                term = _runtime.Caser.Apply(term, TextCase.CapitalizeFirst);
+            }
+
+            return MakeText(term, text.Decor, ctx, isTerm: true);
         }
 
         return string.IsNullOrEmpty(text.Value) ? null : MakeText(text.Value, text.Decor, ctx, isTerm: true);
@@ -419,6 +430,11 @@ internal sealed partial class Renderer
     internal Blob MakeText(string text, Decor decor, RenderContext ctx, bool isTerm, string? variable = null)
     {
         ctx.TextsMade++;
+        if (text.Length > 0)
+        {
+            ctx.TermPredecessor = true;
+        }
+
         // Narrow no-break space before high punctuation, as French typography (and citeproc-js) does.
         if (text.Contains(' ', StringComparison.Ordinal))
         {

@@ -92,7 +92,10 @@ internal sealed class Session
     {
         Register(cites.Select(c => c.Id));
         Sorted();
-        return RenderCitation(new CslCitation(cites));
+
+        // Without a document, only positions the caller gives apply; every other cite is a first cite.
+        var positioned = cites.Select(c => c with { PositionFlags = c.Position is { } p ? (int)Positions.Forced(p, c.NearNote) : 0 }).ToList();
+        return RenderCitation(new CslCitation(positioned));
     }
 
     /// <summary>The bibliography's layout parameters as <c>key: value</c> lines, sorted by key.</summary>
@@ -418,8 +421,23 @@ internal sealed class Session
     {
         UpdateItems(citations.SelectMany(c => c.Cites.Select(x => x.Id)).Distinct(StringComparer.Ordinal), _noSort);
         Sorted();
-        var positioned = Positions.Assign(citations, Style.Citation!.NearNoteDistance);
+
+        // Positions follow the cites' sorted order within each citation.
+        var sorted = citations.Select(c => c with { Cites = SortedCites(c) }).ToList();
+        var positioned = Positions.Assign(sorted, Style.Citation!.NearNoteDistance);
         return positioned.Select(RenderCitation).ToList();
+    }
+
+    private List<CslCite> SortedCites(CslCitation citation)
+    {
+        var section = Style.Citation!;
+        var cites = citation.Cites.Where(c => _registered.ContainsKey(c.Id)).Select(c => (_registered[c.Id], c)).ToList();
+        if (section.Sort.Count > 0 && cites.Count > 1)
+        {
+            cites = SortCites(cites, section);
+        }
+
+        return cites.Select(c => c.Item2).ToList();
     }
 
     private List<string>? _lastLeadingKeys;
@@ -565,6 +583,7 @@ internal sealed class Session
         var layout = section.Layout;
         var cluster = new ClusterState();
         var rendered = new List<RenderedCite>();
+        var termPredecessor = false;
         foreach (var (entry, cite) in cites)
         {
             var info = new CiteInfo
@@ -586,11 +605,27 @@ internal sealed class Session
                 Scope = DecorationScope.ForLayout(Decorations.From(layout.Decor.Formatting, false)),
                 Cluster = cluster,
                 HaveCollapsed = section.Collapse != Collapse.None,
+                TermPredecessor = termPredecessor,
             };
-            var content = _renderer.RenderLayout(layout, ctx);
+            Blob? prefixBlob = null;
             if (!string.IsNullOrEmpty(cite.Prefix))
             {
-                content.Children!.Insert(0, _renderer.MakeAffix(PrefixWithSpace(cite.Prefix), ctx));
+                var prefix = PrefixWithSpace(cite.Prefix);
+                prefixBlob = _renderer.MakeAffix(prefix, ctx);
+
+                // A prefix ending a sentence ("He said so. ") lets a following term start with a capital.
+                var trimmed = prefix.Trim();
+                var test = System.Text.RegularExpressions.Regex.Replace(prefix, "<[^>]+>", string.Empty).TrimEnd('"', '\'', '\u201d', '\u2019', '\u00bb', '\u202f', '\u00a0', ' ');
+                if (test.Length > 0 && test[^1] is ':' or '.' or ';' or '!' or '?' && trimmed.Contains(' ', StringComparison.Ordinal))
+                {
+                    ctx.TermPredecessor = false;
+                }
+            }
+
+            var content = _renderer.RenderLayout(layout, ctx);
+            if (prefixBlob is not null)
+            {
+                content.Children!.Insert(0, prefixBlob);
             }
 
             if (!string.IsNullOrEmpty(cite.Suffix))
@@ -599,6 +634,7 @@ internal sealed class Session
             }
 
             cluster.LastYears = [.. ctx.YearsUsed];
+            termPredecessor = ctx.TermPredecessor;
             rendered.Add(new RenderedCite(content, cite, ctx.HaveCollapsed, ctx.UseCiteGroupDelimiter));
         }
 
@@ -650,7 +686,7 @@ internal sealed class Session
     private sealed record RenderedCite(Blob Blob, CslCite Cite, bool HaveCollapsed, bool UseCiteGroupDelimiter);
 
     /// <summary>A cite's output split around a trailing number that may collapse with the next cites' numbers.</summary>
-    private sealed record CitePiece(string Head, string? Tail, int Number, string After)
+    private sealed record CitePiece(string Prefix, string Head, string? Tail, int Number, string After, string Suffix)
     {
         public bool IsPure => Tail is not null && Head.Length == 0 && After.Length == 0;
     }
@@ -672,7 +708,24 @@ internal sealed class Session
     /// </summary>
     private CitePiece SplitTail(RenderedCite cite, NumberKind kind, BlobWriter.Enclosing enclosing)
     {
+        // The cite's own affixes (the layout's on the first and last cite) stay outside what collapses.
         var blob = cite.Blob;
+        var prefix = _processor.Format.Escape(blob.Prefix);
+        var suffix = _processor.Format.Escape(blob.Suffix);
+        var (savedPrefix, savedSuffix) = (blob.Prefix, blob.Suffix);
+        blob.Prefix = blob.Suffix = string.Empty;
+        try
+        {
+            return SplitInner(blob, kind, enclosing, prefix, suffix);
+        }
+        finally
+        {
+            (blob.Prefix, blob.Suffix) = (savedPrefix, savedSuffix);
+        }
+    }
+
+    private CitePiece SplitInner(Blob blob, NumberKind kind, BlobWriter.Enclosing enclosing, string prefix, string suffix)
+    {
         if (kind != NumberKind.Plain && FindTail(blob, kind) is { } tail)
         {
             const string Sentinel = "\u0001";
@@ -687,11 +740,11 @@ internal sealed class Session
             if (at >= 0)
             {
                 var tailText = _writer.Write(tail);
-                return new CitePiece(whole[..at], tailText, tail.NumericValue, whole[(at + Sentinel.Length)..]);
+                return new CitePiece(prefix, whole[..at], tailText, tail.NumericValue, whole[(at + Sentinel.Length)..], suffix);
             }
         }
 
-        return new CitePiece(_writer.Write(blob, enclosing), null, 0, string.Empty);
+        return new CitePiece(prefix, _writer.Write(blob, enclosing), null, 0, string.Empty, suffix);
     }
 
     /// <summary>The cite's last leaf, if it is a number of the kind given and nothing formatted encloses it.</summary>
@@ -738,7 +791,7 @@ internal sealed class Session
                 continue;
             }
 
-            var next = i + 1 < pieces.Count && pieces[i + 1].IsPure ? pieces[i + 1] : null;
+            var next = i + 1 < pieces.Count && pieces[i + 1].IsPure && pieces[i + 1].Prefix.Length == 0 ? pieces[i + 1] : null;
             if (start)
             {
                 status[i] = NumberStatus.Start;
@@ -799,18 +852,19 @@ internal sealed class Session
                 switch (status[i])
                 {
                     case NumberStatus.Suppress:
+                        sb.Append(piece.Suffix);
                         continue;
                     case NumberStatus.End:
-                        sb.Append(format.Escape(rangeDelimiter)).Append(piece.Tail);
+                        sb.Append(format.Escape(rangeDelimiter)).Append(piece.Tail).Append(piece.Suffix);
                         continue;
                     case NumberStatus.Successor:
                     case NumberStatus.SuccessorOfSuccessor:
-                        sb.Append(format.Escape(successorDelimiter)).Append(piece.Tail);
+                        sb.Append(format.Escape(successorDelimiter)).Append(piece.Tail).Append(piece.Suffix);
                         continue;
                 }
             }
 
-            var text = piece.Head + piece.Tail + piece.After;
+            var text = piece.Prefix + piece.Head + piece.Tail + piece.After + piece.Suffix;
             if (text.Length == 0)
             {
                 continue;
@@ -818,7 +872,11 @@ internal sealed class Session
 
             if (sb.Length > 0 && i > 0)
             {
-                sb.Append(format.Escape(delimiters[i]));
+                // A cite that is only a year suffix follows with the year-suffix delimiter, when the style sets one.
+                var delimiter = piece.IsPure && section.Collapse is Collapse.YearSuffix or Collapse.YearSuffixRanged && section.YearSuffixDelimiter is { } ysd
+                    ? ysd
+                    : delimiters[i];
+                sb.Append(format.Escape(delimiter));
             }
 
             sb.Append(text);
