@@ -344,8 +344,10 @@ internal sealed class Session
             return null;
         }
 
-        // When the layout's first element is displayed, the layout suffix goes inside its last block, as citeproc-js does.
-        if (layout.Children.Count > 0 && layout.Children[0].Decor.Display != Display.None && content.Children[^1].Display != Display.None)
+        // When the layout's first element is displayed, or the second field is aligned, the layout suffix goes inside
+        // the last block, as citeproc-js does.
+        var aligned = section.SecondFieldAlign != SecondFieldAlign.None && content.Children[^1].Display == Display.RightInline;
+        if (aligned || (layout.Children.Count > 0 && layout.Children[0].Decor.Display != Display.None && content.Children[^1].Display != Display.None))
         {
             content.Children[^1].Suffix = layout.Decor.Suffix;
         }
