@@ -322,6 +322,13 @@ internal sealed partial class Renderer
             value = value.Replace("\\", string.Empty, StringComparison.Ordinal);
         }
 
+        if (variable == "citation-label" && ctx.Disambiguation.YearSuffix > 0 && !ctx.IsProbe)
+        {
+            // A citation label carries the item's year suffix: "Doe65a".
+            value += YearSuffixText(ctx.Disambiguation.YearSuffix);
+            ctx.YearSuffixDone = true;
+        }
+
         ctx.VariablesRendered++;
         var blob = MakeText(value, text.Decor, ctx, isTerm: false, variable: variable);
         return blob;
@@ -342,6 +349,9 @@ internal sealed partial class Renderer
                 return ctx.Disambiguation.YearSuffix > 0 && !ctx.IsProbe ? YearSuffixText(ctx.Disambiguation.YearSuffix) : null;
             case "page-first":
                 return ctx.Item.GetText("page-first") ?? PageFirst(ctx.Item.GetText("page"));
+            case "citation-label":
+                // Sorting uses the generated label even when the item carries one, as citeproc-js does.
+                return ctx.Mode != RenderMode.Sort && ctx.Item.GetText("citation-label") is { Length: > 0 } given ? given : CitationLabel(ctx.Item);
         }
 
         var item = ctx.Item;
@@ -378,6 +388,14 @@ internal sealed partial class Renderer
         }
 
         return value;
+    }
+
+    private string CitationLabel(Citations.CslData.CslItem item)
+    {
+        var reference = Locale.Term("reference", TermForm.Short) ?? "reference";
+        reference = reference.Replace(".", string.Empty, StringComparison.Ordinal);
+        reference = reference.Length > 0 ? char.ToUpperInvariant(reference[0]) + reference[1..] : reference;
+        return CitationLabels.Generate(item, reference);
     }
 
     private static string? PageFirst(string? page)
