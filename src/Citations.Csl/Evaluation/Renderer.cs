@@ -174,7 +174,21 @@ internal sealed partial class Renderer
         }
 
         blob.Delimiter = group.Delimiter ?? string.Empty;
+        CountAsRendered(ctx, called, rendered);
         return FinishDecor(blob, group.Decor, ctx, outer);
+    }
+
+    /// <summary>
+    /// A group or macro that printed something (even terms alone) counts, for the group around it, as a variable
+    /// that rendered: citeproc-js marks the enclosing group's variable as a success.
+    /// </summary>
+    private static void CountAsRendered(RenderContext ctx, int called, int rendered)
+    {
+        if (ctx.VariablesRendered == rendered)
+        {
+            ctx.VariablesCalled = Math.Max(ctx.VariablesCalled, called + 1);
+            ctx.VariablesRendered++;
+        }
     }
 
     private Blob? RenderText(TextElement text, RenderContext ctx)
@@ -238,6 +252,8 @@ internal sealed partial class Renderer
                 return null;
             }
 
+            CountAsRendered(ctx, called, rendered);
+
             // citeproc-js applies a macro call's strip-periods to the text inside, but not its text-case.
             if (text.Decor.StripPeriods)
             {
@@ -280,6 +296,9 @@ internal sealed partial class Renderer
         {
             if (ctx.Disambiguation.YearSuffix <= 0 || ctx.IsProbe)
             {
+                // As in citeproc-js, year-suffix always counts as rendered, so that a group holding it and the
+                // "no date" term shows the term.
+                ctx.VariablesRendered++;
                 return null;
             }
 
