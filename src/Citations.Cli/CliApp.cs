@@ -9,6 +9,7 @@ internal static class CliApp
     private static ICliCommand[] Commands() =>
     [
         new ReportCommand(),
+        new FormatCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
