@@ -157,6 +157,15 @@ public sealed class FormatCommandTests
     }
 
     [TestMethod]
+    public async Task Help_ListsTheFormatCommand()
+    {
+        var outcome = await CliRunner.RunAsync("--help");
+
+        Assert.AreEqual(0, outcome.ExitCode);
+        Assert.Contains("  format     Format citations and a bibliography in any CSL style", outcome.Out);
+    }
+
+    [TestMethod]
     public async Task Format_OtherLanguageWithoutLocales_WarnsAndUsesEnglish()
     {
         var outcome = await CliRunner.RunAsync("format", "--style", "citations-numeric", "--items", Items, "--lang", "de-DE", "--offline");
