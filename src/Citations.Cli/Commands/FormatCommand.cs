@@ -51,6 +51,12 @@ internal sealed class FormatCommand : ICliCommand
             await context.Error.WriteLineAsync($"citations format: {e.Message}").ConfigureAwait(false);
             return 1;
         }
+        catch (Exception e) when (e is not (OperationCanceledException or UsageException))
+        {
+            // A processor bug must still end in one clear line, not a stack trace (render.js exits 1 here too).
+            await context.Error.WriteLineAsync($"citations format: internal error ({e.GetType().Name}): {e.Message}").ConfigureAwait(false);
+            return 1;
+        }
     }
 
     private static async Task<int> FormatAsync(Options options, CliContext context, CancellationToken cancellationToken)
