@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Citations.Csl.Agreement;
 
@@ -24,7 +25,7 @@ internal sealed record DifferenceClass(string Signature, int Lines, int Cases, I
 /// text is kept instead (a changed term, a different word). A line that we print elsewhere in the block is a sorting
 /// difference; a line one side lacks is a count difference.
 /// </summary>
-internal static class DifferenceClasses
+internal static partial class DifferenceClasses
 {
     private const int MaxSignatureRegion = 28;
 
@@ -51,8 +52,7 @@ internal static class DifferenceClasses
             return "order: same line elsewhere (sorting)";
         }
 
-        var (e, a) = Region(expected, actual);
-        if (e.Length > 3 * MaxSignatureRegion && a.Length > 3 * MaxSignatureRegion)
+        if (Region(expected, actual) is not var (e, a))
         {
             return "long divergence (different structure)";
         }
@@ -96,17 +96,60 @@ internal static class DifferenceClasses
         return (Cut(expected), Cut(actual));
     }
 
-    private static (string Expected, string Actual) Region(string expected, string actual)
+    /// <summary>
+    /// The first differing stretch of two lines: after the common prefix, the shortest pair of skips after which both
+    /// lines agree again for a few characters (so a second, unrelated difference later in the line is left out), widened
+    /// to whole words. <see langword="null"/> when the lines do not come together again soon.
+    /// </summary>
+    private static (string Expected, string Actual)? Region(string expected, string actual)
     {
-        var prefix = CommonPrefix(expected, actual);
-        var suffix = 0;
-        while (suffix < expected.Length - prefix && suffix < actual.Length - prefix
-            && expected[expected.Length - 1 - suffix] == actual[actual.Length - 1 - suffix])
+        const int Resync = 6;
+        const int MaxSkip = 160;
+        var p = CommonPrefix(expected, actual);
+        for (var d = 0; d <= MaxSkip; d++)
         {
-            suffix++;
+            for (var i = 0; i <= d; i++)
+            {
+                var j = d - i;
+                if (p + i > expected.Length || p + j > actual.Length)
+                {
+                    continue;
+                }
+
+                var restE = expected.Length - (p + i);
+                var restA = actual.Length - (p + j);
+                var window = Math.Min(Resync, Math.Min(restE, restA));
+                if ((window == Resync || restE == restA)
+                    && string.CompareOrdinal(expected, p + i, actual, p + j, window) == 0)
+                {
+                    return Widen(expected, actual, p, i, j);
+                }
+            }
         }
 
-        return (expected[prefix..(expected.Length - suffix)], actual[prefix..(actual.Length - suffix)]);
+        return null;
+    }
+
+    private static (string Expected, string Actual) Widen(string expected, string actual, int p, int i, int j)
+    {
+        // Back to the start of a word cut by the prefix ("(M" + ". E. MacLeod" becomes "M. E. " against "").
+        var start = p;
+        while (start > 0 && char.IsLetter(expected[start - 1])
+            && ((p < expected.Length && char.IsLetter(expected[p])) || (p < actual.Length && char.IsLetter(actual[p]))))
+        {
+            start--;
+        }
+
+        // On to the end of a word cut where the lines agree again.
+        var extra = 0;
+        while (p + i + extra < expected.Length && p + j + extra < actual.Length
+            && char.IsLetter(expected[p + i + extra]) && expected[p + i + extra] == actual[p + j + extra]
+            && p + i + extra > 0 && char.IsLetter(expected[p + i + extra - 1]))
+        {
+            extra++;
+        }
+
+        return (expected[start..(p + i + extra)], actual[start..(p + j + extra)]);
     }
 
     private static int CommonPrefix(string a, string b)
@@ -178,8 +221,12 @@ internal static class DifferenceClasses
             }
         }
 
-        return sb.ToString();
+        // A run of initials ("A. A.-A. ") is one class whatever its length.
+        return Initials().Replace(sb.ToString(), "A. ");
     }
+
+    [GeneratedRegex(@"(?:A\.(?:-A\.)?[ ]?){2,}", RegexOptions.CultureInvariant)]
+    private static partial Regex Initials();
 
     private static string Shorten(string text, int max)
     {
