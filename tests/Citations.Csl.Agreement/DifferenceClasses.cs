@@ -21,7 +21,8 @@ internal sealed record DifferenceClass(string Signature, int Lines, int Cases, I
 /// <summary>
 /// Groups differing line pairs by a rough signature of their first differing region, so that the commonest kinds of
 /// difference stand out. The signature keeps markup, punctuation and spacing as they are and reduces words to
-/// <c>a</c>/<c>A</c> (by first letter case) and numbers to <c>9</c>; where that makes both sides look alike, the literal
+/// <c>Aa</c>, <c>AA</c>, <c>a</c> (by letter case; an initial is <c>A</c>), runs of initials to one <c>A. </c>, runs of
+/// words to <c>W</c> and numbers to <c>9</c>; where that makes both sides look alike, the literal
 /// text is kept instead (a changed term, a different word). A line that we print elsewhere in the block is a sorting
 /// difference; a line one side lacks is a count difference.
 /// </summary>
@@ -186,11 +187,14 @@ internal static partial class DifferenceClasses
             }
             else if (char.IsLetter(c))
             {
-                sb.Append(char.IsUpper(c) ? 'A' : 'a');
+                var begin = i;
                 while (i < text.Length && char.IsLetter(text[i]))
                 {
                     i++;
                 }
+
+                // A single capital is an initial ("A"), a capitalised word "Aa", an all-capitals word "AA", else "a".
+                sb.Append(!char.IsUpper(c) ? "a" : i - begin == 1 ? "A" : text.AsSpan(begin, i - begin).ToString().All(char.IsUpper) ? "AA" : "Aa");
             }
             else if (char.IsDigit(c))
             {
@@ -221,12 +225,17 @@ internal static partial class DifferenceClasses
             }
         }
 
-        // A run of initials ("A. A.-A. ") is one class whatever its length.
-        return Initials().Replace(sb.ToString(), "A. ");
+        // A run of initials ("A. A.-A. ") is one class whatever its length, and so is a run of words ("Garcia et al.",
+        // "Centers for Disease Control"): "W".
+        var shape = Initials().Replace(sb.ToString(), "A. ");
+        return Words().Replace(shape, "W");
     }
 
     [GeneratedRegex(@"(?:A\.(?:-A\.)?[ ]?){2,}", RegexOptions.CultureInvariant)]
     private static partial Regex Initials();
+
+    [GeneratedRegex(@"(?:Aa|AA|a)\.?(?:[ -](?:Aa|AA|a)\.?)+", RegexOptions.CultureInvariant)]
+    private static partial Regex Words();
 
     private static string Shorten(string text, int max)
     {

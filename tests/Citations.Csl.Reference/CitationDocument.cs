@@ -106,47 +106,91 @@ public sealed class CitationDocument
         var root = new JsonArray();
         foreach (var cluster in Clusters)
         {
-            var array = new JsonArray();
-            foreach (var cite in cluster)
-            {
-                var o = new JsonObject { ["id"] = cite.Id };
-                if (cite.Locator is not null)
-                {
-                    o["locator"] = cite.Locator;
-                }
-
-                if (cite.Label is not null)
-                {
-                    o["label"] = cite.Label;
-                }
-
-                if (cite.Prefix is not null)
-                {
-                    o["prefix"] = cite.Prefix;
-                }
-
-                if (cite.Suffix is not null)
-                {
-                    o["suffix"] = cite.Suffix;
-                }
-
-                if (cite.SuppressAuthor)
-                {
-                    o["suppress-author"] = true;
-                }
-
-                if (cite.AuthorOnly)
-                {
-                    o["author-only"] = true;
-                }
-
-                array.Add(o);
-            }
-
-            root.Add(array);
+            root.Add(ClusterNode(cluster));
         }
 
-        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = false }) + "\n";
+        return root.ToJsonString() + "\n";
+    }
+
+    /// <summary>One cluster as render.js reads it: an array of cite objects.</summary>
+    /// <param name="cluster">The cluster.</param>
+    public static string ClusterToJson(IReadOnlyList<GeneratedCite> cluster) => ClusterNode(cluster).ToJsonString();
+
+    private static JsonArray ClusterNode(IReadOnlyList<GeneratedCite> cluster)
+    {
+        var array = new JsonArray();
+        foreach (var cite in cluster)
+        {
+            var o = new JsonObject { ["id"] = cite.Id };
+            if (cite.Locator is not null)
+            {
+                o["locator"] = cite.Locator;
+            }
+
+            if (cite.Label is not null)
+            {
+                o["label"] = cite.Label;
+            }
+
+            if (cite.Prefix is not null)
+            {
+                o["prefix"] = cite.Prefix;
+            }
+
+            if (cite.Suffix is not null)
+            {
+                o["suffix"] = cite.Suffix;
+            }
+
+            if (cite.SuppressAuthor)
+            {
+                o["suppress-author"] = true;
+            }
+
+            if (cite.AuthorOnly)
+            {
+                o["author-only"] = true;
+            }
+
+            array.Add(o);
+        }
+
+        return array;
+    }
+
+    /// <summary>Reads a document written by <see cref="ToRenderJson"/> (render.js's citations format).</summary>
+    /// <param name="json">The JSON text: an array of citations, each an array of cite objects.</param>
+    /// <exception cref="JsonException">The text is not in that shape.</exception>
+    public static CitationDocument FromRenderJson(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        if (document.RootElement.ValueKind != JsonValueKind.Array)
+        {
+            throw new JsonException("A citations file is a JSON array of citations.");
+        }
+
+        return new CitationDocument([.. document.RootElement.EnumerateArray().Select(ReadCluster)], seed: -1);
+    }
+
+    /// <summary>Reads one cluster: a JSON array of cite objects.</summary>
+    /// <param name="cluster">The array.</param>
+    /// <exception cref="JsonException">The element is not in that shape.</exception>
+    public static IReadOnlyList<GeneratedCite> ReadCluster(JsonElement cluster)
+    {
+        if (cluster.ValueKind != JsonValueKind.Array)
+        {
+            throw new JsonException("A citation is a JSON array of cite objects.");
+        }
+
+        return [.. cluster.EnumerateArray().Select(cite => new GeneratedCite(ReadString(cite, "id") ?? throw new JsonException("A cite needs an \"id\"."))
+        {
+            Locator = ReadString(cite, "locator"),
+            Label = ReadString(cite, "label"),
+            Prefix = ReadString(cite, "prefix"),
+            Suffix = ReadString(cite, "suffix"),
+            SuppressAuthor = cite.TryGetProperty("suppress-author", out var s) && s.ValueKind == JsonValueKind.True,
+            AuthorOnly = cite.TryGetProperty("author-only", out var a) && a.ValueKind == JsonValueKind.True,
+        })];
     }
 
     /// <summary>The document as our processor takes it; note numbers are 1, 2, 3, … as in render.js.</summary>
@@ -177,7 +221,17 @@ public sealed class CitationDocument
             $"{cites.Count(c => c.SuppressAuthor)} suppress-author, {cites.Count(c => c.AuthorOnly)} author-only (seed {Seed})");
     }
 
-    private static CslCite ToCslCite(GeneratedCite cite) => new(cite.Id)
+    private static string? ReadString(JsonElement o, string name)
+        => o.TryGetProperty(name, out var v) ? v.ValueKind switch
+        {
+            JsonValueKind.String => v.GetString(),
+            JsonValueKind.Number => v.GetRawText(),
+            _ => null,
+        } : null;
+
+    /// <summary>Our processor's cite for a generated one.</summary>
+    /// <param name="cite">The generated cite.</param>
+    public static CslCite ToCslCite(GeneratedCite cite) => new(cite.Id)
     {
         Locator = cite.Locator,
         Label = cite.Label,
