@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json;
 using Citations.Csl.Processing;
 using Citations.Csl.Reference;
-using Citations.CslData;
 
 namespace Citations.Benchmarks;
 
