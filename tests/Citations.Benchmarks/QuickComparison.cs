@@ -76,7 +76,7 @@ internal sealed class QuickComparison
                 var items = _workloads.GeneratedItemsPath(size);
                 var small = size <= 2000;
                 _log.WriteLine($"bibliography {style} {size}: ours...");
-                var ours = RunWorker(["bib", "--style", style, "--items", items, "--warmup", small ? "2" : "1", "--repeat", (_options.Repeat ?? (small ? 5 : 3)).ToString(Inv)]);
+                var ours = RunWorker(["bib", "--style", style, "--items", items, "--warmup", small ? "5" : "2", "--repeat", (_options.Repeat ?? (small ? 7 : 3)).ToString(Inv)]);
                 JsonObject? theirs = null;
                 if (_options.Reference)
                 {
@@ -212,7 +212,7 @@ internal sealed class QuickComparison
             var (path, document) = _workloads.DocumentFor(c.Items, _options.Clusters);
             var (index, _, editPath) = _workloads.EditFor(document);
             _log.WriteLine($"document {c.Style} ({document.Describe()}): ours...");
-            var ours = RunWorker(["document", "--style", c.Style, "--items", c.Items, "--citations", path, "--edit", editPath, "--edit-index", index.ToString(Inv), "--warmup", "1", "--repeat", "3"]);
+            var ours = RunWorker(["document", "--style", c.Style, "--items", c.Items, "--citations", path, "--edit", editPath, "--edit-index", index.ToString(Inv), "--warmup", "2", "--repeat", "5"]);
             JsonObject? theirs = null;
             if (_options.Reference)
             {
@@ -345,7 +345,7 @@ internal sealed class QuickOptions
 
           --styles LIST          styles for the bibliography rows (default apa,modern-language-association)
           --sizes LIST           item counts (default 1000,10000)
-          --repeat N             our measured passes (default 5 up to 2,000 items, else 3)
+          --repeat N             our measured passes (default 7 up to 2,000 items, else 3)
           --reference-repeat N   bench.js passes (default 3 up to 2,000 items, else 1)
           --clusters N           clusters of the document rows (default 2000)
           --only LIST            any of bib,authors,cli,documents (default all)

@@ -9,11 +9,14 @@ namespace Citations.Benchmarks;
 /// <summary>
 /// One measurement of our processor, run in a child process of the quick comparison so that each figure starts cold
 /// and its peak memory is its own: <c>--worker bib|items|document ...</c>, printing one JSON object.
-/// Timing: Stopwatch around the public API; warm-up passes first (the very first pass is reported separately as
-/// "first", JIT included), then the median of the measured passes.
+/// Timing: Stopwatch around the public API; warm-up passes first (at least the given number and at least three seconds'
+/// worth; the very first pass is reported separately as "first", JIT included), then the median of the measured passes.
 /// </summary>
 internal static class Worker
 {
+    private const int MaxWarmups = 200;
+    private static readonly TimeSpan WarmupTime = TimeSpan.FromSeconds(3);
+
     public static int Run(string[] args)
     {
         var task = args[0];
@@ -78,12 +81,17 @@ internal static class Worker
 
     private static void Measure(Dictionary<string, object?> result, string name, int warmup, int repeat, Func<int> pass)
     {
+        // Warm up by count and by time: tiered compilation (with dynamic PGO) needs a few seconds of work before the
+        // steady-state code runs, and short passes would otherwise be measured half-optimised.
         var first = Stopwatch.StartNew();
         var size = pass();
         first.Stop();
-        for (var i = 1; i < warmup; i++)
+        var warming = Stopwatch.StartNew();
+        var warmups = 1;
+        while (warmups < MaxWarmups && (warmups < warmup || warming.Elapsed < WarmupTime))
         {
             pass();
+            warmups++;
         }
 
         var runs = new List<double>(repeat);
@@ -98,6 +106,7 @@ internal static class Worker
         allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
         result[name + "Size"] = size;
         result[name + "FirstMs"] = Round(first.Elapsed.TotalMilliseconds);
+        result[name + "Warmups"] = warmups;
         result[name + "MedianMs"] = Round(Median(runs));
         result[name + "MinMs"] = Round(runs.Min());
         result[name + "AllocatedMBPerPass"] = Round(allocated / (1024.0 * 1024.0) / repeat);
