@@ -33,7 +33,7 @@ internal sealed class QuickComparison
 
     public int Run()
     {
-        _out.WriteLine($"Quick comparison: Citations.Csl vs citeproc-js {_workloads.Reference.Version}, {Environment.ProcessorCount} cores, .NET {Environment.Version}, {RuntimeNode()}");
+        _out.WriteLine($"Quick comparison: Citations.Csl vs citeproc-js {_workloads.Reference.Version}, {Environment.ProcessorCount} cores, .NET {Environment.Version}, {RuntimeNode()}{LoadAverage()}");
         _json["citeproc"] = _workloads.Reference.Version;
         _json["dotnet"] = Environment.Version.ToString();
         if (_options.Bibliographies)
@@ -56,6 +56,8 @@ internal sealed class QuickComparison
             Documents();
         }
 
+        _out.WriteLine();
+        _out.WriteLine($"Finished{LoadAverage()}. Both sides ran in this run on the same machine; on a shared machine the absolute figures move by tens of per cent between runs, the ratios less.");
         if (_options.Json is not null)
         {
             File.WriteAllText(_options.Json, _json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
@@ -307,6 +309,10 @@ internal sealed class QuickComparison
             return "node missing";
         }
     }
+
+    /// <summary>The machine's load (Linux), so a reader can tell a busy run from a quiet one.</summary>
+    private static string LoadAverage()
+        => File.Exists("/proc/loadavg") ? ", load average " + string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : string.Empty;
 
     private static double Num(JsonObject o, string name) => o[name] is JsonValue v && v.TryGetValue<double>(out var d) ? d : double.NaN;
 
