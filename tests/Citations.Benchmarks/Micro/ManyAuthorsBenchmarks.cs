@@ -6,6 +6,7 @@ namespace Citations.Benchmarks.Micro;
 
 /// <summary>One journal article with 500 authors: its bibliography entry and one citation of it.</summary>
 [MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
 public class ManyAuthorsBenchmarks
 {
     private CslProcessor _processor = null!;

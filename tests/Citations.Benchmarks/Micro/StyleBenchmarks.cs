@@ -8,6 +8,7 @@ namespace Citations.Benchmarks.Micro;
 
 /// <summary>What citeproc-js calls engine build: parse the style, merge its locale, create the processor.</summary>
 [MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
 public class StyleBenchmarks
 {
     private string _xml = string.Empty;
