@@ -60,7 +60,7 @@ internal sealed class QuickComparison
         _out.WriteLine($"Finished{LoadAverage()}. Both sides ran in this run on the same machine; on a shared machine the absolute figures move by tens of per cent between runs, the ratios less.");
         if (_options.Json is not null)
         {
-            File.WriteAllText(_options.Json, _json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+            File.WriteAllText(_options.Json, _json.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
             _log.WriteLine($"JSON: {_options.Json}");
         }
 
