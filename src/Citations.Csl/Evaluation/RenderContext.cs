@@ -229,6 +229,9 @@ internal sealed class RenderContext
     /// <summary>Whether the cite rendered the year suffix somewhere (otherwise it is appended to the first date).</summary>
     public bool RenderedYearSuffix { get; set; }
 
+    /// <summary>Whether an author-only cite has rendered its author (everything after it is dropped).</summary>
+    public bool AuthorOnlyDone { get; set; }
+
     public bool IsSuppressed(string variable) => Substituted is not null && Substituted.Contains(variable);
 }
 

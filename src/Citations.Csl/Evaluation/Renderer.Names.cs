@@ -60,7 +60,22 @@ internal sealed partial class Renderer
 
         if (lists.Count == 0)
         {
-            return RenderSubstitute(names, ctx, record ? eligible : null);
+            var consumed = ctx.Substituted is null ? null : new HashSet<string>(ctx.Substituted, StringComparer.Ordinal);
+            var substituted = RenderSubstitute(names, ctx, record ? eligible : null);
+
+            // What stands in for the author is suppressed with it (suppress-author); as citeproc-js never renders
+            // it, the variables it used stay available to the rest of the cite.
+            if (substituted is not null && ctx.Mode == RenderMode.Citation && !ctx.IsProbe && !ctx.FirstNamesHandled && !ctx.InSubstitute)
+            {
+                ctx.FirstNamesHandled = true;
+                substituted = CollapseAuthor(substituted, ctx, textsBefore);
+                if (substituted is null && ctx.Cite.SuppressAuthor)
+                {
+                    ctx.Substituted = consumed;
+                }
+            }
+
+            return substituted;
         }
 
         var recording = record ? new AuthorNames { Container = Blob.Node(), Eligible = eligible } : null;
@@ -137,7 +152,8 @@ internal sealed partial class Renderer
         container.Delimiter = names.Delimiter ?? options.NamesDelimiter ?? string.Empty;
         Blob? result = FinishDecor(container, names.Decor, ctx, outer);
         ctx.FirstNames ??= result;
-        if (ctx.Mode == RenderMode.Citation && !ctx.IsProbe && !ctx.FirstNamesHandled)
+        // Names standing in for an empty outer names element are handled by that element, as a whole.
+        if (ctx.Mode == RenderMode.Citation && !ctx.IsProbe && !ctx.FirstNamesHandled && !ctx.InSubstitute)
         {
             ctx.FirstNamesHandled = true;
             result = CollapseAuthor(result, ctx, textsBefore);

@@ -87,7 +87,7 @@ internal sealed partial class Renderer
         if (element is LabelElement label)
         {
             // Labels do not count as a nesting level (nor take display), as in citeproc-js.
-            return RenderLabel(label, ctx, null);
+            return ctx.AuthorOnlyDone && ctx.Cite.AuthorOnly && ctx.Mode == RenderMode.Citation && !ctx.IsProbe ? null : RenderLabel(label, ctx, null);
         }
 
         // A sort macro that holds a date sorts by its dates alone: everything else is dropped.
@@ -98,6 +98,15 @@ internal sealed partial class Renderer
                 ctx.VariablesCalled += names.Variables.Count;
             }
 
+            return null;
+        }
+
+        // An author-only cite keeps the first thing that renders (the author, or what stands in for it) and drops
+        // every name, date, number and text after it, as citeproc-js does.
+        var authorOnly = ctx.Cite.AuthorOnly && ctx.Mode == RenderMode.Citation && !ctx.IsProbe
+                         && element is NamesElement or DateElement or NumberElement or TextElement { MacroName: null };
+        if (authorOnly && ctx.AuthorOnlyDone)
+        {
             return null;
         }
 
@@ -119,6 +128,11 @@ internal sealed partial class Renderer
         finally
         {
             _nesting--;
+        }
+
+        if (authorOnly && blob is not null && element is NamesElement or DateElement or TextElement { Variable: not null })
+        {
+            ctx.AuthorOnlyDone = true;
         }
 
         if (!topLevel)
@@ -280,6 +294,14 @@ internal sealed partial class Renderer
         if (variable == "citation-number" && ctx.Mode != RenderMode.Sort)
         {
             var number = ctx.CitationNumber;
+
+            // A number is not an author: an author-only cite of a numeric style prints nothing.
+            if (ctx.Cite.AuthorOnly && ctx.Mode == RenderMode.Citation && !ctx.IsProbe)
+            {
+                ctx.AuthorOnlyDone = true;
+                return null;
+            }
+
             if (number <= 0)
             {
                 return null;

@@ -663,6 +663,9 @@ internal sealed class Session
                 var prefix = PrefixWithSpace(cite.Prefix);
                 prefixBlob = _renderer.MakeAffix(prefix, ctx);
 
+                // The prefix is not cite content: the author still comes first for suppress-author.
+                ctx.TextsMade = 0;
+
                 // A prefix ending a sentence ("He said so. ") lets a following term start with a capital.
                 var trimmed = prefix.Trim();
                 var test = System.Text.RegularExpressions.Regex.Replace(prefix, "<[^>]+>", string.Empty).TrimEnd('"', '\'', '\u201d', '\u2019', '\u00bb', '\u202f', '\u00a0', ' ');
@@ -697,7 +700,8 @@ internal sealed class Session
         var nonEmpty = rendered.Where(r => r.Blob.Children!.Count > 0).ToList();
         if (nonEmpty.Count == 0)
         {
-            return "[CSL STYLE ERROR: reference with no printed form.]";
+            // citeproc-js's two ways of saying a citation printed nothing: deliberately (the author suppressed) or not.
+            return rendered.Any(r => r.Cite.SuppressAuthor || r.Cite.AuthorOnly) ? "[NO_PRINTED_FORM]" : "[CSL STYLE ERROR: reference with no printed form.]";
         }
 
         if (!authorOnly)
