@@ -33,7 +33,7 @@ public sealed class NameRenderingTests
     {
         var style = Names("""<names variable="author"><name et-al-min="4" et-al-use-first="3" and="text" delimiter-precedes-et-al="never"/></names>""");
 
-        CollectionAssert.AreEqual(
+        TextAssert.LinesEqual(
             new[] { "An A, Bo B, Cy C et al.", "An A, Bo B, and Cy C" },
             Render.Bibliography(style, """
                 [{"id": "a", "type": "book", "author": [{"family": "A", "given": "An"}, {"family": "B", "given": "Bo"}, {"family": "C", "given": "Cy"}, {"family": "D", "given": "Di"}]},
@@ -169,7 +169,7 @@ public sealed class NameRenderingTests
             </names>
             """);
 
-        CollectionAssert.AreEqual(
+        TextAssert.LinesEqual(
             new[] { "Ed Eddy (ed.)", "Anonymous Work" },
             Render.Bibliography(style, """
                 [{"id": "a", "type": "book", "editor": [{"family": "Eddy", "given": "Ed"}]},

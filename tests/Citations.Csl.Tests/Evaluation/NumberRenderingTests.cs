@@ -44,7 +44,7 @@ public sealed class NumberRenderingTests
         var style = TestStyle.Bibliography("""<layout><group delimiter=" "><number variable="edition" form="ordinal"/><number variable="edition" form="long-ordinal"/></group></layout>""");
         var items = "[" + string.Join(",", new[] { 1, 11, 12, 13, 21, 22, 103, 111 }.Select(n => $$"""{"id": "e{{n}}", "type": "book", "edition": {{n}}}""")) + "]";
 
-        CollectionAssert.AreEqual(
+        TextAssert.LinesEqual(
             new[] { "1st first", "11th 11th", "12th 12th", "13th 13th", "21st 21st", "22nd 22nd", "103rd 103rd", "111th 111th" },
             Render.Bibliography(style, items));
     }
@@ -80,7 +80,7 @@ public sealed class NumberRenderingTests
     {
         var style = TestStyle.Bibliography("""<layout><text variable="page"/></layout>""", $"""page-range-format="{format}" """);
 
-        CollectionAssert.AreEqual(new[] { a, b, c, d, e }, Render.Bibliography(style, PageItems));
+        TextAssert.LinesEqual(new[] { a, b, c, d, e }, Render.Bibliography(style, PageItems));
     }
 
     [TestMethod]
@@ -88,7 +88,7 @@ public sealed class NumberRenderingTests
     {
         var style = TestStyle.Bibliography("""<layout><text variable="page"/></layout>""");
 
-        CollectionAssert.AreEqual(
+        TextAssert.LinesEqual(
             new[] { "321–328", "1496–1504", "101–108", "42–45", "11564–11568" },
             Render.Bibliography(style, PageItems));
     }

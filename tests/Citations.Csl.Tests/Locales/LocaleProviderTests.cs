@@ -1,4 +1,5 @@
 using Citations.Csl.Locales;
+using Citations.Csl.Output;
 using Citations.Csl.Processing;
 using Citations.Csl.Styles;
 using Citations.Csl.Tests.Infrastructure;
@@ -111,7 +112,7 @@ public sealed class LocaleProviderTests
     [TestMethod]
     public void Create_CustomProvider_SuppliesTheTerms()
     {
-        var processor = CslProcessor.Create(Style, new CslProcessorOptions { Locales = new SingleLocaleProvider(), Format = Output.CslOutputFormat.Text });
+        var processor = CslProcessor.Create(Style, new CslProcessorOptions { Locales = new SingleLocaleProvider(), Format = CslOutputFormat.Text });
 
         Assert.AreEqual("en-US", processor.Language);
         Assert.AreEqual("plus", processor.FormatDocument(Render.Items("""[{"id": "x", "type": "book"}]"""), [CslCitation.Of("x")]).Citations.Single());

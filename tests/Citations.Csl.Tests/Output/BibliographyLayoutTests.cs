@@ -26,7 +26,7 @@ public sealed class BibliographyLayoutTests
         Assert.AreEqual(2.0, bibliography.LineSpacing);
         Assert.AreEqual(0.0, bibliography.EntrySpacing);
         Assert.AreSame(CslOutputFormat.Text, bibliography.Format);
-        CollectionAssert.AreEqual(new[] { "a", "b" }, bibliography.Entries.Select(e => e.Id).ToArray(), "sorted by title");
+        TextAssert.LinesEqual(new[] { "a", "b" }, bibliography.Entries.Select(e => e.Id), "sorted by title");
     }
 
     [TestMethod]
@@ -37,7 +37,7 @@ public sealed class BibliographyLayoutTests
         Assert.IsFalse(bibliography.HangingIndent);
         Assert.AreEqual(1.0, bibliography.LineSpacing);
         Assert.AreEqual(1.0, bibliography.EntrySpacing);
-        CollectionAssert.AreEqual(new[] { "b", "a" }, bibliography.Entries.Select(e => e.Id).ToArray(), "unsorted: in the order given");
+        TextAssert.LinesEqual(new[] { "b", "a" }, bibliography.Entries.Select(e => e.Id), "unsorted: in the order given");
     }
 
     [TestMethod]

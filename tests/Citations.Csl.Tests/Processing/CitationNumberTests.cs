@@ -40,8 +40,8 @@ public sealed class CitationNumberTests
     {
         var result = Render.Processor(Numeric).FormatDocument(Render.Items(Items), Citations, bibliography: true);
 
-        CollectionAssert.AreEqual(new[] { "[1]", "[1–3]", "[2–5]", "[1,2]" }, result.Citations.ToArray());
-        CollectionAssert.AreEqual(new[] { "c", "a", "b", "d", "e" }, result.Bibliography!.Entries.Select(e => e.Id).ToArray());
+        TextAssert.LinesEqual(new[] { "[1]", "[1–3]", "[2–5]", "[1,2]" }, result.Citations);
+        TextAssert.LinesEqual(new[] { "c", "a", "b", "d", "e" }, result.Bibliography!.Entries.Select(e => e.Id));
         Assert.AreEqual("[1]  C", result.Bibliography.Entries[0].Text);
         Assert.AreEqual("flush", result.Bibliography.SecondFieldAlign);
     }
@@ -61,13 +61,13 @@ public sealed class CitationNumberTests
     {
         var result = Render.Processor(Numeric).FormatDocument(Render.Items(Items), [CslCitation.Of("e"), CslCitation.Of("b")], bibliography: true);
 
-        CollectionAssert.AreEqual(new[] { "[1]", "[2]" }, result.Citations.ToArray());
-        CollectionAssert.AreEqual(new[] { "[1]  E", "[2]  B" }, result.Bibliography!.Entries.Select(e => e.Text).ToArray());
+        TextAssert.LinesEqual(new[] { "[1]", "[2]" }, result.Citations);
+        TextAssert.LinesEqual(new[] { "[1]  E", "[2]  B" }, result.Bibliography!.Entries.Select(e => e.Text));
     }
 
     [TestMethod]
     public void FormatBibliography_NumericStyle_NumbersInItemOrder()
     {
-        CollectionAssert.AreEqual(new[] { "[1]  A", "[2]  B", "[3]  C", "[4]  D", "[5]  E" }, Render.Bibliography(Numeric, Items));
+        TextAssert.LinesEqual(new[] { "[1]  A", "[2]  B", "[3]  C", "[4]  D", "[5]  E" }, Render.Bibliography(Numeric, Items));
     }
 }

@@ -47,14 +47,14 @@ public sealed class DisambiguationTests
             [CslCitation.Of("a"), new CslCitation([new CslCite("b") { Locator = "4" }])],
             bibliography: true);
 
-        CollectionAssert.AreEqual(new[] { "(Doe, 2020b)", "(Doe, 2020a)" }, result.Citations.ToArray());
-        CollectionAssert.AreEqual(new[] { "Doe, John. 2020a. Alpha.", "Doe, John. 2020b. Beta." }, result.Bibliography!.Entries.Select(e => e.Text).ToArray());
+        TextAssert.LinesEqual(new[] { "(Doe, 2020b)", "(Doe, 2020a)" }, result.Citations);
+        TextAssert.LinesEqual(new[] { "Doe, John. 2020a. Alpha.", "Doe, John. 2020b. Beta." }, result.Bibliography!.Entries.Select(e => e.Text));
     }
 
     [TestMethod]
     public void AddYearSuffix_FullBibliography_SuffixesOnlyTheAmbiguousItems()
     {
-        CollectionAssert.AreEqual(
+        TextAssert.LinesEqual(
             new[] { "Doe, John. 2020a. Alpha.", "Doe, John. 2020b. Beta.", "Doe, John. 2021. Gamma." },
             Render.Bibliography(YearSuffixStyle, SameAuthorItems));
     }
@@ -89,7 +89,7 @@ public sealed class DisambiguationTests
             new CslCitation([new CslCite("a"), new CslCite("c"), new CslCite("f")]),
             new CslCitation([new CslCite("a"), new CslCite("f"), new CslCite("c")]));
 
-        CollectionAssert.AreEqual(new[] { "(Doe, 2020, 2021; Roe, 2019)", "(Doe, 2020; Roe, 2019; Doe, 2021)" }, texts.ToArray());
+        TextAssert.LinesEqual(new[] { "(Doe, 2020, 2021; Roe, 2019)", "(Doe, 2020; Roe, 2019; Doe, 2021)" }, texts);
     }
 
     [TestMethod]
@@ -122,8 +122,8 @@ public sealed class DisambiguationTests
             new CslCitation([new CslCite("d"), new CslCite("e")]),
             CslCitation.Of("f"));
 
-        CollectionAssert.AreEqual(
+        TextAssert.LinesEqual(
             new[] { "(John Doe 2020; A. Doe 2020)", "(Jane Doe 2020)", "(Smith, Jones, et al. 2018; Smith, Black, et al. 2018)", "(Roe 2019)" },
-            texts.ToArray());
+            texts);
     }
 }

@@ -57,7 +57,7 @@ public sealed class PositionTests
             [new CslCite("a") { Locator = "3" }],
             [new CslCite("a"), new CslCite("b")]);
 
-        CollectionAssert.AreEqual(
+        TextAssert.LinesEqual(
             new[]
             {
                 "John Doe, A Long Book Title, 2020, 12.",
@@ -68,7 +68,7 @@ public sealed class PositionTests
                 "Doe, Long Book, 3.",
                 "Doe, Long Book; Roe, Poe, Moe, Another.",
             },
-            texts.ToArray());
+            texts);
     }
 
     [TestMethod]
@@ -94,7 +94,7 @@ public sealed class PositionTests
 
         var texts = Document(style, [new CslCite("b")], [new CslCite("a")], [new CslCite("b")]);
 
-        CollectionAssert.AreEqual(new[] { "Jane Roe et al.", "John Doe.", "Roe et al., n. 1." }, texts.ToArray());
+        TextAssert.LinesEqual(new[] { "Jane Roe et al.", "John Doe.", "Roe et al., n. 1." }, texts);
     }
 
     [TestMethod]
@@ -108,8 +108,8 @@ public sealed class PositionTests
         var first = processor.FormatDocument(items, citations).Citations;
         var second = processor.FormatDocument(items, citations).Citations;
 
-        CollectionAssert.AreEqual(new[] { "John Doe, A Long Book Title, 2020.", "Ibid." }, first.ToArray());
-        CollectionAssert.AreEqual(first.ToArray(), second.ToArray());
+        TextAssert.LinesEqual(new[] { "John Doe, A Long Book Title, 2020.", "Ibid." }, first);
+        TextAssert.LinesEqual(first, second);
     }
 
     [TestMethod]

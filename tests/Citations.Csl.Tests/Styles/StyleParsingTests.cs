@@ -120,7 +120,7 @@ public sealed class StyleParsingTests
         var style = TestStyle.Bibliography("""<sort><key macro="missing"/></sort><layout><text variable="title"/></layout>""");
 
         Assert.AreEqual("Sort macro 'missing' is not defined; the key is empty.", style.Warnings.Single().Message);
-        CollectionAssert.AreEqual(new[] { "B", "A" }, Render.Bibliography(style, """[{"id": "b", "type": "book", "title": "B"}, {"id": "a", "type": "book", "title": "A"}]"""));
+        TextAssert.LinesEqual(new[] { "B", "A" }, Render.Bibliography(style, """[{"id": "b", "type": "book", "title": "B"}, {"id": "a", "type": "book", "title": "A"}]"""));
     }
 
     [TestMethod]
@@ -142,9 +142,9 @@ public sealed class StyleParsingTests
     {
         var style = TestStyle.Citation("""<layout><choose><if is-shiny="title"><text value="yes"/></if><else><text value="no"/></else></choose></layout>""");
 
-        CollectionAssert.AreEqual(
+        TextAssert.LinesEqual(
             new[] { "Unknown condition 'is-shiny' ignored.", "<if> has no condition; it never matches." },
-            style.Warnings.Select(w => w.Message).ToArray());
+            style.Warnings.Select(w => w.Message));
     }
 
     [TestMethod]

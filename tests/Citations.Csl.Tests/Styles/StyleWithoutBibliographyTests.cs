@@ -24,7 +24,7 @@ public sealed class StyleWithoutBibliographyTests
             [CslCitation.Of("x"), new CslCitation([new CslCite("x"), new CslCite("y")])],
             bibliography: true);
 
-        CollectionAssert.AreEqual(new[] { "(First)", "(First; Second)" }, result.Citations.ToArray());
+        TextAssert.LinesEqual(new[] { "(First)", "(First; Second)" }, result.Citations);
         Assert.IsNull(result.Bibliography);
         Assert.IsEmpty(result.Warnings);
     }
