@@ -10,6 +10,7 @@ internal static class CliApp
     [
         new ReportCommand(),
         new CheckCommand(),
+        new FormatCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)

@@ -25,6 +25,20 @@ public sealed partial class ReadmeTests
     }
 
     [TestMethod]
+    public async Task MainCommand_EndsWithTheBibliographyTheReadmeShows()
+    {
+        var command = SetupCommands()[0];
+        const string prefix = "dotnet run --project src/Citations.Cli -- ";
+        var match = BibliographyBlock().Match(Readme);
+        Assert.IsTrue(match.Success, "the README shows the bibliography the main command ends with");
+
+        var outcome = await CliRunner.RunAsync(command[prefix.Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
+        Assert.AreEqual(0, outcome.ExitCode, outcome.Error);
+        Assert.EndsWith("\n\n" + match.Groups["code"].Value.ReplaceLineEndings("\n"), outcome.Out);
+    }
+
+    [TestMethod]
     public void TestCommand_IsWhatCiRuns()
     {
         var commands = SetupCommands();
@@ -55,6 +69,9 @@ public sealed partial class ReadmeTests
 
     [GeneratedRegex(@"^## Set-up\b.*?^```sh\n(?<code>.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline)]
     private static partial Regex SetupBlock();
+
+    [GeneratedRegex(@"^and ends with the bibliography:\n\n```text\n(?<code>.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline)]
+    private static partial Regex BibliographyBlock();
 
     [GeneratedRegex(@"^## Quick start\b.*?^```csharp\n(?<code>.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline)]
     private static partial Regex QuickStartBlock();

@@ -1,4 +1,9 @@
 using System.Globalization;
+using System.Text;
+using Citations.Csl;
+using Citations.Csl.Output;
+using Citations.Csl.Processing;
+using Citations.Csl.Styles;
 using Citations.Diagnostics;
 using Citations.Model;
 using Citations.Reports;
@@ -7,9 +12,11 @@ using Citations.Serialization;
 namespace Citations.Cli.Commands;
 
 /// <summary>
-/// <c>citations report ARTICLE.json [--format text|markdown|json] [--text ARTICLE.txt]</c>: validates an article
-/// file and prints its claim-coverage report. Problems go to standard error with file, line and column; the report goes
-/// to standard output. Exit code 0 when the article has no errors, 1 when it has, 2 for a wrong command line.
+/// <c>citations report ARTICLE.json [--format text|markdown|json] [--text ARTICLE.txt] [--bibliography [--style ID|PATH]]</c>:
+/// validates an article file and prints its claim-coverage report, and on request the bibliography of its sources
+/// (offline, in the embedded author-date style unless another is named). Problems go to standard error with file, line
+/// and column; the report goes to standard output. Exit code 0 when the article has no errors, 1 when it has, 2 for a
+/// wrong command line.
 /// </summary>
 internal sealed class ReportCommand : ICliCommand
 {
@@ -50,6 +57,16 @@ internal sealed class ReportCommand : ICliCommand
         {
             // A report is still useful when some claims had to be left out; the exit code says the input was wrong.
             await context.Out.WriteAsync(CoverageReport.Create(article).Render(options.Format)).ConfigureAwait(false);
+            if (options.BibliographyStyle is { } styleReference)
+            {
+                var bibliography = await BibliographyAsync(article, styleReference, options.Format, context, cancellationToken).ConfigureAwait(false);
+                if (bibliography is null)
+                {
+                    return 2;
+                }
+
+                await context.Out.WriteAsync(bibliography).ConfigureAwait(false);
+            }
         }
 
         var errors = result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
@@ -60,6 +77,41 @@ internal sealed class ReportCommand : ICliCommand
         }
 
         return 0;
+    }
+
+    /// <summary>The bibliography of the article's sources as a section after the report, or <see langword="null"/> when the
+    /// style cannot be loaded (the reason is on standard error).</summary>
+    private static async Task<string?> BibliographyAsync(Article article, string styleReference, ICoverageReportFormat format, CliContext context, CancellationToken cancellationToken)
+    {
+        CslStyle style;
+        try
+        {
+            var path = context.ResolvePath(styleReference);
+            style = await CslStyleLoader.Default.LoadAsync(File.Exists(path) ? path : styleReference, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is CslException or CslStyleNotFoundException or IOException or UnauthorizedAccessException)
+        {
+            await context.Error.WriteLineAsync($"citations report: {e.Message}").ConfigureAwait(false);
+            return null;
+        }
+
+        var markdown = format == CoverageReportFormats.Markdown;
+        var processor = CslProcessor.Create(style, new CslProcessorOptions { Format = markdown ? CslOutputFormat.Markdown : CslOutputFormat.Text });
+        var result = processor.FormatBibliography(article.Sources.Select(s => s.Item));
+        foreach (var warning in result.Warnings)
+        {
+            await context.Error.WriteLineAsync(warning.ToString()).ConfigureAwait(false);
+        }
+
+        var title = $"Bibliography ({style.Title})";
+        var text = new StringBuilder("\n");
+        text.Append(markdown ? "## " + title + "\n\n" : title + "\n" + new string('-', title.Length) + "\n\n");
+        foreach (var entry in result.Entries)
+        {
+            text.Append(entry.Text).Append(markdown ? "\n\n" : "\n");
+        }
+
+        return markdown ? text.ToString().TrimEnd('\n') + "\n" : text.ToString();
     }
 
     private static async Task<ParseResult<Article>> ReadAsync(string path, CliContext context, ArticleReadOptions readOptions, CancellationToken cancellationToken)
@@ -85,6 +137,8 @@ internal sealed class ReportCommand : ICliCommand
     {
         string? article = null;
         string? textPath = null;
+        string? style = null;
+        var bibliography = false;
         var format = CoverageReportFormats.PlainText;
         for (var i = 0; i < args.Length; i++)
         {
@@ -100,6 +154,12 @@ internal sealed class ReportCommand : ICliCommand
                     break;
                 case "-t" or "--text":
                     textPath = Value(args, ref i, arg);
+                    break;
+                case "-b" or "--bibliography":
+                    bibliography = true;
+                    break;
+                case "-s" or "--style":
+                    style = Value(args, ref i, arg);
                     break;
                 case "--":
                     if (i + 1 < args.Length)
@@ -125,7 +185,17 @@ internal sealed class ReportCommand : ICliCommand
             throw new UsageException("give the article file to report on, e.g. 'citations report seeds/article.json'.");
         }
 
-        return new Options(article, format, textPath);
+        if (style is not null && !bibliography)
+        {
+            throw new UsageException("--style chooses the bibliography's style; add --bibliography.");
+        }
+
+        if (bibliography && format == CoverageReportFormats.Json)
+        {
+            throw new UsageException("--bibliography goes with the text and markdown formats; for JSON, use 'citations format'.");
+        }
+
+        return new Options(article, format, textPath, bibliography ? style ?? CslStyleSources.AuthorDate : null);
 
         void SetArticle(string value)
         {
@@ -150,6 +220,7 @@ internal sealed class ReportCommand : ICliCommand
 
     private const string Usage = """
         usage: citations report ARTICLE.json [--format text|markdown|json] [--text ARTICLE.txt]
+                                             [--bibliography [--style ID|PATH]]
 
         Validates an article file (claims, anchors, sources) and prints its claim-coverage report:
         for each claim, the strongest support it has (primary data, secondary sources only,
@@ -157,6 +228,9 @@ internal sealed class ReportCommand : ICliCommand
 
           -f, --format NAME   text (default), markdown or json
           -t, --text FILE     the article's plain text, to check that each claim's anchor quotes it
+          -b, --bibliography  also print the bibliography of the article's sources (text, markdown)
+          -s, --style ID|PATH the bibliography's CSL style (default: the embedded citations-author-date;
+                              also citations-numeric, or a .csl file)
           -h, --help          show this help
 
         Problems are written to standard error as file(line,column) path: severity CODE: message.
@@ -164,5 +238,9 @@ internal sealed class ReportCommand : ICliCommand
 
         """;
 
-    internal sealed record Options(string ArticlePath, ICoverageReportFormat Format, string? TextPath);
+    /// <param name="ArticlePath">The article file.</param>
+    /// <param name="Format">The report's format.</param>
+    /// <param name="TextPath">The article's text, if given.</param>
+    /// <param name="BibliographyStyle">The style of the bibliography to append, or <see langword="null"/> for none.</param>
+    internal sealed record Options(string ArticlePath, ICoverageReportFormat Format, string? TextPath, string? BibliographyStyle = null);
 }

@@ -174,7 +174,21 @@ internal sealed partial class Renderer
         }
 
         blob.Delimiter = group.Delimiter ?? string.Empty;
+        CountAsRendered(ctx, called, rendered);
         return FinishDecor(blob, group.Decor, ctx, outer);
+    }
+
+    /// <summary>
+    /// A group or macro that printed something (even terms alone) counts, for the group around it, as a variable
+    /// that rendered: citeproc-js marks the enclosing group's variable as a success.
+    /// </summary>
+    private static void CountAsRendered(RenderContext ctx, int called, int rendered)
+    {
+        if (ctx.VariablesRendered == rendered)
+        {
+            ctx.VariablesCalled = Math.Max(ctx.VariablesCalled, called + 1);
+            ctx.VariablesRendered++;
+        }
     }
 
     private Blob? RenderText(TextElement text, RenderContext ctx)
@@ -238,6 +252,8 @@ internal sealed partial class Renderer
                 return null;
             }
 
+            CountAsRendered(ctx, called, rendered);
+
             // citeproc-js applies a macro call's strip-periods to the text inside, but not its text-case.
             if (text.Decor.StripPeriods)
             {
@@ -280,6 +296,9 @@ internal sealed partial class Renderer
         {
             if (ctx.Disambiguation.YearSuffix <= 0 || ctx.IsProbe)
             {
+                // As in citeproc-js, year-suffix always counts as rendered, so that a group holding it and the
+                // "no date" term shows the term.
+                ctx.VariablesRendered++;
                 return null;
             }
 
@@ -322,6 +341,13 @@ internal sealed partial class Renderer
             value = value.Replace("\\", string.Empty, StringComparison.Ordinal);
         }
 
+        if (variable == "citation-label" && ctx.Disambiguation.YearSuffix > 0 && !ctx.IsProbe)
+        {
+            // A citation label carries the item's year suffix: "Doe65a".
+            value += YearSuffixText(ctx.Disambiguation.YearSuffix);
+            ctx.YearSuffixDone = true;
+        }
+
         ctx.VariablesRendered++;
         var blob = MakeText(value, text.Decor, ctx, isTerm: false, variable: variable);
         return blob;
@@ -342,6 +368,9 @@ internal sealed partial class Renderer
                 return ctx.Disambiguation.YearSuffix > 0 && !ctx.IsProbe ? YearSuffixText(ctx.Disambiguation.YearSuffix) : null;
             case "page-first":
                 return ctx.Item.GetText("page-first") ?? PageFirst(ctx.Item.GetText("page"));
+            case "citation-label":
+                // Sorting uses the generated label even when the item carries one, as citeproc-js does.
+                return ctx.Mode != RenderMode.Sort && ctx.Item.GetText("citation-label") is { Length: > 0 } given ? given : CitationLabel(ctx.Item);
         }
 
         var item = ctx.Item;
@@ -378,6 +407,14 @@ internal sealed partial class Renderer
         }
 
         return value;
+    }
+
+    private string CitationLabel(Citations.CslData.CslItem item)
+    {
+        var reference = Locale.Term("reference", TermForm.Short) ?? "reference";
+        reference = reference.Replace(".", string.Empty, StringComparison.Ordinal);
+        reference = reference.Length > 0 ? char.ToUpperInvariant(reference[0]) + reference[1..] : reference;
+        return CitationLabels.Generate(item, reference);
     }
 
     private static string? PageFirst(string? page)

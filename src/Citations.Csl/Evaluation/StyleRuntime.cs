@@ -17,7 +17,7 @@ internal sealed class StyleRuntime
         RichText = new RichTextParser(locale.OpenQuote, locale.CloseQuote, locale.OpenInnerQuote, locale.CloseInnerQuote);
         CitationNameOptions = (style.Citation?.NameOptions ?? NameOptions.Empty).InheritFrom(style.NameOptions);
         BibliographyNameOptions = (style.Bibliography?.NameOptions ?? NameOptions.Empty).InheritFrom(style.NameOptions);
-        StyleRendersYearSuffix = Uses(style, "year-suffix");
+        StyleRendersYearSuffix = Uses(style, "year-suffix") || Uses(style, "citation-label");
         HasDisambiguateCondition = UsesDisambiguate(style);
     }
 

@@ -107,7 +107,7 @@ internal sealed partial class TextCaser
         return string.Concat(word.AsSpan(0, i), Upper(first), word.AsSpan(i + length));
     }
 
-    private static bool IsStopWord(string lower) => StopWords.Contains(lower);
+    internal static bool IsStopWord(string lower) => StopWords.Contains(lower);
 
     private sealed class State
     {

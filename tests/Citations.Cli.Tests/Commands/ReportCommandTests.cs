@@ -141,4 +141,46 @@ public sealed class ReportCommandTests
         Assert.AreEqual(string.Empty, outcome.Error);
         Assert.AreEqual((await CliRunner.RunAsync("report", "seeds/article.json")).Out, outcome.Out);
     }
+
+    [TestMethod]
+    public async Task Report_Bibliography_AppendsTheSourcesInTheEmbeddedAuthorDateStyle()
+    {
+        var plain = await CliRunner.RunAsync("report", "seeds/article.json");
+        var outcome = await CliRunner.RunAsync("report", "seeds/article.json", "--bibliography");
+
+        Assert.AreEqual(0, outcome.ExitCode, outcome.Error);
+        Assert.AreEqual(string.Empty, outcome.Error);
+        Assert.StartsWith(plain.Out, outcome.Out, "the report comes first, unchanged");
+        Assert.AreEqual(
+            "\nBibliography (Citations Author-Date)\n------------------------------------\n\n" +
+            "Federation for American Immigration Reform. n.d. [Issue brief on China and immigration]. Issue brief. Federation for American Immigration Reform.\n" +
+            "National Center for Health Statistics. n.d. Provisional Drug Overdose Death Counts. Dataset. Vital Statistics Rapid Release. Centers for Disease Control and Prevention. https://www.cdc.gov/nchs/nvss/vsrr/drug-overdose-data.htm\n" +
+            "[Remark by an unnamed national security and immigration expert]. n.d.\n" +
+            "U.S. Customs and Border Protection. n.d. Nationwide Encounters. Dataset. U.S. Customs and Border Protection. https://www.cbp.gov/newsroom/stats/nationwide-encounters\n",
+            outcome.Out[plain.Out.Length..]);
+    }
+
+    [TestMethod]
+    public async Task Report_BibliographyInMarkdownWithNumericStyle_NumberedInCitationOrder()
+    {
+        var outcome = await CliRunner.RunAsync("report", "seeds/article.json", "--format", "markdown", "--bibliography", "--style", "citations-numeric");
+
+        Assert.AreEqual(0, outcome.ExitCode, outcome.Error);
+        Assert.Contains("\n## Bibliography (Citations Numeric)\n\n\\[1\\] Federation for American Immigration Reform, ", outcome.Out);
+        Assert.EndsWith("\\[4\\] *\\[Remark by an unnamed national security and immigration expert\\]*, n.d.\n", outcome.Out);
+    }
+
+    [TestMethod]
+    public async Task Report_BibliographyWrongUse_UsageErrors()
+    {
+        var json = await CliRunner.RunAsync("report", "seeds/article.json", "--format", "json", "--bibliography");
+        var styleAlone = await CliRunner.RunAsync("report", "seeds/article.json", "--style", "citations-numeric");
+        var unknownStyle = await CliRunner.RunAsync("report", "seeds/article.json", "--bibliography", "--style", "no-such-style");
+
+        Assert.AreEqual(2, json.ExitCode);
+        Assert.Contains("--bibliography goes with the text and markdown formats", json.Error);
+        Assert.AreEqual(2, styleAlone.ExitCode);
+        Assert.AreEqual(2, unknownStyle.ExitCode);
+        Assert.Contains("Style 'no-such-style' was not found", unknownStyle.Error);
+    }
 }
