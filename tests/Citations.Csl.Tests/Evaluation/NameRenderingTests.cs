@@ -1,6 +1,6 @@
 using Citations.Csl.Output;
 using Citations.Csl.Styles;
-using Citations.Csl.Tests.Infrastructure;
+using Citations.Csl.Tests.TestSupport;
 
 namespace Citations.Csl.Tests.Evaluation;
 

@@ -1,4 +1,4 @@
-using Citations.Csl.Tests.Infrastructure;
+using Citations.Csl.Tests.TestSupport;
 
 namespace Citations.Csl.Tests.Evaluation;
 

@@ -1,5 +1,5 @@
 using Citations.Csl.Styles;
-using Citations.Csl.Tests.Infrastructure;
+using Citations.Csl.Tests.TestSupport;
 
 namespace Citations.Csl.Tests.Locales;
 

@@ -2,7 +2,7 @@ using Citations.Csl.Locales;
 using Citations.Csl.Output;
 using Citations.Csl.Processing;
 using Citations.Csl.Styles;
-using Citations.Csl.Tests.Infrastructure;
+using Citations.Csl.Tests.TestSupport;
 
 namespace Citations.Csl.Tests.Locales;
 
@@ -10,6 +10,39 @@ namespace Citations.Csl.Tests.Locales;
 public sealed class LocaleProviderTests
 {
     private static readonly CslStyle Style = TestStyle.Citation("""<layout><text term="and"/></layout>""");
+
+    private const string OneItem = """[{"id": "x", "type": "book"}]""";
+
+    [TestMethod]
+    public void Create_DefaultOptions_EmbeddedEnglishAndHtml()
+    {
+        var style = TestStyle.Citation("""<layout><group delimiter=" "><text term="and"/><text term="et-al" font-style="italic"/></group></layout>""");
+
+        var processor = CslProcessor.Create(style);
+
+        Assert.AreEqual("en-US", processor.Language);
+        Assert.AreSame(CslOutputFormat.Html, processor.Format);
+        Assert.AreSame(style, processor.Style);
+        Assert.AreEqual("and <i>et al.</i>", processor.FormatDocument(Render.Items(OneItem), [CslCitation.Of("x")]).Citations.Single());
+    }
+
+    [TestMethod]
+    public void Create_UnknownLanguageWithEmbeddedLocale_FallsBackToEnglish()
+    {
+        var processor = CslProcessor.Create(Style, new CslProcessorOptions { Language = "xx-XX", Format = CslOutputFormat.Text });
+
+        Assert.AreEqual("and", processor.FormatDocument(Render.Items(OneItem), [CslCitation.Of("x")]).Citations.Single());
+    }
+
+    [TestMethod]
+    public void FromDirectory_WithoutEnglishFile_FallsBackToTheEmbeddedLocale()
+    {
+        using var directory = new TempDirectory();
+        var provider = CslLocaleProvider.FromDirectory(directory.Path);
+
+        Assert.AreSame(CslLocaleProvider.Embedded.Find("en-US"), provider.Find("en-US"));
+        Assert.IsNull(provider.Find("fr-FR"));
+    }
 
     [TestMethod]
     public void Embedded_OtherLanguages_AreNotFound()
@@ -26,7 +59,7 @@ public sealed class LocaleProviderTests
     public void PrimaryDialect_BareLanguage_IsTheMainVariety(string language, string expected)
     {
         Assert.AreEqual(expected, CslLocaleProvider.Embedded.PrimaryDialect(language));
-        Assert.AreEqual(expected, SharedCsl.Locales.PrimaryDialect(language));
+        Assert.AreEqual(expected, Render.Locales.PrimaryDialect(language));
     }
 
     [TestMethod]
@@ -36,11 +69,11 @@ public sealed class LocaleProviderTests
     [TestMethod]
     public void FromDirectory_ExistingFile_IsParsedWithItsLanguage()
     {
-        var locale = SharedCsl.Locales.Find("fr-FR");
+        var locale = Render.Locales.Find("fr-FR");
 
         Assert.IsNotNull(locale);
         Assert.AreEqual("fr-FR", locale.Language);
-        Assert.AreSame(locale, SharedCsl.Locales.Find("FR-fr"), "each file is parsed once, whatever the tag's case");
+        Assert.AreSame(locale, Render.Locales.Find("FR-fr"), "each file is parsed once, whatever the tag's case");
     }
 
     [TestMethod]
@@ -49,7 +82,7 @@ public sealed class LocaleProviderTests
     [DataRow("..\\fr-FR")]
     [DataRow("fr.FR")]
     public void FromDirectory_MissingOrPathLikeTag_IsNotFound(string tag)
-        => Assert.IsNull(SharedCsl.Locales.Find(tag));
+        => Assert.IsNull(Render.Locales.Find(tag));
 
     [TestMethod]
     public void FromDirectory_WithoutLocalesJson_UsesBuiltInPrimaryDialects()
@@ -95,7 +128,7 @@ public sealed class LocaleProviderTests
     public void Create_LanguageIsFallback_StyleDefaultLocaleWins()
     {
         var withDefault = TestStyle.Citation("""<layout><text term="and"/></layout>""", attributes: """default-locale="de-DE" """);
-        var options = new CslProcessorOptions { Language = "fr-FR", LanguageIsFallback = true, Locales = SharedCsl.Locales };
+        var options = new CslProcessorOptions { Language = "fr-FR", LanguageIsFallback = true, Locales = Render.Locales };
 
         Assert.AreEqual("de-DE", CslProcessor.Create(withDefault, options).Language);
         Assert.AreEqual("fr-FR", CslProcessor.Create(Style, options).Language);

@@ -1,6 +1,6 @@
 using Citations.Csl.Locales;
 using Citations.Csl.Processing;
-using Citations.Csl.Tests.Infrastructure;
+using Citations.Csl.Tests.TestSupport;
 
 namespace Citations.Csl.Tests.Locales;
 
@@ -57,7 +57,7 @@ public sealed class MalformedLocaleTests
     [TestMethod]
     public void Load_File_ReadsLanguage()
     {
-        var locale = CslLocale.Load(Path.Combine(SharedCsl.LocalesDirectory, "locales-de-AT.xml"));
+        var locale = CslLocale.Load(Path.Combine(SharedCsl.Locales, "locales-de-AT.xml"));
 
         Assert.AreEqual("de-AT", locale.Language);
     }

@@ -1,7 +1,7 @@
 using Citations.Csl.Output;
 using Citations.Csl.Processing;
 using Citations.Csl.Styles;
-using Citations.Csl.Tests.Infrastructure;
+using Citations.Csl.Tests.TestSupport;
 
 namespace Citations.Csl.Tests.Processing;
 

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Citations.Csl.Output;
 using Citations.Csl.Processing;
 using Citations.Csl.Styles;
-using Citations.Csl.Tests.Infrastructure;
+using Citations.Csl.Tests.TestSupport;
 using Citations.CslData;
 
 namespace Citations.Csl.Tests.Processing;

@@ -1,6 +1,6 @@
 using Citations.Csl.Processing;
 using Citations.Csl.Styles;
-using Citations.Csl.Tests.Infrastructure;
+using Citations.Csl.Tests.TestSupport;
 using Citations.Diagnostics;
 
 namespace Citations.Csl.Tests.Processing;

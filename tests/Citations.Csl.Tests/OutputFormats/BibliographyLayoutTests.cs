@@ -1,8 +1,8 @@
 using Citations.Csl.Output;
 using Citations.Csl.Styles;
-using Citations.Csl.Tests.Infrastructure;
+using Citations.Csl.Tests.TestSupport;
 
-namespace Citations.Csl.Tests.Output;
+namespace Citations.Csl.Tests.OutputFormats;
 
 [TestClass]
 public sealed class BibliographyLayoutTests

@@ -1,6 +1,6 @@
 using Citations.Csl.Styles;
 
-namespace Citations.Csl.Tests.Infrastructure;
+namespace Citations.Csl.Tests.TestSupport;
 
 /// <summary>Builds small CSL styles from the parts a test cares about.</summary>
 internal static class TestStyle

@@ -1,8 +1,8 @@
 using Citations.Csl.Output;
 using Citations.Csl.Styles;
-using Citations.Csl.Tests.Infrastructure;
+using Citations.Csl.Tests.TestSupport;
 
-namespace Citations.Csl.Tests.Output;
+namespace Citations.Csl.Tests.OutputFormats;
 
 /// <summary>
 /// The built-in output formats. Text, HTML and RTF are checked against citeproc-js; Markdown (which citeproc-js does

@@ -1,14 +1,22 @@
+using System.Collections.Concurrent;
+using Citations.Csl.Locales;
 using Citations.Csl.Output;
 using Citations.Csl.Processing;
 using Citations.Csl.Styles;
 using Citations.CslData;
 using Citations.Serialization;
 
-namespace Citations.Csl.Tests.Infrastructure;
+namespace Citations.Csl.Tests.TestSupport;
 
 /// <summary>Formats items with the official locales, returning plain strings to compare.</summary>
 internal static class Render
 {
+    // One provider per directory for the whole run: it parses each locale file once and is thread-safe.
+    private static readonly ConcurrentDictionary<string, CslLocaleProvider> Providers = new(StringComparer.Ordinal);
+
+    /// <summary>The official locales from the shared directory (inconclusive, or failed on CI, when it is missing).</summary>
+    public static CslLocaleProvider Locales => Providers.GetOrAdd(SharedCsl.Locales, CslLocaleProvider.FromDirectory);
+
     /// <summary>Reads CSL-JSON (an array or one item); malformed test data fails the test.</summary>
     public static IReadOnlyList<CslItem> Items(string json)
     {
@@ -23,7 +31,7 @@ internal static class Render
         {
             Format = format ?? CslOutputFormat.Text,
             Language = language,
-            Locales = SharedCsl.Locales,
+            Locales = Render.Locales,
         });
 
     /// <summary>The bibliography entries' texts, in bibliography order.</summary>

@@ -1,4 +1,4 @@
-namespace Citations.Csl.Tests.Infrastructure;
+namespace Citations.Csl.Tests.TestSupport;
 
 /// <summary>Compares lists of formatted strings as lines, so that a failure shows both texts in full.</summary>
 internal static class TextAssert
