@@ -110,7 +110,8 @@ internal sealed class FormatCommand : ICliCommand
             var result = processor.FormatDocument(items, citations, options.Bibliography);
             citationTexts = result.Citations;
             bibliography = result.Bibliography;
-            warnings.AddRange(result.Warnings);
+            // Informational notes (a locator taken as a page) are not worth a line on stderr.
+            warnings.AddRange(result.Warnings.Where(w => w.Severity != DiagnosticSeverity.Info));
         }
         else if (style.HasBibliography)
         {

@@ -40,13 +40,16 @@ internal static partial class NameParts
     [GeneratedRegex("(?:<[^>]+>)+")]
     private static partial Regex TagsOnlyRegex();
 
+    private static readonly Memo<(string Name, string Terminator, bool NormalizeOnly, bool Hyphen), string> Initials = new(50_000);
+
     /// <summary>Initializes ("John Ronald" → "J. R.") or, with <paramref name="normalizeOnly"/>, only tidies existing initials.</summary>
     public static string InitializeWith(string name, string terminator, bool normalizeOnly, bool initializeWithHyphen)
+        => name.Length == 0
+            ? string.Empty
+            : Initials.Get((name, terminator, normalizeOnly, initializeWithHyphen), 0, static (k, _) => ComputeInitials(k.Name, k.Terminator, k.NormalizeOnly, k.Hyphen));
+
+    private static string ComputeInitials(string name, string terminator, bool normalizeOnly, bool initializeWithHyphen)
     {
-        if (name.Length == 0)
-        {
-            return string.Empty;
-        }
 
         if (name is "Lord" or "Lady"
             || (!Scripts.StartsRomanesque(LeadingTagsRegex().Replace(name, string.Empty)) && !terminator.Contains("%s", StringComparison.Ordinal)))

@@ -87,7 +87,10 @@ internal static partial class PageRanges
             _ => end,
         };
 
-        return particle + begin + delimiter + particle + end;
+        // Shortened forms do not repeat a prefix both ends share ("n11564–8"); the expanded form does.
+        return format == PageRangeFormat.Expanded
+            ? particle + begin + delimiter + particle + end
+            : particle + begin + delimiter + end;
     }
 
     private static string Digits(string s)

@@ -83,6 +83,28 @@ internal sealed class DisambiguationState
         }
     }
 
+    /// <summary>Everything that changes how a cite renders, as text (to tell whether re-rendering is needed).</summary>
+    public string Fingerprint()
+    {
+        var sb = new System.Text.StringBuilder();
+        sb.Append(YearSuffixIndex ?? -1).Append('|').Append(Disambiguate).Append('|');
+        foreach (var n in Names)
+        {
+            sb.Append(n).Append(',');
+        }
+
+        foreach (var g in Givens)
+        {
+            sb.Append('/');
+            foreach (var level in g)
+            {
+                sb.Append(level);
+            }
+        }
+
+        return sb.ToString();
+    }
+
     /// <summary>Whether two states render differently.</summary>
     public bool DiffersFrom(DisambiguationState other)
     {

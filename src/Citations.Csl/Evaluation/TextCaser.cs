@@ -74,9 +74,10 @@ internal sealed partial class TextCaser
             return text;
         }
 
-        var state = new State(mode, this);
-        return state.Run(text);
+        return _cache.Get((text, mode), this, static (key, caser) => new State(key.Mode, caser).Run(key.Text));
     }
+
+    private readonly Memo<(string Text, TextCase Mode), string> _cache = new(50_000);
 
     public string Upper(string s) => _textInfo.ToUpper(s);
 

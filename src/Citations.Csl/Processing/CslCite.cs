@@ -44,12 +44,6 @@ public sealed record CslCitation(IReadOnlyList<CslCite> Cites)
     /// <summary>The number of the note the citation is in (note styles); 0 when it is in the running text.</summary>
     public int NoteNumber { get; init; }
 
-    /// <summary>Text before the whole citation.</summary>
-    public string? Prefix { get; init; }
-
-    /// <summary>Text after the whole citation.</summary>
-    public string? Suffix { get; init; }
-
     /// <summary>A citation of one cite.</summary>
     public static CslCitation Of(string id) => new([new CslCite(id)]);
 }

@@ -87,18 +87,28 @@ public sealed class CslProcessor
     /// <param name="items">Every item the citations may cite.</param>
     /// <param name="citations">The citations, in document order.</param>
     /// <param name="bibliography">Whether to format the bibliography of the cited items too.</param>
+    /// <returns>Each citation's text (empty for a citation with nothing to render), the bibliography, and a diagnostic
+    /// for each citation that names unknown items, has no cites or a bad note number.</returns>
     public CslDocumentResult FormatDocument(IEnumerable<CslItem> items, IReadOnlyList<CslCitation> citations, bool bibliography = false)
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(citations);
-        var session = new Session(this, items);
-        var texts = session.ProcessCitations(citations);
-        return new CslDocumentResult(texts, bibliography && Style.HasBibliography ? session.MakeBibliography() : null, session.Warnings);
+        var document = CreateDocument(items);
+        document.AddRange(citations);
+        return new CslDocumentResult(document.Texts, bibliography && Style.HasBibliography ? document.FormatBibliography() : null, document.Diagnostics);
+    }
+
+    /// <summary>Starts a document to edit citation by citation; each edit re-renders only what it affects.</summary>
+    /// <param name="items">Every item the document's citations may cite.</param>
+    public CslDocument CreateDocument(IEnumerable<CslItem> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        return new CslDocument(this, items);
     }
 }
 
 /// <summary>The formatted citations of a document and, when asked for, its bibliography.</summary>
 /// <param name="Citations">Each citation's text, in document order.</param>
 /// <param name="Bibliography">The bibliography of the cited items, or <see langword="null"/>.</param>
-/// <param name="Warnings">Cites that could not be formatted, and why.</param>
+/// <param name="Warnings">Citations that could not be formatted as given, and why (each names its citation).</param>
 public sealed record CslDocumentResult(IReadOnlyList<string> Citations, CslBibliography? Bibliography, IReadOnlyList<Diagnostics.Diagnostic> Warnings);

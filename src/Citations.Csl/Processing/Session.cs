@@ -55,7 +55,54 @@ internal sealed class Session
         public string?[]? BibliographyKeys { get; set; }
 
         public DisambiguationState Disambiguation { get; set; } = new();
+
+        /// <summary>The item's ambiguous cite as last computed (it reflects the names registry).</summary>
+        public string? ProbeText { get; set; }
+
+        /// <summary>Everything about the entry that shapes its cites, as last computed.</summary>
+        public string? Signature { get; set; }
+
+        /// <summary>Bumped whenever <see cref="Signature"/> changes: cites of this item must be rendered again.</summary>
+        public int Version { get; set; }
     }
+
+    private int _versions;
+
+    /// <summary>Bumped whenever the registered items are re-sorted and re-disambiguated.</summary>
+    public int Generation { get; private set; }
+
+    /// <summary>The registered entry of an item, or <see langword="null"/>.</summary>
+    public Entry? Find(string id) => _registered.GetValueOrDefault(id);
+
+    /// <summary>Whether the style gives the item to any cite (it is in the item list).</summary>
+    public bool IsKnown(string id) => _items.ContainsKey(id);
+
+    /// <summary>
+    /// Makes the registered items exactly these, in this (first-cite) order, unless they already are. Returns
+    /// whether anything changed.
+    /// </summary>
+    public bool SyncRegistration(IReadOnlyList<string> ids)
+    {
+        if (ids.Count == _order.Count)
+        {
+            var same = true;
+            for (var i = 0; i < ids.Count && same; i++)
+            {
+                same = string.Equals(_order[i].Item.Id.Text, ids[i], StringComparison.Ordinal);
+            }
+
+            if (same)
+            {
+                return false;
+            }
+        }
+
+        UpdateItems(ids, _noSort);
+        return true;
+    }
+
+    /// <summary>The citation's cites (registered items only) in the order the citation sort gives.</summary>
+    public List<CslCite> SortCitesOf(CslCitation citation) => SortedCites(citation);
 
     public void RegisterAll() => Register(_items.Keys);
 
@@ -184,6 +231,17 @@ internal sealed class Session
             }
         }
 
+        foreach (var entry in sorted)
+        {
+            var signature = string.Concat(entry.CitationNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), "|", entry.ProbeText, "|", entry.Disambiguation.Fingerprint());
+            if (!string.Equals(signature, entry.Signature, StringComparison.Ordinal))
+            {
+                entry.Signature = signature;
+                entry.Version = ++_versions;
+            }
+        }
+
+        Generation++;
         _sorted = sorted;
         return sorted;
     }
@@ -228,6 +286,7 @@ internal sealed class Session
         foreach (var entry in _order)
         {
             var probe = Probe(entry, null);
+            entry.ProbeText = probe.Text;
             var settings = probe.Settings.Clone();
             settings.IsRequest = true;
             entry.Disambiguation = settings;
@@ -545,17 +604,6 @@ internal sealed class Session
             blob.Text = null;
             blob.Children = [Blob.Leaf(text)];
         }
-    }
-
-    /// <summary>Processes citations in document order and returns each one's text.</summary>
-    public IReadOnlyList<string> ProcessCitations(IReadOnlyList<CslCitation> citations)
-    {
-        foreach (var citation in citations)
-        {
-            Register(citation.Cites.Select(c => c.Id));
-        }
-
-        return RenderDocument(citations);
     }
 
     public string RenderCitation(CslCitation citation)

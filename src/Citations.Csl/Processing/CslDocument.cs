@@ -1,0 +1,322 @@
+using System.Globalization;
+using System.Text;
+using Citations.CslData;
+using Citations.Diagnostics;
+
+namespace Citations.Csl.Processing;
+
+/// <summary>
+/// A document being written: its citations in order, each with its formatted text, kept up to date as citations are
+/// added, changed and removed. An edit re-renders only the citations whose output can have changed: the edited one,
+/// those whose positions moved (ibid, subsequent, near-note, first-reference-note-number), and those citing items
+/// whose disambiguation, citation number or name forms changed.
+/// </summary>
+/// <remarks>
+/// Create one with <see cref="CslProcessor.CreateDocument"/>. Not thread-safe: one document is edited by one caller
+/// at a time (the processor it came from can serve any number of documents concurrently).
+/// </remarks>
+/// <example>
+/// <code>
+/// var document = processor.CreateDocument(items);
+/// document.Add(CslCitation.Of("doe2020"));
+/// var update = document.Insert(0, new CslCitation([new CslCite("roe2021") { Locator = "12" }]) { NoteNumber = 1 });
+/// foreach (var changed in update.Changed) Console.WriteLine($"{changed.Index}: {changed.Text}");
+/// </code>
+/// </example>
+public sealed class CslDocument
+{
+    private readonly Session _session;
+    private readonly bool _hasBibliography;
+    private readonly int _nearNoteDistance;
+    private readonly List<Slot> _slots = [];
+
+    internal CslDocument(CslProcessor processor, IEnumerable<CslItem> items)
+    {
+        _session = new Session(processor, items);
+        _hasBibliography = processor.Style.HasBibliography;
+        _nearNoteDistance = processor.Style.Citation!.NearNoteDistance;
+    }
+
+    /// <summary>The number of citations in the document.</summary>
+    public int Count => _slots.Count;
+
+    /// <summary>The formatted text of the citation at <paramref name="index"/>.</summary>
+    public string this[int index] => _slots[index].Text;
+
+    /// <summary>Every citation's formatted text, in document order.</summary>
+    public IReadOnlyList<string> Texts => _slots.Select(s => s.Text).ToList();
+
+    /// <summary>The citation at <paramref name="index"/> as it was given.</summary>
+    public CslCitation CitationAt(int index) => _slots[index].Input;
+
+    /// <summary>
+    /// Problems with the citations as they stand: unknown item ids, empty citations, negative or out-of-order note
+    /// numbers, locators without labels. Each names the citation (<c>citations[3].cites[1]</c>); the rest of the
+    /// document renders regardless.
+    /// </summary>
+    public IReadOnlyList<Diagnostic> Diagnostics
+    {
+        get
+        {
+            var result = new List<Diagnostic>();
+            for (var i = 0; i < _slots.Count; i++)
+            {
+                result.AddRange(DiagnosticsOf(i));
+            }
+
+            return result;
+        }
+    }
+
+    /// <summary>How many citations the last edit rendered again (the edited one included).</summary>
+    public int LastRenderCount { get; private set; }
+
+    /// <summary>Adds a citation at the end of the document.</summary>
+    public CslDocumentUpdate Add(CslCitation citation) => Insert(_slots.Count, citation);
+
+    /// <summary>Adds citations at the end of the document in one edit.</summary>
+    public CslDocumentUpdate AddRange(IEnumerable<CslCitation> citations)
+    {
+        ArgumentNullException.ThrowIfNull(citations);
+        var first = _slots.Count;
+        foreach (var citation in citations)
+        {
+            ArgumentNullException.ThrowIfNull(citation, nameof(citations));
+            _slots.Add(new Slot(citation, this));
+        }
+
+        return Refresh(Enumerable.Range(first, _slots.Count - first));
+    }
+
+    /// <summary>Inserts a citation before the one at <paramref name="index"/> (or at the end when it equals <see cref="Count"/>).</summary>
+    public CslDocumentUpdate Insert(int index, CslCitation citation)
+    {
+        ArgumentNullException.ThrowIfNull(citation);
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(index, _slots.Count);
+        _slots.Insert(index, new Slot(citation, this));
+        return Refresh([index]);
+    }
+
+    /// <summary>Replaces the citation at <paramref name="index"/>.</summary>
+    public CslDocumentUpdate Replace(int index, CslCitation citation)
+    {
+        ArgumentNullException.ThrowIfNull(citation);
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, _slots.Count);
+        _slots[index] = new Slot(citation, this);
+        return Refresh([index]);
+    }
+
+    /// <summary>Removes the citation at <paramref name="index"/>.</summary>
+    public CslDocumentUpdate RemoveAt(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, _slots.Count);
+        _slots.RemoveAt(index);
+        return Refresh([]);
+    }
+
+    /// <summary>The bibliography of the items cited so far, as the style sorts it.</summary>
+    /// <exception cref="InvalidOperationException">The style has no bibliography.</exception>
+    public CslBibliography FormatBibliography()
+    {
+        if (!_hasBibliography)
+        {
+            throw new InvalidOperationException("The style has no bibliography.");
+        }
+
+        return _session.MakeBibliography();
+    }
+
+    private IEnumerable<Diagnostic> DiagnosticsOf(int index)
+    {
+        var slot = _slots[index];
+        foreach (var (severity, code, cite, message) in slot.Problems)
+        {
+            var path = cite < 0 ? $"citations[{index}]" : $"citations[{index}].cites[{cite}]";
+            yield return new Diagnostic(severity, code, $"Citation {index + 1}: {message}", new SourceLocation(null, path, 0, 0));
+        }
+
+        if (slot.OrderProblem is { } order)
+        {
+            yield return new Diagnostic(DiagnosticSeverity.Warning, "CSL0104", $"Citation {index + 1}: {order}", new SourceLocation(null, $"citations[{index}].noteNumber", 0, 0));
+        }
+    }
+
+    /// <summary>Brings every citation up to date after an edit; <paramref name="edited"/> are always rendered.</summary>
+    private CslDocumentUpdate Refresh(IEnumerable<int> edited)
+    {
+        var editedSet = edited.ToHashSet();
+
+        // 1. The cited items in first-cite order decide registration, citation numbers and disambiguation.
+        var ids = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var slot in _slots)
+        {
+            foreach (var cite in slot.Valid.Cites)
+            {
+                if (seen.Add(cite.Id))
+                {
+                    ids.Add(cite.Id);
+                }
+            }
+        }
+
+        _session.SyncRegistration(ids);
+        _session.Sorted();
+        var generation = _session.Generation;
+
+        // 2. Positions over the whole document, with each citation's cites in sorted order.
+        var sorted = new List<CslCitation>(_slots.Count);
+        var lastNote = 0;
+        var notesSeen = new HashSet<int>();
+        for (var i = 0; i < _slots.Count; i++)
+        {
+            var slot = _slots[i];
+            if (slot.SortedGeneration != generation)
+            {
+                slot.Sorted = slot.Valid with { Cites = _session.SortCitesOf(slot.Valid) };
+                slot.SortedGeneration = generation;
+            }
+
+            sorted.Add(slot.Sorted!);
+            var note = slot.Valid.NoteNumber;
+            slot.OrderProblem = null;
+            if (note > 0)
+            {
+                if (note < lastNote)
+                {
+                    slot.OrderProblem = $"note {note.ToString(CultureInfo.InvariantCulture)} comes after note {lastNote.ToString(CultureInfo.InvariantCulture)}; positions (ibid, subsequent) restart from here.";
+                }
+                else if (note != lastNote && !notesSeen.Add(note))
+                {
+                    slot.OrderProblem = $"note {note.ToString(CultureInfo.InvariantCulture)} is used again after other notes.";
+                }
+
+                notesSeen.Add(note);
+                lastNote = note;
+            }
+        }
+
+        var positioned = Positions.Assign(sorted, _nearNoteDistance);
+
+        // 3. Render what may have changed: a citation's key covers everything its output depends on.
+        var changed = new List<CslCitationText>();
+        var rendered = 0;
+        for (var i = 0; i < _slots.Count; i++)
+        {
+            var slot = _slots[i];
+            var key = KeyOf(positioned[i]);
+            if (!editedSet.Contains(i) && string.Equals(key, slot.Key, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            slot.Key = key;
+            var text = positioned[i].Cites.Count == 0 ? string.Empty : _session.RenderCitation(positioned[i]);
+            rendered++;
+            if (editedSet.Contains(i) || !string.Equals(text, slot.Text, StringComparison.Ordinal))
+            {
+                slot.Text = text;
+                changed.Add(new CslCitationText(i, text));
+            }
+        }
+
+        LastRenderCount = rendered;
+        var diagnostics = editedSet.Order().SelectMany(DiagnosticsOf).ToList();
+        return new CslDocumentUpdate(changed, diagnostics, rendered);
+    }
+
+    private string KeyOf(CslCitation citation)
+    {
+        var sb = new StringBuilder();
+        sb.Append(citation.NoteNumber).Append('#');
+        foreach (var cite in citation.Cites)
+        {
+            var entry = _session.Find(cite.Id);
+            sb.Append(cite.Id).Append('\u0001').Append(entry?.Version ?? -1).Append('\u0001')
+                .Append(cite.PositionFlags).Append('\u0001').Append(cite.FirstReferenceNoteNumber ?? -1).Append('\u0001')
+                .Append(cite.Locator).Append('\u0001').Append(cite.Label).Append('\u0001')
+                .Append(cite.Prefix).Append('\u0001').Append(cite.Suffix).Append('\u0001')
+                .Append(cite.SuppressAuthor ? 'S' : '-').Append(cite.AuthorOnly ? 'A' : '-')
+                .Append(cite.Position ?? -1).Append(cite.NearNote ? 'N' : '-').Append('\u0002');
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>One citation of the document and what is known about it.</summary>
+    private sealed class Slot
+    {
+        public Slot(CslCitation input, CslDocument document)
+        {
+            Input = input;
+            var valid = new List<CslCite>(input.Cites.Count);
+            for (var k = 0; k < input.Cites.Count; k++)
+            {
+                var cite = input.Cites[k];
+                if (cite is null || string.IsNullOrEmpty(cite.Id))
+                {
+                    Problems.Add((DiagnosticSeverity.Error, "CSL0101", k, "a cite has no item id; it was left out."));
+                    continue;
+                }
+
+                if (!document._session.IsKnown(cite.Id))
+                {
+                    Problems.Add((DiagnosticSeverity.Error, "CSL0101", k, $"item '{cite.Id}' is not in the item list; the cite was left out."));
+                    continue;
+                }
+
+                if (!string.IsNullOrWhiteSpace(cite.Locator) && string.IsNullOrWhiteSpace(cite.Label))
+                {
+                    Problems.Add((DiagnosticSeverity.Info, "CSL0105", k, $"locator '{cite.Locator}' has no label; it is taken as a page."));
+                }
+
+                valid.Add(cite);
+            }
+
+            if (input.Cites.Count == 0)
+            {
+                Problems.Add((DiagnosticSeverity.Error, "CSL0102", -1, "the citation has no cites; it renders as nothing."));
+            }
+
+            var note = input.NoteNumber;
+            if (note < 0)
+            {
+                Problems.Add((DiagnosticSeverity.Error, "CSL0103", -1, $"note number {note.ToString(CultureInfo.InvariantCulture)} is negative; the citation is treated as being in the running text."));
+                note = 0;
+            }
+
+            Valid = new CslCitation(valid) { NoteNumber = note };
+        }
+
+        public CslCitation Input { get; }
+
+        /// <summary>The citation without the cites that cannot be rendered.</summary>
+        public CslCitation Valid { get; }
+
+        public List<(DiagnosticSeverity Severity, string Code, int Cite, string Message)> Problems { get; } = [];
+
+        public string? OrderProblem { get; set; }
+
+        public CslCitation? Sorted { get; set; }
+
+        public int SortedGeneration { get; set; } = -1;
+
+        public string? Key { get; set; }
+
+        public string Text { get; set; } = string.Empty;
+    }
+}
+
+/// <summary>A citation's new text after an edit.</summary>
+/// <param name="Index">The citation's index in the document.</param>
+/// <param name="Text">Its formatted text.</param>
+public sealed record CslCitationText(int Index, string Text);
+
+/// <summary>What an edit of a <see cref="CslDocument"/> changed.</summary>
+/// <param name="Changed">The citations whose text is new (the edited one always), in document order.</param>
+/// <param name="Diagnostics">Problems with the edited citations.</param>
+/// <param name="Rendered">How many citations were rendered again to find out.</param>
+public sealed record CslDocumentUpdate(IReadOnlyList<CslCitationText> Changed, IReadOnlyList<Diagnostic> Diagnostics, int Rendered);
