@@ -18,7 +18,7 @@ public sealed class UnknownItemTests
         """<bibliography><layout><text variable="title"/></layout></bibliography>"""));
 
     [TestMethod]
-    public void FormatDocument_UnknownId_WarnsAndRendersTheRest()
+    public void FormatDocument_UnknownId_ReportsTheCiteAndRendersTheRest()
     {
         var result = Render.Processor(Style).FormatDocument(
             Render.Items(Items),
@@ -27,20 +27,22 @@ public sealed class UnknownItemTests
 
         TextAssert.LinesEqual(new[] { "(Alpha)", "(Beta)" }, result.Citations);
         TextAssert.LinesEqual(new[] { "Alpha", "Beta" }, result.Bibliography!.Entries.Select(e => e.Text));
-        var warning = result.Warnings.Distinct().Single();
-        Assert.AreEqual(DiagnosticSeverity.Warning, warning.Severity);
-        Assert.AreEqual("CSL0100", warning.Code);
-        Assert.AreEqual("Item 'nowhere' is cited but not in the item list; it was skipped.", warning.Message);
+        var problem = result.Warnings.Single();
+        Assert.AreEqual(DiagnosticSeverity.Error, problem.Severity);
+        Assert.AreEqual("CSL0101", problem.Code);
+        Assert.AreEqual("Citation 1: item 'nowhere' is not in the item list; the cite was left out.", problem.Message);
+        Assert.AreEqual("citations[0].cites[1]", problem.Location.Path);
     }
 
     [TestMethod]
-    public void FormatDocument_NoItemsAtAll_WarnsForEachUnknownId()
+    public void FormatDocument_NoItemsAtAll_EveryCitationIsEmptyAndReported()
     {
         var result = Render.Processor(Style).FormatDocument([], [CslCitation.Of("x"), CslCitation.Of("y")]);
 
-        CollectionAssert.AreEquivalent(
-            new[] { "Item 'x' is cited but not in the item list; it was skipped.", "Item 'y' is cited but not in the item list; it was skipped." },
-            result.Warnings.Select(w => w.Message).Distinct().ToArray());
+        TextAssert.LinesEqual(new[] { string.Empty, string.Empty }, result.Citations);
+        TextAssert.LinesEqual(
+            new[] { "Citation 1: item 'x' is not in the item list; the cite was left out.", "Citation 2: item 'y' is not in the item list; the cite was left out." },
+            result.Warnings.Select(w => w.Message));
     }
 
     [TestMethod]
