@@ -1,0 +1,166 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Citations.Csl.Agreement;
+
+/// <summary>What to compare. Parsed from the command line; every problem is reported at once.</summary>
+internal sealed class AgreementOptions
+{
+    public const string Usage = """
+        usage: dotnet run -c Release --project tests/Citations.Csl.Agreement -- [options]
+
+          --styles REGEX     only styles whose name matches (e.g. 'apa|ieee', 'dependent/')
+          --mode M           bib | cite | all (default all)
+          --formats LIST     comma-separated output formats (default text,html)
+          --items N          generated items (default 500)
+          --seed S           generator seed for the items (default 1)
+          --clusters N       citation clusters in the generated document (default 200)
+          --doc-seed S       seed of the document generator (default 1)
+          --jobs N           render.js processes run at once (default 1)
+          --json FILE        JSON report (default: citations-agreement.json in the temp directory)
+          --classes N        difference classes to list (default 15)
+          --diff [N]         print up to N differing line pairs per case (default 20)
+        """;
+
+    public Regex? Styles { get; private set; }
+
+    public bool Bibliographies { get; private set; } = true;
+
+    public bool Citations { get; private set; } = true;
+
+    public IReadOnlyList<string> Formats { get; private set; } = ["text", "html"];
+
+    public int Items { get; private set; } = 500;
+
+    public int Seed { get; private set; } = 1;
+
+    public int Clusters { get; private set; } = 200;
+
+    public int DocumentSeed { get; private set; } = 1;
+
+    public int Jobs { get; private set; } = 1;
+
+    public string Json { get; private set; } = Path.Combine(Path.GetTempPath(), "citations-agreement.json");
+
+    public int Classes { get; private set; } = 15;
+
+    public int Diff { get; private set; }
+
+    public static AgreementOptions Parse(string[] args, out List<string> errors)
+    {
+        var options = new AgreementOptions();
+        errors = [];
+        for (var i = 0; i < args.Length; i++)
+        {
+            var name = args[i];
+            string? Value()
+            {
+                if (i + 1 < args.Length)
+                {
+                    return args[++i];
+                }
+
+                return null;
+            }
+
+            int Number(List<string> problems, int min)
+            {
+                var text = Value();
+                if (text is not null && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min)
+                {
+                    return n;
+                }
+
+                problems.Add($"{name} needs an integer of at least {min.ToString(CultureInfo.InvariantCulture)}");
+                return min;
+            }
+
+            switch (name)
+            {
+                case "--styles":
+                    var pattern = Value();
+                    try
+                    {
+                        options.Styles = pattern is null ? null : new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+                    }
+                    catch (ArgumentException e)
+                    {
+                        errors.Add($"--styles: {e.Message}");
+                    }
+
+                    if (pattern is null)
+                    {
+                        errors.Add("--styles needs a regular expression");
+                    }
+
+                    break;
+                case "--mode":
+                    switch (Value())
+                    {
+                        case "bib":
+                            options.Citations = false;
+                            break;
+                        case "cite":
+                            options.Bibliographies = false;
+                            break;
+                        case "all":
+                            break;
+                        default:
+                            errors.Add("--mode must be bib, cite or all");
+                            break;
+                    }
+
+                    break;
+                case "--formats":
+                    var formats = (Value() ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                    if (formats.Length == 0 || formats.Any(f => f is not ("text" or "html" or "rtf")))
+                    {
+                        errors.Add("--formats takes a comma-separated list of text, html, rtf");
+                    }
+
+                    options.Formats = formats;
+                    break;
+                case "--items":
+                    options.Items = Number(errors, 1);
+                    break;
+                case "--seed":
+                    options.Seed = Number(errors, 0);
+                    break;
+                case "--clusters":
+                    options.Clusters = Number(errors, 1);
+                    break;
+                case "--doc-seed":
+                    options.DocumentSeed = Number(errors, 0);
+                    break;
+                case "--jobs":
+                    options.Jobs = Number(errors, 1);
+                    break;
+                case "--json":
+                    options.Json = Value() ?? string.Empty;
+                    if (options.Json.Length == 0)
+                    {
+                        errors.Add("--json needs a file name");
+                    }
+
+                    break;
+                case "--classes":
+                    options.Classes = Number(errors, 1);
+                    break;
+                case "--diff":
+                    options.Diff = 20;
+                    if (i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var max))
+                    {
+                        options.Diff = max;
+                        i++;
+                    }
+
+                    break;
+                default:
+                    errors.Add($"unknown option '{name}'");
+                    break;
+            }
+        }
+
+        return options;
+    }
+}
