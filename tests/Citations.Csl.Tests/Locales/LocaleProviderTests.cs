@@ -14,7 +14,7 @@ public sealed class LocaleProviderTests
     private const string OneItem = """[{"id": "x", "type": "book"}]""";
 
     [TestMethod]
-    public void Create_DefaultOptions_EmbeddedEnglishAndHtml()
+    public void Create_DefaultOptions_UsesEmbeddedEnglishAndHtml()
     {
         var style = TestStyle.Citation("""<layout><group delimiter=" "><text term="and"/><text term="et-al" font-style="italic"/></group></layout>""");
 
