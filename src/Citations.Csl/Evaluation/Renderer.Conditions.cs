@@ -20,6 +20,12 @@ internal sealed partial class Renderer
 
     private bool Holds(ChooseBranch branch, RenderContext ctx)
     {
+        // A branch whose conditions were all unknown (and warned about) never matches.
+        if (branch.Conditions.All(c => c.Kind == ConditionKind.Unsupported))
+        {
+            return false;
+        }
+
         var any = false;
         var all = true;
         foreach (var condition in branch.Conditions)
@@ -103,7 +109,8 @@ internal sealed partial class Renderer
             case ConditionKind.Position:
                 return TestPosition(value, ctx);
             case ConditionKind.HasYearOnly:
-                return ctx.Item.GetDate(value) is { Start: { Month: null, Day: null } } d && !d.IsRange;
+                // A date without month or season, ranges of years included (as citeproc-js reads it).
+                return ctx.Item.GetDate(value) is { } dy && dy.Start?.Month is null && dy.Season is null;
             case ConditionKind.HasMonthOrSeason:
                 return ctx.Item.GetDate(value) is { } dm && (dm.Start?.Month is not null || dm.Season is not null);
             case ConditionKind.HasDay:

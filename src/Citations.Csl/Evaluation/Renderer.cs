@@ -135,6 +135,12 @@ internal sealed partial class Renderer
             ctx.AuthorOnlyDone = true;
         }
 
+        // Numbers end a sentence start too: a term after them keeps its case.
+        if (blob is not null && element is NumberElement or TextElement { Variable: not null })
+        {
+            ctx.TermPredecessor = true;
+        }
+
         if (!topLevel)
         {
             return blob;
@@ -357,10 +363,6 @@ internal sealed partial class Renderer
             {
                 value = HttpSchemeRegex().Replace(value, string.Empty);
             }
-        }
-        else if (variable is not ("URL" or "DOI"))
-        {
-            value = value.Replace("\\", string.Empty, StringComparison.Ordinal);
         }
 
         if (variable == "citation-label" && ctx.Disambiguation.YearSuffix > 0 && !ctx.IsProbe)

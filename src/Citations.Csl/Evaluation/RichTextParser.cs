@@ -180,6 +180,8 @@ internal sealed partial class RichTextParser
         return result;
     }
 
+    private const int MaxNesting = 2_000;
+
     private void Balance(List<string> strings, List<string> tags, bool[] forcedSpace)
     {
         var stack = new List<(string Closer, TagKind Kind, int Position)>();
@@ -205,6 +207,15 @@ internal sealed partial class RichTextParser
 
             if (_openers.TryGetValue(tag, out var info))
             {
+                // Markup nested deeper than any real title needs is kept as text: hostile data must not exhaust
+                // the stack of the recursive passes over the output tree.
+                if (stack.Count >= MaxNesting)
+                {
+                    strings[i + 1] = tag + strings[i + 1];
+                    tags[i] = string.Empty;
+                    continue;
+                }
+
                 stack.Add((info.Closer, info.Kind, i));
                 continue;
             }

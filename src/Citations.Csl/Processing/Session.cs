@@ -374,7 +374,7 @@ internal sealed class Session
             }
             catch (CslException e)
             {
-                Warnings.Add(new Diagnostic(DiagnosticSeverity.Error, "CSL0101", $"Item '{entry.Item.Id.Text}' could not be formatted: {e.Problem}", e.Location));
+                Warnings.Add(new Diagnostic(DiagnosticSeverity.Error, "CSL0110", $"Item '{entry.Item.Id.Text}' could not be formatted: {e.Problem}", e.Location));
             }
         }
 
