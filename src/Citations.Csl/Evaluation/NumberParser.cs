@@ -285,7 +285,12 @@ internal static partial class NumberParser
         return str;
     }
 
+    private static readonly Memo<(string Language, string And, bool WithHyphen), Regex> Joiners = new(256);
+
     private static Regex JoinerRegex(Locale locale, bool withHyphen)
+        => Joiners.Get((locale.Language, locale.Term("and") ?? "and", withHyphen), locale, static (key, l) => BuildJoinerRegex(l, key.WithHyphen));
+
+    private static Regex BuildJoinerRegex(Locale locale, bool withHyphen)
     {
         var and = locale.Term("and") ?? "and";
         var localized = locale.Language.StartsWith("en", StringComparison.OrdinalIgnoreCase)

@@ -4,11 +4,15 @@ namespace Citations.Csl.Evaluation;
 
 internal sealed partial class Renderer
 {
+    private static readonly string[] DisambiguateValues = ["x"];
+
     /// <summary>The branch of a cs:choose whose conditions hold, or <see langword="null"/>.</summary>
     private ChooseBranch? ChooseBranch(ChooseElement choose, RenderContext ctx)
     {
-        foreach (var branch in choose.Branches)
+        var branches = choose.Branches;
+        for (var b = 0; b < branches.Count; b++)
         {
+            var branch = branches[b];
             if (branch.IsElse || Holds(branch, ctx))
             {
                 return branch;
@@ -28,10 +32,14 @@ internal sealed partial class Renderer
 
         var any = false;
         var all = true;
-        foreach (var condition in branch.Conditions)
+        var conditions = branch.Conditions;
+        for (var c = 0; c < conditions.Count; c++)
         {
-            foreach (var value in condition.Kind == ConditionKind.Disambiguate ? ["x"] : condition.Values)
+            var condition = conditions[c];
+            var values = condition.Kind == ConditionKind.Disambiguate ? DisambiguateValues : condition.Values;
+            for (var v = 0; v < values.Count; v++)
             {
+                var value = values[v];
                 var result = Test(condition, value, ctx);
                 any |= result;
                 all &= result;

@@ -31,8 +31,9 @@ internal sealed partial class Renderer
 
         // Which variables have names.
         var lists = new List<(string Variable, IReadOnlyList<CslName> Names)>();
-        foreach (var variable in names.Variables)
+        for (var vi = 0; vi < names.Variables.Count; vi++)
         {
+            var variable = names.Variables[vi];
             ctx.VariablesCalled++;
             if (ctx.IsSuppressed(variable))
             {
@@ -60,7 +61,7 @@ internal sealed partial class Renderer
 
         if (lists.Count == 0)
         {
-            var consumed = ctx.Substituted is null ? null : new HashSet<string>(ctx.Substituted, StringComparer.Ordinal);
+            var consumed = ctx.Substituted is null || !ctx.Cite.SuppressAuthor ? ctx.Substituted : new HashSet<string>(ctx.Substituted, StringComparer.Ordinal);
             var substituted = RenderSubstitute(names, ctx, record ? eligible : null);
 
             // What stands in for the author is suppressed with it (suppress-author); as citeproc-js never renders
@@ -257,7 +258,7 @@ internal sealed partial class Renderer
 
                 // Whatever a substitute rendered is not rendered again in this cite.
                 ctx.Substituted ??= new HashSet<string>(StringComparer.Ordinal);
-                foreach (var variable in VariablesOf(element))
+                foreach (var variable in _runtime.VariablesOf(element))
                 {
                     ctx.Substituted.Add(variable);
                 }
@@ -303,50 +304,6 @@ internal sealed partial class Renderer
     }
 
     /// <summary>The variables an element can render (through macros and nested elements).</summary>
-    private IEnumerable<string> VariablesOf(Element element)
-    {
-        switch (element)
-        {
-            case TextElement { Variable: { } v }:
-                yield return v;
-                break;
-            case TextElement { Macro: { } m }:
-                foreach (var child in m.Children.SelectMany(VariablesOf))
-                {
-                    yield return child;
-                }
-
-                break;
-            case NumberElement n:
-                yield return n.Variable;
-                break;
-            case DateElement d:
-                yield return d.Variable;
-                break;
-            case NamesElement names:
-                foreach (var v in names.Variables)
-                {
-                    yield return v;
-                }
-
-                break;
-            case GroupElement g:
-                foreach (var child in g.Children.SelectMany(VariablesOf))
-                {
-                    yield return child;
-                }
-
-                break;
-            case ChooseElement c:
-                foreach (var child in c.Branches.SelectMany(b => b.Children).SelectMany(VariablesOf))
-                {
-                    yield return child;
-                }
-
-                break;
-        }
-    }
-
     private Blob? RenderNameLabel(LabelElement label, string variable, bool plural, RenderContext ctx)
     {
         plural = label.Plural switch

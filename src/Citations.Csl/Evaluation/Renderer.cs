@@ -62,8 +62,9 @@ internal sealed partial class Renderer
 
     private void RenderChildren(IReadOnlyList<Element> elements, RenderContext ctx, List<Blob> output)
     {
-        foreach (var element in elements)
+        for (var i = 0; i < elements.Count; i++)
         {
+            var element = elements[i];
             if (element is ChooseElement choose)
             {
                 // A choose adds the chosen branch's output directly to the enclosing element.

@@ -59,6 +59,32 @@ internal sealed class StyleRuntime
 
     public CslStyle Style { get; }
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Element, string[]> _variablesOf = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Every variable an element can render, macros followed (computed once per element).</summary>
+    public string[] VariablesOf(Element element)
+        => _variablesOf.GetOrAdd(element, static (e, runtime) => [.. runtime.CollectVariables(e, 0).Distinct(StringComparer.Ordinal)], this);
+
+    private IEnumerable<string> CollectVariables(Element element, int depth)
+    {
+        if (depth > 64)
+        {
+            return [];
+        }
+
+        return element switch
+        {
+            TextElement { Variable: { } v } => [v],
+            TextElement { Macro: { } m } => m.Children.SelectMany(c => CollectVariables(c, depth + 1)),
+            NumberElement n => [n.Variable],
+            DateElement d => [d.Variable],
+            NamesElement names => names.Variables,
+            GroupElement g => g.Children.SelectMany(c => CollectVariables(c, depth + 1)),
+            ChooseElement c => c.Branches.SelectMany(b => b.Children).SelectMany(x => CollectVariables(x, depth + 1)),
+            _ => [],
+        };
+    }
+
     public Locale Locale { get; }
 
     public TextCaser Caser { get; }

@@ -32,75 +32,105 @@ internal sealed class BlobWriter
             Weight || d.FontWeight is FontWeight.Bold or FontWeight.Light);
     }
 
+    // One buffer per writer (a writer belongs to one session, used by one thread at a time).
+    private readonly StringBuilder _buffer = new(256);
+
     public string Write(Blob blob, Enclosing enclosing = default)
     {
-        var sb = new StringBuilder();
-        Write(blob, enclosing, sb);
-        return sb.ToString();
+        _buffer.Clear();
+        WriteInto(blob, enclosing, _buffer);
+        var text = _buffer.ToString();
+        if (_buffer.Capacity > 64 * 1024)
+        {
+            _buffer.Capacity = 256;
+        }
+
+        return text;
     }
 
-    public void Write(Blob blob, Enclosing enclosing, StringBuilder output)
-    {
-        var content = Render(blob, enclosing);
-        output.Append(content);
-    }
+    public void Write(Blob blob, Enclosing enclosing, StringBuilder output) => WriteInto(blob, enclosing, output);
 
-    private string Render(Blob blob, Enclosing enclosing)
+    /// <summary>Appends the blob's output to <paramref name="sb"/>; returns whether it wrote anything.</summary>
+    private bool WriteInto(Blob blob, Enclosing enclosing, StringBuilder sb)
     {
-        var inner = enclosing.With(blob.Decorations);
-        string text;
         if (blob.Text is not null)
         {
             if (blob.Text.Length == 0)
             {
-                return string.Empty;
+                return false;
             }
 
-            text = Decorate(_format.Escape(blob.Text), blob.Decorations, enclosing);
+            if (!blob.Decorations.HasAny && blob.Display == Display.None)
+            {
+                sb.Append(_format.Escape(blob.Prefix)).Append(_format.Escape(blob.Text)).Append(_format.Escape(blob.Suffix));
+                return true;
+            }
+
+            var text = Decorate(_format.Escape(blob.Text), blob.Decorations, enclosing);
             if (blob.Display != Display.None)
             {
                 text = _format.Display(ToDisplay(blob.Display), text);
             }
 
-            return _format.Escape(blob.Prefix) + text + _format.Escape(blob.Suffix);
+            sb.Append(_format.Escape(blob.Prefix)).Append(text).Append(_format.Escape(blob.Suffix));
+            return true;
         }
 
         if (blob.Children is not { Count: > 0 } children)
         {
-            return string.Empty;
+            return false;
         }
 
-        var sb = new StringBuilder();
+        // The children are written in place; a node that decorates or displays them takes them back out to wrap.
+        var start = sb.Length;
+        var inner = enclosing.With(blob.Decorations);
         var delimiter = blob.Delimiter.Length > 0 ? _format.Escape(blob.Delimiter) : string.Empty;
-        foreach (var child in children)
+        var any = false;
+        for (var i = 0; i < children.Count; i++)
         {
-            var part = Render(child, inner);
-            if (part.Length == 0)
-            {
-                continue;
-            }
-
-            if (sb.Length > 0)
+            var before = sb.Length;
+            if (any)
             {
                 sb.Append(delimiter);
             }
 
-            sb.Append(part);
+            if (WriteInto(children[i], inner, sb))
+            {
+                any = true;
+            }
+            else
+            {
+                sb.Length = before;
+            }
         }
 
-        if (sb.Length == 0)
+        if (!any)
         {
-            return string.Empty;
+            sb.Length = start;
+            return false;
         }
 
-        text = Decorate(sb.ToString(), blob.Decorations, enclosing);
-        text = _format.Escape(blob.Prefix) + text + _format.Escape(blob.Suffix);
+        if (!blob.Decorations.HasAny && blob.Display == Display.None)
+        {
+            if (blob.Prefix.Length > 0)
+            {
+                sb.Insert(start, _format.Escape(blob.Prefix));
+            }
+
+            sb.Append(_format.Escape(blob.Suffix));
+            return true;
+        }
+
+        var content = sb.ToString(start, sb.Length - start);
+        sb.Length = start;
+        var result = _format.Escape(blob.Prefix) + Decorate(content, blob.Decorations, enclosing) + _format.Escape(blob.Suffix);
         if (blob.Display != Display.None)
         {
-            text = _format.Display(ToDisplay(blob.Display), text);
+            result = _format.Display(ToDisplay(blob.Display), result);
         }
 
-        return text;
+        sb.Append(result);
+        return true;
     }
 
     private string Decorate(string text, in Decorations d, Enclosing enclosing)

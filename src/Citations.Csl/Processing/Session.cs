@@ -276,9 +276,13 @@ internal sealed class Session
         }
 
         // First pass fills the names registry; second pass computes each item's ambiguous cite with it complete.
-        foreach (var entry in _order)
+        // The first is needed only when names are compared across items (a global given-name rule).
+        if (Style.Citation is { DisambiguateAddGivenName: true, GivenNameRule: not GivenNameRule.ByCite })
         {
-            Probe(entry, null);
+            foreach (var entry in _order)
+            {
+                Probe(entry, null);
+            }
         }
 
         var groups = new Dictionary<string, List<Entry>>(StringComparer.Ordinal);
