@@ -42,6 +42,7 @@ internal sealed class BlobWriter
         var text = _buffer.ToString();
         if (_buffer.Capacity > 64 * 1024)
         {
+            _buffer.Clear();
             _buffer.Capacity = 256;
         }
 
