@@ -66,6 +66,7 @@ internal sealed class Session
         public int Version { get; set; }
     }
 
+
     private int _versions;
 
     /// <summary>Bumped whenever the registered items are re-sorted and re-disambiguated.</summary>
@@ -466,12 +467,16 @@ internal sealed class Session
             _texts.Remove(id);
         }
 
+        // Items whose disambiguation or number changed: citeproc-js reports their citations as updated even when
+        // the text stays the same.
+        var versions = _registered.ToDictionary(r => r.Key, r => TaintKey(r.Value), StringComparer.Ordinal);
         var texts = RenderDocument(_document.Select(d => d.Citation).ToList());
         var updates = new List<(int Index, string Text, string Id)>();
         for (var i = 0; i < _document.Count; i++)
         {
             var id = _document[i].Id;
-            if (!_texts.TryGetValue(id, out var old) || old != texts[i] || id == citationId)
+            var tainted = _document[i].Citation.Cites.Any(c => versions.TryGetValue(c.Id, out var v) && _registered.TryGetValue(c.Id, out var e) && TaintKey(e) != v);
+            if (!_texts.TryGetValue(id, out var old) || old != texts[i] || id == citationId || tainted)
             {
                 updates.Add((i, texts[i], id));
                 _texts[id] = texts[i];
@@ -480,6 +485,9 @@ internal sealed class Session
 
         return updates;
     }
+
+    private static string TaintKey(Entry entry)
+        => entry.CitationNumber.ToString(System.Globalization.CultureInfo.InvariantCulture) + "|" + entry.Disambiguation.Fingerprint();
 
     /// <summary>Registers the cited items in document order, sets positions and renders every citation.</summary>
     private List<string> RenderDocument(IReadOnlyList<CslCitation> citations)
