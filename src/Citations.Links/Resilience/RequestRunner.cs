@@ -16,9 +16,11 @@ internal sealed class RequestRunner(HttpSender sender, Func<string, ResiliencePi
     /// <summary>The key pipelines are kept under: the host and port, lower-case.</summary>
     public static string HostKey(Uri url) => url.IsDefaultPort ? url.IdnHost.ToLowerInvariant() : $"{url.IdnHost.ToLowerInvariant()}:{url.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 
-    public async Task<LinkResponse> SendAsync(Uri url, HttpMethod method, int maxBodyBytes, RequestTrace trace, CancellationToken cancellationToken, IReadOnlyList<KeyValuePair<string, string>>? headers = null)
+    /// <summary>Sends through the host's pipeline; <paramref name="hostKey"/> is the URL's <see cref="HostKey"/> when the caller already has it.</summary>
+    public async Task<LinkResponse> SendAsync(Uri url, HttpMethod method, int maxBodyBytes, RequestTrace trace, CancellationToken cancellationToken,
+        IReadOnlyList<KeyValuePair<string, string>>? headers = null, string? hostKey = null)
     {
-        var pipeline = _pipelines.GetOrAdd(HostKey(url), pipelineFactory);
+        var pipeline = _pipelines.GetOrAdd(hostKey ?? HostKey(url), pipelineFactory);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(LinkResilience.TraceKey, trace);
         try
