@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Threading.Channels;
 using Citations.CslData;
@@ -122,7 +123,8 @@ internal sealed class CheckRun
         }
     }
 
-    private async Task<LinkCheckResult> CheckAndRecordAsync(WorkItem item, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<LinkCheckResult> CheckAndRecordAsync(WorkItem item, CancellationToken cancellationToken)
     {
         var checkedAt = Time.GetUtcNow();
         var prior = _checker.History is { } history
@@ -186,7 +188,8 @@ internal sealed class CheckRun
         return new DateTimeOffset(part.Year, month, part.Month is >= 1 and <= 12 ? day : 1, 12, 0, 0, TimeSpan.Zero);
     }
 
-    private async Task<LinkCheckResult> CheckAsync(WorkItem item, DateTimeOffset checkedAt, PriorState? prior, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<LinkCheckResult> CheckAsync(WorkItem item, DateTimeOffset checkedAt, PriorState? prior, CancellationToken cancellationToken)
     {
         var started = Time.GetTimestamp();
         var trace = new RequestTrace();
@@ -194,7 +197,7 @@ internal sealed class CheckRun
         try
         {
             verdict = await _checker.TotalTimeout.ExecuteAsync(
-                static (state, ct) => new ValueTask<Verdict>(state.Run.DecideAsync(state.Item, state.Trace, state.Prior, ct)),
+                static (state, ct) => state.Run.DecideAsync(state.Item, state.Trace, state.Prior, ct),
                 (Run: this, Item: item, Trace: trace, Prior: prior),
                 cancellationToken).ConfigureAwait(false);
         }
@@ -254,7 +257,8 @@ internal sealed class CheckRun
     }
 
     /// <summary>Requests the page (HEAD first when allowed, GET when HEAD is refused or unreliable) and decides the verdict.</summary>
-    private async Task<Verdict> DecideAsync(WorkItem item, RequestTrace trace, PriorState? prior, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<Verdict> DecideAsync(WorkItem item, RequestTrace trace, PriorState? prior, CancellationToken cancellationToken)
     {
         var quotes = Quotes(item.Targets);
         var needText = quotes.Length > 0 || _options.PageText == PageTextMode.Always;
@@ -375,7 +379,7 @@ internal sealed class CheckRun
         return targets.All(t => t.Quotes.Count == 0) ? [] : [.. targets.SelectMany(t => t.Quotes).Distinct(StringComparer.Ordinal)];
     }
 
-    private Task<Walk> WalkAsync(Uri url, string? hostKey, HttpMethod method, RequestTrace trace, CancellationToken cancellationToken)
+    private ValueTask<Walk> WalkAsync(Uri url, string? hostKey, HttpMethod method, RequestTrace trace, CancellationToken cancellationToken)
         => RedirectWalker.WalkAsync(_runner, url, method, _options.MaxRedirects, _options.MaxBodyBytes, trace, hostKey, cancellationToken);
 
     /// <summary>Why a HEAD answer cannot be trusted (refused, an error status, a broken connection), or <see langword="null"/>.</summary>
@@ -408,7 +412,8 @@ internal sealed class CheckRun
     /// page (or redirect target) as a random path in the same directory. Returns the reason and the walk to use for
     /// the page's content (a GET when HEAD was not enough).
     /// </summary>
-    private async Task<(string? Reason, Walk Walk)> DetectSoft404Async(WorkItem item, Walk walk, RequestTrace trace, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<(string? Reason, Walk Walk)> DetectSoft404Async(WorkItem item, Walk walk, RequestTrace trace, CancellationToken cancellationToken)
     {
         var original = item.Uri;
         if (walk.Chain.Count > 0 && !IsRootPath(original) && IsRootPath(walk.FinalUrl) && SameSite(original, walk.FinalUrl))

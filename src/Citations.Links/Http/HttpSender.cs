@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using System.Security.Authentication;
 using Citations.Links.Checking;
 
@@ -11,7 +12,8 @@ internal sealed class HttpSender(HttpClient client, string userAgent, TimeProvid
     private const string Accept = "text/html, application/xhtml+xml, */*;q=0.8";
     private const string AcceptEncoding = "gzip, deflate, br";
 
-    public async Task<LinkResponse> SendAsync(Uri url, HttpMethod method, int maxBodyBytes, IReadOnlyList<KeyValuePair<string, string>>? headers, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<LinkResponse> SendAsync(Uri url, HttpMethod method, int maxBodyBytes, IReadOnlyList<KeyValuePair<string, string>>? headers, CancellationToken cancellationToken)
     {
         var started = timeProvider.GetTimestamp();
         using var request = new HttpRequestMessage(method, url);

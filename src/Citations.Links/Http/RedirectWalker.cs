@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Citations.Links.Checking;
 using Citations.Links.Resilience;
 
@@ -10,7 +11,8 @@ internal static class RedirectWalker
     /// Requests <paramref name="url"/> and the redirects after it. The last response is the page's, or the one that failed.
     /// <paramref name="hostKey"/> is the first URL's <see cref="RequestRunner.HostKey"/> when the caller has it.
     /// </summary>
-    public static async Task<Walk> WalkAsync(RequestRunner runner, Uri url, HttpMethod method, int maxRedirects, int maxBodyBytes, RequestTrace trace, string? hostKey, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public static async ValueTask<Walk> WalkAsync(RequestRunner runner, Uri url, HttpMethod method, int maxRedirects, int maxBodyBytes, RequestTrace trace, string? hostKey, CancellationToken cancellationToken)
     {
         var chain = new List<RedirectHop>();
         HashSet<string>? visited = null;
