@@ -110,9 +110,11 @@ internal static class Ours
         var alive = 0;
         var total = 0;
         var verdicts = new Dictionary<LinkVerdict, int>();
+        var elapsed = new List<double>();
         await foreach (var result in checker.CheckAsync(targets))
         {
             total++;
+            elapsed.Add(result.Evidence.Elapsed.TotalMilliseconds);
             verdicts[result.Verdict] = verdicts.GetValueOrDefault(result.Verdict) + 1;
             if (result.Verdict == LinkVerdict.Alive)
             {
@@ -124,8 +126,15 @@ internal static class Ours
         using var self = Process.GetCurrentProcess();
         self.Refresh();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{total} {watch.Elapsed.TotalSeconds:0.000} {alive} {self.PeakWorkingSet64} {string.Join(',', verdicts.Select(v => v.Key.ToReportName() + "=" + v.Value))} cpu={(self.TotalProcessorTime - cpu).TotalSeconds:0.00}s alloc={(GC.GetTotalAllocatedBytes() - allocated) / (double)total / 1024:0.0}KB/url gen0={GC.CollectionCount(0) - collections}"));
+            $"{total} {watch.Elapsed.TotalSeconds:0.000} {alive} {self.PeakWorkingSet64} {string.Join(',', verdicts.Select(v => v.Key.ToReportName() + "=" + v.Value))} cpu={(self.TotalProcessorTime - cpu).TotalSeconds:0.00}s alloc={(GC.GetTotalAllocatedBytes() - allocated) / (double)total / 1024:0.0}KB/url gen0={GC.CollectionCount(0) - collections} check-ms={Percentiles(elapsed)}"));
         return alive == total ? 0 : 1;
+    }
+
+    /// <summary>The median and 90th percentile of a list of times, as <c>p50/p90</c>.</summary>
+    internal static string Percentiles(List<double> values)
+    {
+        values.Sort();
+        return values.Count == 0 ? "-" : string.Create(CultureInfo.InvariantCulture, $"{values[values.Count / 2]:0.0}/{values[values.Count * 9 / 10]:0.0}");
     }
 }
 
@@ -144,17 +153,25 @@ internal static class Plain
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var allocated = GC.GetTotalAllocatedBytes();
         var ok = 0;
+        var times = new List<double>(urls.Count);
         var workers = urls.GroupBy(u => u.Authority)
             .SelectMany(host => Enumerable.Range(0, perHost).Select(w => host.Where((_, i) => i % perHost == w).ToList()))
             .Select(list => Task.Run(async () =>
             {
                 foreach (var url in list)
                 {
+                    var started = Stopwatch.GetTimestamp();
                     using var request = new HttpRequestMessage(new HttpMethod(method), url);
                     using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead);
                     if (response.IsSuccessStatusCode)
                     {
                         Interlocked.Increment(ref ok);
+                    }
+
+                    var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                    lock (times)
+                    {
+                        times.Add(ms);
                     }
                 }
             }))
@@ -163,7 +180,7 @@ internal static class Plain
         watch.Stop();
         using var self = Process.GetCurrentProcess();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{urls.Count} {watch.Elapsed.TotalSeconds:0.000} {ok} {self.PeakWorkingSet64} alive={ok} cpu={(self.TotalProcessorTime - cpu).TotalSeconds:0.00}s alloc={(GC.GetTotalAllocatedBytes() - allocated) / (double)urls.Count / 1024:0.0}KB/url"));
+            $"{urls.Count} {watch.Elapsed.TotalSeconds:0.000} {ok} {self.PeakWorkingSet64} alive={ok} cpu={(self.TotalProcessorTime - cpu).TotalSeconds:0.00}s alloc={(GC.GetTotalAllocatedBytes() - allocated) / (double)urls.Count / 1024:0.0}KB/url request-ms={Ours.Percentiles(times)}"));
         return ok == urls.Count ? 0 : 1;
     }
 }

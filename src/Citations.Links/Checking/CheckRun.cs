@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Security.Cryptography;
 using System.Threading.Channels;
 using Citations.CslData;
 using Citations.Links.Drift;
@@ -29,7 +28,7 @@ internal sealed class CheckRun
     private readonly LinkChecker _checker;
     private readonly LinkCheckerOptions _options;
     private readonly RequestRunner _runner;
-    private readonly ConcurrentDictionary<string, Lazy<Task<Soft404Probe>>> _probes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Task<Soft404Probe>> _probes = new(StringComparer.Ordinal);
     private readonly Lock _onlineLock = new();
     private (DateTimeOffset At, Task<bool> Online)? _online;
     private CancellationToken _runToken;
@@ -472,17 +471,45 @@ internal sealed class CheckRun
         var path = url.AbsolutePath;
         var directory = path[..(path.LastIndexOf('/') + 1)];
         var key = string.Concat(url.Scheme, "://", item.Host, directory);
-        if (!_probes.TryGetValue(key, out var lazy))
+        if (_probes.TryGetValue(key, out var known))
         {
-            lazy = _probes.GetOrAdd(key, new Lazy<Task<Soft404Probe>>(() => ProbeAsync(url, directory)));
+            return known;
         }
 
-        return lazy.Value;
+        // The first check of a folder claims it and runs the probe; the others await the same task. Nothing blocks a
+        // thread while the probe starts (a lazy value would hold every other check of the folder on a lock meanwhile,
+        // which starves a small thread pool at the start of a run).
+        var claim = new TaskCompletionSource<Soft404Probe>();
+        var probe = _probes.GetOrAdd(key, claim.Task);
+        if (ReferenceEquals(probe, claim.Task))
+        {
+            _ = ProbeIntoAsync(claim, url, directory);
+        }
+
+        return probe;
+    }
+
+    /// <summary>Runs a probe and completes the folder's claim with its outcome, whatever it is (so the task never goes unobserved).</summary>
+    private async Task ProbeIntoAsync(TaskCompletionSource<Soft404Probe> claim, Uri url, string directory)
+    {
+        try
+        {
+            claim.TrySetResult(await ProbeAsync(url, directory).ConfigureAwait(false));
+        }
+        catch (OperationCanceledException e)
+        {
+            claim.TrySetCanceled(e.CancellationToken);
+        }
+        catch (Exception e)
+        {
+            claim.TrySetException(e);
+        }
     }
 
     private async Task<Soft404Probe> ProbeAsync(Uri url, string directory)
     {
-        var random = "citations-check-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+        // Unguessable enough to name no real page; not a secret, so no cryptographic generator (slow to load at start).
+        var random = "citations-check-" + Random.Shared.NextInt64().ToString("x16", CultureInfo.InvariantCulture);
         var probeUrl = new UriBuilder(url) { Path = directory + random, Query = string.Empty, Fragment = string.Empty }.Uri;
         var trace = new RequestTrace();
         try
