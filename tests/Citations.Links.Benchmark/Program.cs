@@ -32,11 +32,6 @@ internal static class Server
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        if (Environment.GetEnvironmentVariable("SERVE_INLINE") == "1")
-        {
-            builder.WebHost.UseSockets(o => o.UnsafePreferInlineScheduling = true);
-        }
-
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.AddServerHeader = false;
