@@ -106,10 +106,12 @@ internal static class Ours
         var total = 0;
         var verdicts = new Dictionary<LinkVerdict, int>();
         var elapsed = new List<double>();
+        var timeline = Environment.GetEnvironmentVariable("BENCH_DEBUG") is null ? null : new List<double>();
         await foreach (var result in checker.CheckAsync(targets))
         {
             total++;
             elapsed.Add(result.Evidence.Elapsed.TotalMilliseconds);
+            timeline?.Add(watch.Elapsed.TotalMilliseconds);
             verdicts[result.Verdict] = verdicts.GetValueOrDefault(result.Verdict) + 1;
             if (result.Verdict == LinkVerdict.Alive)
             {
@@ -118,6 +120,12 @@ internal static class Ours
         }
 
         watch.Stop();
+        if (timeline is not null)
+        {
+            // Completions per 100 ms: where a run loses time (a slow start, a long tail).
+            Console.Error.WriteLine(string.Join(' ', timeline.GroupBy(t => (int)(t / 100)).OrderBy(g => g.Key).Select(g => g.Count().ToString(CultureInfo.InvariantCulture))));
+        }
+
         using var self = Process.GetCurrentProcess();
         self.Refresh();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -149,6 +157,7 @@ internal static class Plain
         var allocated = GC.GetTotalAllocatedBytes();
         var ok = 0;
         var times = new List<double>(urls.Count);
+        var timeline = Environment.GetEnvironmentVariable("BENCH_DEBUG") is null ? null : new List<double>();
         var workers = urls.GroupBy(u => u.Authority)
             .SelectMany(host => Enumerable.Range(0, perHost).Select(w => host.Where((_, i) => i % perHost == w).ToList()))
             .Select(list => Task.Run(async () =>
@@ -167,12 +176,18 @@ internal static class Plain
                     lock (times)
                     {
                         times.Add(ms);
+                        timeline?.Add(watch.Elapsed.TotalMilliseconds);
                     }
                 }
             }))
             .ToArray();
         await Task.WhenAll(workers);
         watch.Stop();
+        if (timeline is not null)
+        {
+            Console.Error.WriteLine(string.Join(' ', timeline.GroupBy(t => (int)(t / 100)).OrderBy(g => g.Key).Select(g => g.Count().ToString(CultureInfo.InvariantCulture))));
+        }
+
         using var self = Process.GetCurrentProcess();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{urls.Count} {watch.Elapsed.TotalSeconds:0.000} {ok} {self.PeakWorkingSet64} alive={ok} cpu={(self.TotalProcessorTime - cpu).TotalSeconds:0.00}s alloc={(GC.GetTotalAllocatedBytes() - allocated) / (double)urls.Count / 1024:0.0}KB/url request-ms={Ours.Percentiles(times)}"));
