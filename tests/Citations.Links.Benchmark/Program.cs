@@ -123,7 +123,7 @@ internal static class Ours
         if (timeline is not null)
         {
             // Completions per 100 ms: where a run loses time (a slow start, a long tail).
-            Console.Error.WriteLine(string.Join(' ', timeline.GroupBy(t => (int)(t / 100)).OrderBy(g => g.Key).Select(g => g.Count().ToString(CultureInfo.InvariantCulture))));
+            Console.Error.WriteLine(string.Join(' ', timeline.GroupBy(t => (int)(t / Ours.Bucket())).OrderBy(g => g.Key).Select(g => g.Count().ToString(CultureInfo.InvariantCulture))));
         }
 
         using var self = Process.GetCurrentProcess();
@@ -132,6 +132,9 @@ internal static class Ours
             $"{total} {watch.Elapsed.TotalSeconds:0.000} {alive} {self.PeakWorkingSet64} {string.Join(',', verdicts.Select(v => v.Key.ToReportName() + "=" + v.Value))} cpu={(self.TotalProcessorTime - cpu).TotalSeconds:0.00}s alloc={(GC.GetTotalAllocatedBytes() - allocated) / (double)total / 1024:0.0}KB/url gen0={GC.CollectionCount(0) - collections} check-ms={Percentiles(elapsed)}"));
         return alive == total ? 0 : 1;
     }
+
+    /// <summary>The width in milliseconds of the timeline's buckets: <c>BENCH_DEBUG</c> when it is a number, else 100.</summary>
+    internal static int Bucket() => int.TryParse(Environment.GetEnvironmentVariable("BENCH_DEBUG"), CultureInfo.InvariantCulture, out var ms) && ms > 0 ? ms : 100;
 
     /// <summary>The median and 90th percentile of a list of times, as <c>p50/p90</c>.</summary>
     internal static string Percentiles(List<double> values)
@@ -185,7 +188,7 @@ internal static class Plain
         watch.Stop();
         if (timeline is not null)
         {
-            Console.Error.WriteLine(string.Join(' ', timeline.GroupBy(t => (int)(t / 100)).OrderBy(g => g.Key).Select(g => g.Count().ToString(CultureInfo.InvariantCulture))));
+            Console.Error.WriteLine(string.Join(' ', timeline.GroupBy(t => (int)(t / Ours.Bucket())).OrderBy(g => g.Key).Select(g => g.Count().ToString(CultureInfo.InvariantCulture))));
         }
 
         using var self = Process.GetCurrentProcess();
@@ -197,7 +200,8 @@ internal static class Plain
 
 /// <summary>
 /// Runs the server, then round after round (3 by default) of: the plain-client ceiling, our checker cold and warm on
-/// 10,000 URLs, linkinator at two concurrencies, and our checker on 100,000 URLs; prints every run and the medians.
+/// 10,000 URLs, linkinator at two concurrencies, and the ceiling and our checker on 100,000 URLs; prints every run and
+/// the medians.
 /// Rounds interleave the contenders so that a change in the machine's load hits them alike.
 /// </summary>
 internal static class Comparison
@@ -244,6 +248,7 @@ internal static class Comparison
             var cold = new List<OursRun>();
             var warm = new List<OursRun>();
             var big = new List<OursRun>();
+            var plainBig = new List<OursRun>();
             var linkinator = new Dictionary<int, List<LinkinatorRun>>();
             for (var round = 1; round <= runs; round++)
             {
@@ -264,6 +269,7 @@ internal static class Comparison
 
                 if (!skipLarge)
                 {
+                    plainBig.Add(Report("  plain HttpClient HEAD loop, 100,000 URLs (ceiling)", await RunChildAsync(self, selfArgs + $"plain {large} {PerHost} HEAD", work.FullName), limit));
                     big.Add(Report("  ours, 100,000 URLs, cold", await RunChildAsync(self, selfArgs + $"ours {large} {PerHost}", work.FullName), limit));
                 }
             }
@@ -281,6 +287,7 @@ internal static class Comparison
 
             if (big.Count > 0)
             {
+                Median("plain HttpClient HEAD loop, 100,000 (ceiling)", plainBig, limit);
                 Median("ours, cold process, 100,000", big, limit);
             }
 
