@@ -10,16 +10,21 @@ using Spectre.Console;
 namespace Citations.Cli.Commands;
 
 /// <summary>
-/// <c>citations check PATH...</c>: checks every link cited in CSL-JSON, Markdown, HTML or URL-list files, remembers the
-/// results in a SQLite history, and writes JSON, Markdown or JUnit reports. Exit code 0 when nothing is broken, 1 when
-/// a link is broken or a quoted page no longer says what was quoted, 2 for usage errors.
+/// <c>citations check PATH...</c>: checks every link cited in article files, CSL-JSON, Markdown, HTML or URL-list files,
+/// remembers the results in a SQLite history, and writes JSON, Markdown or JUnit reports. Exit code 0 when nothing is
+/// broken, 1 when a link is broken or a quoted page no longer says what was quoted, 2 for usage errors and bad input
+/// files (nothing is checked then). Links that could not be verified (inconclusive because the checker is offline,
+/// blocked, not allowed) and sources with no link are reported, not counted as broken.
 /// </summary>
 internal sealed class CheckCommand : ICliCommand
 {
     private const string Help = """
         usage: citations check PATH... [options]
 
-        Checks the links cited in each file: CSL-JSON (.json), Markdown (.md), HTML (.html) or a text file of URLs.
+        Checks the links cited in each file: an article file or CSL-JSON (.json, told apart by their content),
+        Markdown (.md), HTML (.html) or a text file of URLs (.txt); other files are recognised by their content.
+        For an article, each source's URL is checked for the passages its claims quote; sources with no URL
+        are reported as not checkable.
 
         options:
           --json FILE          write the JSON report (format citations-link-report, version 1)
@@ -38,8 +43,17 @@ internal sealed class CheckCommand : ICliCommand
           --quiet              print only the summary
 
         DURATION: a number with s, m, h or d (30s, 15m, 12h, 2d), or hh:mm:ss.
-        exit codes: 0 nothing broken, 1 something broken, 2 usage error.
+        exit codes:
+          0  nothing broken. Links that could not be verified do not count as broken: inconclusive (the
+             checker has no network), blocked (the site refuses checkers), not allowed (private address),
+             and sources with no URL (not checkable). The summary and the reports list them.
+          1  a link is broken (gone, soft 404, server error, timed out, unreachable, invalid URL) or a page
+             no longer contains a passage it is cited for; also when the run is cancelled.
+          2  usage error, or an input file with errors (named with line and column); nothing is checked.
         """;
+
+    /// <summary>Above this many cited sources, the per-source list is left to the reports.</summary>
+    private const int MaxSourcesListed = 50;
 
     /// <inheritdoc/>
     public string Name => "check";
@@ -57,29 +71,34 @@ internal sealed class CheckCommand : ICliCommand
         }
 
         var settings = Parse(args);
-        var targets = new List<LinkTarget>();
+        var input = LinkTargetSet.Empty;
         foreach (var path in settings.Paths)
         {
             var full = context.ResolvePath(path);
             if (!File.Exists(full))
             {
-                throw new UsageException($"no such file: {path}");
+                throw new UsageException(Directory.Exists(full) ? $"{path} is a folder, not a file" : $"no such file: {path}");
             }
 
-            var read = await LinkTargetReader.ReadFileAsync(full, null, cancellationToken).ConfigureAwait(false);
+            // Diagnostics and origins name the file as the user typed it.
+            var read = await LinkTargetReader.ReadSetFileAsync(full, null, path, cancellationToken).ConfigureAwait(false);
             foreach (var diagnostic in read.Diagnostics.Where(d => d.Severity != DiagnosticSeverity.Info || !settings.Quiet))
             {
                 await context.Error.WriteLineAsync(diagnostic.ToString()).ConfigureAwait(false);
             }
 
-            if (read.Value is null)
+            // A file with errors is not half-checked: a source it left out would silently escape the check.
+            var errors = read.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+            if (read.Value is null || errors > 0)
             {
-                throw new UsageException($"{path} could not be read");
+                throw new UsageException(string.Create(CultureInfo.InvariantCulture,
+                    $"{path}: {Math.Max(errors, 1)} error(s) (listed above); fix the file. Nothing was checked."));
             }
 
-            targets.AddRange(read.Value);
+            input = input.Concat(read.Value);
         }
 
+        var targets = input.Targets;
         var options = new LinkCheckerOptions
         {
             AllowPrivateAddresses = settings.AllowPrivate,
@@ -112,6 +131,7 @@ internal sealed class CheckCommand : ICliCommand
         {
             history = settings.NoDb ? null : LinkHistory.Open(context.ResolvePath(settings.Db ?? LinkHistory.DefaultFileName));
             var builder = new LinkCheckerBuilder { Options = options };
+            context.ConfigureLinkChecker?.Invoke(builder);
             if (history is not null)
             {
                 builder.WithHistory(history);
@@ -159,7 +179,7 @@ internal sealed class CheckCommand : ICliCommand
                     cancelled = true;
                 }
 
-                var report = new LinkReport(results, checker.TimeProvider.GetUtcNow());
+                var report = new LinkReport(results, checker.TimeProvider.GetUtcNow(), input.NotCheckable);
                 await WriteReportsAsync(settings, report, context).ConfigureAwait(false);
                 await WriteSummaryAsync(report, context, settings.Quiet).ConfigureAwait(false);
                 if (cancelled)
@@ -181,7 +201,7 @@ internal sealed class CheckCommand : ICliCommand
         }
     }
 
-    private static async Task RunWithProgressBarAsync(LinkChecker checker, List<LinkTarget> targets, List<LinkCheckResult> results, CliContext context, CancellationToken cancellationToken)
+    private static async Task RunWithProgressBarAsync(LinkChecker checker, IReadOnlyList<LinkTarget> targets, List<LinkCheckResult> results, CliContext context, CancellationToken cancellationToken)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Out) });
         await console.Progress()
@@ -252,15 +272,37 @@ internal sealed class CheckCommand : ICliCommand
 
     private static async Task WriteSummaryAsync(LinkReport report, CliContext context, bool quiet)
     {
-        var counts = string.Join(", ", report.CountsByVerdict.Where(c => c.Value > 0).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Value} {c.Key.ToReportName()}")));
-        await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"{report.Total} link(s) checked: {(counts.Length == 0 ? "none" : counts)}; {report.Broken} broken, {report.MissingQuotes} with a missing quote, {report.Rot} rotted.")).ConfigureAwait(false);
-        if (!quiet && report.CountsByVerdict[LinkVerdict.Inconclusive] > 0)
+        var output = context.Out;
+        if (!quiet && report.Sources.Count is > 0 and <= MaxSourcesListed)
         {
-            await context.Out.WriteLineAsync("Inconclusive links could not be judged: the checker had no network.").ConfigureAwait(false);
+            var width = report.Sources.Max(s => s.SourceId.Length);
+            await output.WriteLineAsync("sources:").ConfigureAwait(false);
+            foreach (var source in report.Sources)
+            {
+                var detail = source.Result is { } result
+                    ? result.Url + (result.HasMissingQuote ? " (a quote is no longer on the page)" : string.Empty)
+                    : source.NotCheckable!.Reason;
+                await output.WriteLineAsync($"  {source.SourceId.PadRight(width)}  {source.Status,-13}  {detail}").ConfigureAwait(false);
+            }
         }
 
-        await context.Out.FlushAsync().ConfigureAwait(false);
+        var counts = string.Join(", ", report.CountsByVerdict.Where(c => c.Value > 0).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Value} {c.Key.ToReportName()}")));
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"{report.Total} link(s) checked: {(counts.Length == 0 ? "none" : counts)}; {report.Broken} broken, {report.MissingQuotes} with a missing quote, {report.Rot} rotted.")).ConfigureAwait(false);
+        if (report.NotCheckable.Count > 0)
+        {
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{report.NotCheckable.Count} source(s) not checkable (no URL or DOI): {string.Join(", ", report.NotCheckable.Select(s => s.SourceId).Distinct(StringComparer.Ordinal))}.")).ConfigureAwait(false);
+        }
+
+        var inconclusive = report.CountsByVerdict[LinkVerdict.Inconclusive];
+        if (!quiet && inconclusive > 0)
+        {
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{inconclusive} inconclusive link(s) could not be judged: the checker had no network. Inconclusive is not broken; check again online.")).ConfigureAwait(false);
+        }
+
+        await output.FlushAsync().ConfigureAwait(false);
     }
 
     internal static Settings Parse(string[] args)

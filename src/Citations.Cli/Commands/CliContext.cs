@@ -1,3 +1,5 @@
+using Citations.Links.Checking;
+
 namespace Citations.Cli.Commands;
 
 /// <summary>What a command may use of the outside world: its output streams and working directory.</summary>
@@ -7,6 +9,12 @@ namespace Citations.Cli.Commands;
 /// <param name="IsTerminal">Whether standard output is an interactive terminal (live progress displays).</param>
 internal sealed record CliContext(TextWriter Out, TextWriter Error, string WorkingDirectory, bool IsTerminal)
 {
+    /// <summary>
+    /// Changes the link checker <c>citations check</c> builds, after the command line is applied; <see langword="null"/>
+    /// in the real tool. Tests use it to put the checker on a stubbed network (a resolver and a connectivity probe).
+    /// </summary>
+    public Action<LinkCheckerBuilder>? ConfigureLinkChecker { get; init; }
+
     /// <summary>Resolves a path given on the command line.</summary>
     public string ResolvePath(string path) => Path.GetFullPath(path, WorkingDirectory);
 }

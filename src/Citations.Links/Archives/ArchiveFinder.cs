@@ -115,7 +115,7 @@ public sealed class ArchiveFinder : IDisposable
                 continue;
             }
 
-            var walk = await RedirectWalker.WalkAsync(_runner, candidate.Url, HttpMethod.Get, 5, VerifyBodyBytes, trace, cancellationToken).ConfigureAwait(false);
+            var walk = await RedirectWalker.WalkAsync(_runner, candidate.Url, HttpMethod.Get, 5, VerifyBodyBytes, trace, null, cancellationToken).ConfigureAwait(false);
             if (walk.Failure is null && walk.Last.IsSuccess)
             {
                 var captured = walk.Last.MementoDatetime ?? WaybackTimestampOf(walk.FinalUrl) ?? candidate.Captured;
@@ -206,7 +206,7 @@ public sealed class ArchiveFinder : IDisposable
     private async Task<List<Candidate>> TimeMapAsync(Uri prefix, string url, RequestTrace trace, CancellationToken cancellationToken)
     {
         var request = new Uri(prefix.AbsoluteUri + url);
-        var walk = await RedirectWalker.WalkAsync(_runner, request, HttpMethod.Get, 3, MaxListingBytes, trace, cancellationToken).ConfigureAwait(false);
+        var walk = await RedirectWalker.WalkAsync(_runner, request, HttpMethod.Get, 3, MaxListingBytes, trace, null, cancellationToken).ConfigureAwait(false);
         if (walk.Failure is not null || !walk.Last.IsSuccess || walk.Last.Body.IsEmpty)
         {
             return [];

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Security.Cryptography;
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Citations.CslData;
 using Citations.Links.Drift;
@@ -16,6 +16,9 @@ internal sealed class CheckRun
 {
     private static readonly TimeSpan ProbeCacheDuration = TimeSpan.FromMinutes(1);
 
+    /// <summary>The longest last segment <see cref="IsRootPath"/> can take for a front page (<c>default.aspx</c>).</summary>
+    private const int MaxRootSegment = 12;
+
     private static readonly HashSet<string> LanguageRoots = new(StringComparer.Ordinal)
     {
         "ar", "cs", "da", "de", "el", "en", "es", "fa", "fi", "fr", "he", "hi", "hu", "id", "it", "ja", "ko", "ms", "nl",
@@ -25,7 +28,7 @@ internal sealed class CheckRun
     private readonly LinkChecker _checker;
     private readonly LinkCheckerOptions _options;
     private readonly RequestRunner _runner;
-    private readonly ConcurrentDictionary<string, Lazy<Task<Soft404Probe>>> _probes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Task<Soft404Probe>> _probes = new(StringComparer.Ordinal);
     private readonly Lock _onlineLock = new();
     private (DateTimeOffset At, Task<bool> Online)? _online;
     private CancellationToken _runToken;
@@ -68,7 +71,7 @@ internal sealed class CheckRun
             }
             else
             {
-                byKey[key] = item = new WorkItem(key, uri, [target]);
+                byKey[key] = item = new WorkItem(key, uri, RequestRunner.HostKey(uri), [target]);
                 work.Add(item);
             }
         }
@@ -80,24 +83,29 @@ internal sealed class CheckRun
     public async Task RunAsync(List<WorkItem> work, ChannelWriter<LinkCheckResult> writer, CancellationToken cancellationToken)
     {
         _runToken = cancellationToken;
-        var scheduler = new HostScheduler<WorkItem>(work.Select(w => (RequestRunner.HostKey(w.Uri), w)), _options.PerHostConcurrency);
+        var scheduler = new HostScheduler<WorkItem>(work.Select(w => (w.Host, w)), _options.PerHostConcurrency);
         Exception? failure = null;
         try
         {
             var workers = Enumerable.Range(0, Math.Min(_options.GlobalConcurrency, work.Count))
                 .Select(_ => Task.Run(async () =>
                 {
-                    while (await scheduler.TakeAsync(cancellationToken).ConfigureAwait(false) is { } next)
+                    var next = await scheduler.TakeAsync(cancellationToken).ConfigureAwait(false);
+                    while (next is { } taken)
                     {
                         try
                         {
-                            var result = await CheckAndRecordAsync(next.Item, cancellationToken).ConfigureAwait(false);
+                            var result = await CheckAndRecordAsync(taken.Item, cancellationToken).ConfigureAwait(false);
                             await writer.WriteAsync(result, cancellationToken).ConfigureAwait(false);
                         }
-                        finally
+                        catch
                         {
-                            scheduler.Complete(next.Host);
+                            scheduler.Complete(taken.Host);
+                            throw;
                         }
+
+                        // Completing and taking in one step: the freed slot goes to this worker, on this thread.
+                        next = await scheduler.CompleteAndTakeAsync(taken.Host, cancellationToken).ConfigureAwait(false);
                     }
                 }, cancellationToken))
                 .ToArray();
@@ -114,7 +122,8 @@ internal sealed class CheckRun
         }
     }
 
-    private async Task<LinkCheckResult> CheckAndRecordAsync(WorkItem item, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<LinkCheckResult> CheckAndRecordAsync(WorkItem item, CancellationToken cancellationToken)
     {
         var checkedAt = Time.GetUtcNow();
         var prior = _checker.History is { } history
@@ -178,7 +187,8 @@ internal sealed class CheckRun
         return new DateTimeOffset(part.Year, month, part.Month is >= 1 and <= 12 ? day : 1, 12, 0, 0, TimeSpan.Zero);
     }
 
-    private async Task<LinkCheckResult> CheckAsync(WorkItem item, DateTimeOffset checkedAt, PriorState? prior, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<LinkCheckResult> CheckAsync(WorkItem item, DateTimeOffset checkedAt, PriorState? prior, CancellationToken cancellationToken)
     {
         var started = Time.GetTimestamp();
         var trace = new RequestTrace();
@@ -186,7 +196,7 @@ internal sealed class CheckRun
         try
         {
             verdict = await _checker.TotalTimeout.ExecuteAsync(
-                static (state, ct) => new ValueTask<Verdict>(state.Run.DecideAsync(state.Item, state.Trace, state.Prior, ct)),
+                static (state, ct) => state.Run.DecideAsync(state.Item, state.Trace, state.Prior, ct),
                 (Run: this, Item: item, Trace: trace, Prior: prior),
                 cancellationToken).ConfigureAwait(false);
         }
@@ -210,7 +220,7 @@ internal sealed class CheckRun
             Requests = trace.Requests,
             Elapsed = Time.GetElapsedTime(started),
             RetryAfter = trace.RetryAfter,
-            Notes = [.. verdict.Evidence.Notes, .. trace.Notes],
+            Notes = trace.NotesAfter(verdict.Evidence.Notes),
         };
         return new LinkCheckResult
         {
@@ -246,16 +256,17 @@ internal sealed class CheckRun
     }
 
     /// <summary>Requests the page (HEAD first when allowed, GET when HEAD is refused or unreliable) and decides the verdict.</summary>
-    private async Task<Verdict> DecideAsync(WorkItem item, RequestTrace trace, PriorState? prior, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<Verdict> DecideAsync(WorkItem item, RequestTrace trace, PriorState? prior, CancellationToken cancellationToken)
     {
-        var quotes = item.Targets.SelectMany(t => t.Quotes).Distinct(StringComparer.Ordinal).ToArray();
+        var quotes = Quotes(item.Targets);
         var needText = quotes.Length > 0 || _options.PageText == PageTextMode.Always;
         var useHead = _options.HeadFirst && !needText;
-        var walk = await WalkAsync(item.Uri, useHead ? HttpMethod.Head : HttpMethod.Get, trace, cancellationToken).ConfigureAwait(false);
+        var walk = await WalkAsync(item.Uri, item.Host, useHead ? HttpMethod.Head : HttpMethod.Get, trace, cancellationToken).ConfigureAwait(false);
         if (useHead && HeadIsUnreliable(walk) is { } reason)
         {
             trace.Note($"HEAD {reason}; checked with GET");
-            walk = await WalkAsync(item.Uri, HttpMethod.Get, trace, cancellationToken).ConfigureAwait(false);
+            walk = await WalkAsync(item.Uri, item.Host, HttpMethod.Get, trace, cancellationToken).ConfigureAwait(false);
         }
 
         var last = walk.Last;
@@ -355,8 +366,20 @@ internal sealed class CheckRun
         return new Verdict(LinkVerdict.Alive, evidence, content);
     }
 
-    private Task<Walk> WalkAsync(Uri url, HttpMethod method, RequestTrace trace, CancellationToken cancellationToken)
-        => RedirectWalker.WalkAsync(_runner, url, method, _options.MaxRedirects, _options.MaxBodyBytes, trace, cancellationToken);
+    /// <summary>The distinct quotes of a URL's citations, in order; no allocation when there are none (the common case).</summary>
+    private static string[] Quotes(List<LinkTarget> targets)
+    {
+        if (targets.Count == 1)
+        {
+            var only = targets[0].Quotes;
+            return only.Count == 0 ? [] : [.. only.Distinct(StringComparer.Ordinal)];
+        }
+
+        return targets.All(t => t.Quotes.Count == 0) ? [] : [.. targets.SelectMany(t => t.Quotes).Distinct(StringComparer.Ordinal)];
+    }
+
+    private ValueTask<Walk> WalkAsync(Uri url, string? hostKey, HttpMethod method, RequestTrace trace, CancellationToken cancellationToken)
+        => RedirectWalker.WalkAsync(_runner, url, method, _options.MaxRedirects, _options.MaxBodyBytes, trace, hostKey, cancellationToken);
 
     /// <summary>Why a HEAD answer cannot be trusted (refused, an error status, a broken connection), or <see langword="null"/>.</summary>
     private static string? HeadIsUnreliable(Walk walk)
@@ -388,7 +411,8 @@ internal sealed class CheckRun
     /// page (or redirect target) as a random path in the same directory. Returns the reason and the walk to use for
     /// the page's content (a GET when HEAD was not enough).
     /// </summary>
-    private async Task<(string? Reason, Walk Walk)> DetectSoft404Async(WorkItem item, Walk walk, RequestTrace trace, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<(string? Reason, Walk Walk)> DetectSoft404Async(WorkItem item, Walk walk, RequestTrace trace, CancellationToken cancellationToken)
     {
         var original = item.Uri;
         if (walk.Chain.Count > 0 && !IsRootPath(original) && IsRootPath(walk.FinalUrl) && SameSite(original, walk.FinalUrl))
@@ -406,7 +430,7 @@ internal sealed class CheckRun
             return (null, walk);
         }
 
-        var probe = await GetProbeAsync(original).ConfigureAwait(false);
+        var probe = await GetProbeAsync(item).ConfigureAwait(false);
         trace.Note(probe.Summary);
         if (!probe.AnswersSuccess)
         {
@@ -421,7 +445,7 @@ internal sealed class CheckRun
         if (!walk.Last.BodyRead)
         {
             trace.Note("the host answers 200 for a random path; fetched the page to compare");
-            walk = await WalkAsync(original, HttpMethod.Get, trace, cancellationToken).ConfigureAwait(false);
+            walk = await WalkAsync(original, item.Host, HttpMethod.Get, trace, cancellationToken).ConfigureAwait(false);
             if (!walk.Last.IsSuccess || !walk.Last.BodyRead)
             {
                 return (null, walk);
@@ -440,23 +464,58 @@ internal sealed class CheckRun
             : (null, walk);
     }
 
-    private Task<Soft404Probe> GetProbeAsync(Uri url)
+    private Task<Soft404Probe> GetProbeAsync(WorkItem item)
     {
-        var directory = url.AbsolutePath[..(url.AbsolutePath.LastIndexOf('/') + 1)];
-        var key = url.GetLeftPart(UriPartial.Authority) + directory;
-        var lazy = _probes.GetOrAdd(key, _ => new Lazy<Task<Soft404Probe>>(() => ProbeAsync(url, directory)));
-        return lazy.Value;
+        // One probe per folder of a host: the key is the URL up to its last '/', without the query.
+        var url = item.Uri;
+        var path = url.AbsolutePath;
+        var directory = path[..(path.LastIndexOf('/') + 1)];
+        var key = string.Concat(url.Scheme, "://", item.Host, directory);
+        if (_probes.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        // The first check of a folder claims it and runs the probe; the others await the same task. Nothing blocks a
+        // thread while the probe starts (a lazy value would hold every other check of the folder on a lock meanwhile,
+        // which starves a small thread pool at the start of a run).
+        var claim = new TaskCompletionSource<Soft404Probe>();
+        var probe = _probes.GetOrAdd(key, claim.Task);
+        if (ReferenceEquals(probe, claim.Task))
+        {
+            _ = ProbeIntoAsync(claim, url, directory);
+        }
+
+        return probe;
+    }
+
+    /// <summary>Runs a probe and completes the folder's claim with its outcome, whatever it is (so the task never goes unobserved).</summary>
+    private async Task ProbeIntoAsync(TaskCompletionSource<Soft404Probe> claim, Uri url, string directory)
+    {
+        try
+        {
+            claim.TrySetResult(await ProbeAsync(url, directory).ConfigureAwait(false));
+        }
+        catch (OperationCanceledException e)
+        {
+            claim.TrySetCanceled(e.CancellationToken);
+        }
+        catch (Exception e)
+        {
+            claim.TrySetException(e);
+        }
     }
 
     private async Task<Soft404Probe> ProbeAsync(Uri url, string directory)
     {
-        var random = "citations-check-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+        // Unguessable enough to name no real page; not a secret, so no cryptographic generator (slow to load at start).
+        var random = "citations-check-" + Random.Shared.NextInt64().ToString("x16", CultureInfo.InvariantCulture);
         var probeUrl = new UriBuilder(url) { Path = directory + random, Query = string.Empty, Fragment = string.Empty }.Uri;
         var trace = new RequestTrace();
         try
         {
             var walk = await _checker.TotalTimeout.ExecuteAsync(
-                static async (state, ct) => await state.Run.WalkAsync(state.Url, HttpMethod.Get, state.Trace, ct).ConfigureAwait(false),
+                static async (state, ct) => await state.Run.WalkAsync(state.Url, null, HttpMethod.Get, state.Trace, ct).ConfigureAwait(false),
                 (Run: this, Url: probeUrl, Trace: trace),
                 _runToken).ConfigureAwait(false);
             var success = walk.Failure is null && walk.Last.IsSuccess;
@@ -496,27 +555,30 @@ internal sealed class CheckRun
     /// <summary>Whether a URL is a site's front page: <c>/</c>, an index file, or a language root such as <c>/en/</c>.</summary>
     internal static bool IsRootPath(Uri url)
     {
-        var path = url.AbsolutePath.TrimEnd('/');
-        if (path.Length == 0)
+        // Called for every page that answers: spans, no allocation.
+        var path = url.AbsolutePath.AsSpan().TrimEnd('/');
+        if (path.IsEmpty)
         {
             return true;
         }
 
         var segment = path[1..];
-        if (segment.Contains('/', StringComparison.Ordinal))
+        if (segment.Contains('/') || segment.Length > MaxRootSegment)
         {
             return false;
         }
 
-        var lower = segment.ToLowerInvariant();
+        Span<char> lower = stackalloc char[segment.Length];
+        segment.ToLowerInvariant(lower);
         if (lower is "index.html" or "index.htm" or "index.php" or "index.asp" or "index.aspx" or "default.aspx" or "default.asp" or "home" or "home.html")
         {
             return true;
         }
 
         // Language roots: "en", "fr", "en-us", "pt-br" (common languages only: "/ok" or "/go" are ordinary pages).
-        return LanguageRoots.Contains(lower)
-               || (lower.Length == 5 && lower[2] is '-' or '_' && LanguageRoots.Contains(lower[..2]) && char.IsAsciiLetter(lower[3]) && char.IsAsciiLetter(lower[4]));
+        var languages = LanguageRoots.GetAlternateLookup<ReadOnlySpan<char>>();
+        return languages.Contains(lower)
+               || (lower.Length == 5 && lower[2] is '-' or '_' && languages.Contains(lower[..2]) && char.IsAsciiLetter(lower[3]) && char.IsAsciiLetter(lower[4]));
     }
 
     private static bool SameSite(Uri a, Uri b) => string.Equals(TrimWww(a.IdnHost), TrimWww(b.IdnHost), StringComparison.OrdinalIgnoreCase);
@@ -530,7 +592,7 @@ internal sealed class CheckRun
            && string.Equals(original.Query, final.Query, StringComparison.Ordinal);
 
     /// <summary>A URL to check and every target citing it.</summary>
-    internal sealed record WorkItem(string Key, Uri Uri, List<LinkTarget> Targets);
+    internal sealed record WorkItem(string Key, Uri Uri, string Host, List<LinkTarget> Targets);
 
     private sealed record Verdict(LinkVerdict Kind, LinkEvidence Evidence, ContentCheck? Content);
 

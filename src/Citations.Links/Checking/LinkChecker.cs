@@ -2,9 +2,11 @@ using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Citations.CslData;
 using Citations.Links.Archives;
+using Citations.Links.Extraction;
 using Citations.Links.History;
 using Citations.Links.Http;
 using Citations.Links.Resilience;
+using Citations.Model;
 using Polly;
 
 namespace Citations.Links.Checking;
@@ -185,6 +187,30 @@ public sealed class LinkChecker : IDisposable
     {
         ArgumentNullException.ThrowIfNull(items);
         return CheckAsync(items.Select(i => LinkTarget.FromCslItem(i)).OfType<LinkTarget>(), progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Checks the links of an article's sources: one per source with a URL or DOI, looking for the passages its claims
+    /// quote (see <see cref="ArticleLinkTargets"/>). Sources without a link are not requested; list them with
+    /// <c>ArticleLinkTargets.From(article).NotCheckable</c> and give them to <see cref="Reports.LinkReport"/>.
+    /// </summary>
+    /// <param name="article">The article.</param>
+    /// <param name="progress">Told after each result.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    public IAsyncEnumerable<LinkCheckResult> CheckArticleAsync(Article article, IProgress<LinkCheckProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        return CheckAsync(ArticleLinkTargets.From(article).Targets, progress, cancellationToken);
+    }
+
+    /// <summary>Checks the URLs (or DOIs) of sources, without quotes; sources without either are skipped.</summary>
+    /// <param name="sources">The sources.</param>
+    /// <param name="progress">Told after each result.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    public IAsyncEnumerable<LinkCheckResult> CheckSourcesAsync(IEnumerable<Source> sources, IProgress<LinkCheckProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        return CheckAsync(sources.Select(s => ArticleLinkTargets.FromSource(s)).OfType<LinkTarget>(), progress, cancellationToken);
     }
 
     /// <summary>Checks one URL.</summary>

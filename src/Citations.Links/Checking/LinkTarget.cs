@@ -8,11 +8,10 @@ namespace Citations.Links.Checking;
 /// </summary>
 /// <remarks>
 /// <para>Immutable and thread-safe. The checker's input seam: anything that cites URLs (a CSL item, a Markdown file,
-/// an article's sources) becomes targets. Create them with <see cref="FromUrl"/>, <see cref="FromCslItem"/> or the
-/// readers in <see cref="Extraction.LinkTargetReader"/>.</para>
-/// <para>An adapter from the article model (article → its sources → targets) belongs next to the article model, as a
-/// one-line projection per source: <c>new LinkTarget(source.Url) { SourceId = source.Id, Accessed = source.Accessed,
-/// Quotes = claims quoting that source }</c>.</para>
+/// an article's sources) becomes targets. Create them with <see cref="FromUrl"/>, <see cref="FromCslItem"/>,
+/// <see cref="Extraction.ArticleLinkTargets"/> or the readers in <see cref="Extraction.LinkTargetReader"/>.</para>
+/// <para>An article's sources become targets through <see cref="Extraction.ArticleLinkTargets"/>: one per source with a
+/// URL, with the source's id, its accessed date and the passages its claims quote.</para>
 /// </remarks>
 /// <param name="Url">The URL exactly as cited. A malformed URL is still a target: it gets the verdict
 /// <see cref="LinkVerdict.InvalidUrl"/>.</param>

@@ -1,5 +1,5 @@
-using System.Net.Http.Headers;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using System.Security.Authentication;
 using Citations.Links.Checking;
 
@@ -8,24 +8,18 @@ namespace Citations.Links.Http;
 /// <summary>Sends one request and turns whatever happens into a <see cref="LinkResponse"/>; only cancellation escapes as an exception.</summary>
 internal sealed class HttpSender(HttpClient client, string userAgent, TimeProvider timeProvider)
 {
-    private static readonly MediaTypeWithQualityHeaderValue[] Accept =
-    [
-        new("text/html"), new("application/xhtml+xml"), new("*/*", 0.8),
-    ];
+    // Written as raw header text: added without parsing or allocating header objects on every request.
+    private const string Accept = "text/html, application/xhtml+xml, */*;q=0.8";
+    private const string AcceptEncoding = "gzip, deflate, br";
 
-    public async Task<LinkResponse> SendAsync(Uri url, HttpMethod method, int maxBodyBytes, IReadOnlyList<KeyValuePair<string, string>>? headers, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<LinkResponse> SendAsync(Uri url, HttpMethod method, int maxBodyBytes, IReadOnlyList<KeyValuePair<string, string>>? headers, CancellationToken cancellationToken)
     {
         var started = timeProvider.GetTimestamp();
         using var request = new HttpRequestMessage(method, url);
         request.Headers.TryAddWithoutValidation("User-Agent", userAgent);
-        foreach (var accept in Accept)
-        {
-            request.Headers.Accept.Add(accept);
-        }
-
-        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("gzip"));
-        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("deflate"));
-        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("br"));
+        request.Headers.TryAddWithoutValidation("Accept", Accept);
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", AcceptEncoding);
         foreach (var (name, value) in headers ?? [])
         {
             request.Headers.TryAddWithoutValidation(name, value);
@@ -36,33 +30,44 @@ internal sealed class HttpSender(HttpClient client, string userAgent, TimeProvid
         {
             response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
-            var result = new LinkResponse
+            var contentType = response.Content.Headers.ContentType;
+            var isRedirect = status is 301 or 302 or 303 or 307 or 308;
+
+            // Redirect bodies say nothing; HEAD has none. Everything else is read, bounded, to judge the page.
+            ReadOnlyMemory<byte> body = default;
+            var bodyRead = false;
+            var truncated = false;
+            if (method != HttpMethod.Head && !isRedirect)
+            {
+                (var bytes, truncated) = await BodyReader.ReadAsync(response.Content, maxBodyBytes, cancellationToken).ConfigureAwait(false);
+                body = bytes;
+                bodyRead = true;
+            }
+
+            var responseHeaders = response.Headers;
+            var retryAfter = responseHeaders.RetryAfter;
+            return new LinkResponse
             {
                 Url = url,
                 Method = method.Method,
                 StatusCode = status,
-                Location = response.Headers.Location?.OriginalString,
-                RetryAfterDelta = response.Headers.RetryAfter?.Delta,
-                RetryAfterDate = response.Headers.RetryAfter?.Date,
-                ContentType = response.Content.Headers.ContentType?.MediaType,
-                CharSet = response.Content.Headers.ContentType?.CharSet,
+                Location = responseHeaders.Location?.OriginalString,
+                RetryAfterDelta = retryAfter?.Delta,
+                RetryAfterDate = retryAfter?.Date,
+                ContentType = contentType?.MediaType,
+                CharSet = contentType?.CharSet,
                 BotWall = IsBotWall(response),
-                MementoDatetime = response.Headers.NonValidated.TryGetValues("Memento-Datetime", out var memento)
+                MementoDatetime = responseHeaders.NonValidated.TryGetValues("Memento-Datetime", out var memento)
                                   && DateTimeOffset.TryParse(memento.ToString(), System.Globalization.CultureInfo.InvariantCulture,
                                       System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out var captured)
                     ? captured
                     : null,
-                Link = response.Headers.NonValidated.TryGetValues("Link", out var link) ? link.ToString() : null,
+                Link = responseHeaders.NonValidated.TryGetValues("Link", out var link) ? link.ToString() : null,
+                Body = body,
+                BodyRead = bodyRead,
+                BodyTruncated = truncated,
+                Elapsed = timeProvider.GetElapsedTime(started),
             };
-
-            // Redirect bodies say nothing; HEAD has none. Everything else is read, bounded, to judge the page.
-            if (method != HttpMethod.Head && !result.IsRedirect)
-            {
-                var (body, truncated) = await BodyReader.ReadAsync(response.Content, maxBodyBytes, cancellationToken).ConfigureAwait(false);
-                result = result with { Body = body, BodyRead = true, BodyTruncated = truncated };
-            }
-
-            return result with { Elapsed = timeProvider.GetElapsedTime(started) };
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

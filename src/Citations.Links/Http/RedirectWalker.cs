@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Citations.Links.Checking;
 using Citations.Links.Resilience;
 
@@ -6,8 +7,12 @@ namespace Citations.Links.Http;
 /// <summary>Follows redirects by hand, recording the chain and stopping at loops, invalid locations and the hop limit.</summary>
 internal static class RedirectWalker
 {
-    /// <summary>Requests <paramref name="url"/> and the redirects after it. The last response is the page's, or the one that failed.</summary>
-    public static async Task<Walk> WalkAsync(RequestRunner runner, Uri url, HttpMethod method, int maxRedirects, int maxBodyBytes, RequestTrace trace, CancellationToken cancellationToken)
+    /// <summary>
+    /// Requests <paramref name="url"/> and the redirects after it. The last response is the page's, or the one that failed.
+    /// <paramref name="hostKey"/> is the first URL's <see cref="RequestRunner.HostKey"/> when the caller has it.
+    /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public static async ValueTask<Walk> WalkAsync(RequestRunner runner, Uri url, HttpMethod method, int maxRedirects, int maxBodyBytes, RequestTrace trace, string? hostKey, CancellationToken cancellationToken)
     {
         var chain = new List<RedirectHop>();
         HashSet<string>? visited = null;
@@ -15,7 +20,7 @@ internal static class RedirectWalker
         var currentMethod = method;
         while (true)
         {
-            var response = await runner.SendAsync(current, currentMethod, maxBodyBytes, trace, cancellationToken).ConfigureAwait(false);
+            var response = await runner.SendAsync(current, currentMethod, maxBodyBytes, trace, cancellationToken, hostKey: chain.Count == 0 ? hostKey : null).ConfigureAwait(false);
             if (!response.IsRedirect)
             {
                 return new Walk(response, current, chain, null);

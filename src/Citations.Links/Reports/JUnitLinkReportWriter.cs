@@ -6,8 +6,10 @@ using Citations.Links.Checking;
 namespace Citations.Links.Reports;
 
 /// <summary>
-/// Writes a JUnit XML report for CI pipelines: one test case per URL; broken links and missing quotes are failures,
-/// unverifiable links (blocked, inconclusive, not allowed) are skipped, and the rest pass.
+/// Writes a JUnit XML report for CI pipelines. The suite <c>links</c> has one test case per URL: broken links and
+/// missing quotes are failures, unverifiable links (blocked, inconclusive, not allowed) are skipped, and the rest pass.
+/// When the citations carry source ids (article files, CSL-JSON), the suite <c>sources</c> has one test case per
+/// source with the outcome of its link, and sources with no link to check are skipped as "not checkable".
 /// </summary>
 /// <remarks>Thread-safe.</remarks>
 public sealed class JUnitLinkReportWriter : ILinkReportWriter
@@ -34,9 +36,12 @@ public sealed class JUnitLinkReportWriter : ILinkReportWriter
             var failures = report.Results.Count(LinkReport.IsFailure);
             var skipped = report.Results.Count(r => !LinkReport.IsFailure(r) && IsSkipped(r));
             var time = Seconds(report.Results.Sum(r => r.Evidence.Elapsed.TotalSeconds));
+            var sourceFailures = report.Sources.Count(s => s.IsFailure);
+            var sourcesSkipped = report.Sources.Count(s => !s.IsFailure && (s.Result is null || IsSkipped(s.Result)));
             await xml.WriteStartDocumentAsync().ConfigureAwait(false);
             await xml.WriteStartElementAsync(null, "testsuites", null).ConfigureAwait(false);
-            await Attributes(xml, ("name", "citations link check"), ("tests", Number(report.Total)), ("failures", Number(failures)), ("errors", "0"), ("skipped", Number(skipped)), ("time", time)).ConfigureAwait(false);
+            await Attributes(xml, ("name", "citations link check"), ("tests", Number(report.Total + report.Sources.Count)), ("failures", Number(failures + sourceFailures)),
+                ("errors", "0"), ("skipped", Number(skipped + sourcesSkipped)), ("time", time)).ConfigureAwait(false);
             await xml.WriteStartElementAsync(null, "testsuite", null).ConfigureAwait(false);
             await Attributes(xml, ("name", "links"), ("tests", Number(report.Total)), ("failures", Number(failures)), ("errors", "0"), ("skipped", Number(skipped)),
                 ("time", time), ("timestamp", report.GeneratedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture))).ConfigureAwait(false);
@@ -70,10 +75,59 @@ public sealed class JUnitLinkReportWriter : ILinkReportWriter
             }
 
             await xml.WriteEndElementAsync().ConfigureAwait(false);
+            if (report.Sources.Count > 0)
+            {
+                await WriteSourcesAsync(xml, report, sourceFailures, sourcesSkipped, cancellationToken).ConfigureAwait(false);
+            }
+
             await xml.WriteEndElementAsync().ConfigureAwait(false);
             await xml.WriteEndDocumentAsync().ConfigureAwait(false);
             await xml.FlushAsync().ConfigureAwait(false);
         }
+    }
+
+    private static async Task WriteSourcesAsync(XmlWriter xml, LinkReport report, int failures, int skipped, CancellationToken cancellationToken)
+    {
+        await xml.WriteStartElementAsync(null, "testsuite", null).ConfigureAwait(false);
+        await Attributes(xml, ("name", "sources"), ("tests", Number(report.Sources.Count)), ("failures", Number(failures)), ("errors", "0"), ("skipped", Number(skipped)),
+            ("time", "0.000"), ("timestamp", report.GeneratedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture))).ConfigureAwait(false);
+        foreach (var source in report.Sources)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await xml.WriteStartElementAsync(null, "testcase", null).ConfigureAwait(false);
+            await Attributes(xml, ("classname", "sources"), ("name", source.SourceId), ("time", "0.000")).ConfigureAwait(false);
+            if (source.Result is not { } r)
+            {
+                var notCheckable = source.NotCheckable!;
+                await xml.WriteStartElementAsync(null, "skipped", null).ConfigureAwait(false);
+                await Attributes(xml, ("message", "not checkable: " + notCheckable.Reason)).ConfigureAwait(false);
+                await xml.WriteEndElementAsync().ConfigureAwait(false);
+                if (notCheckable.Title is not null || notCheckable.Origin is not null)
+                {
+                    await xml.WriteElementStringAsync(null, "system-out", null, Clean(string.Join("\n", new[] { notCheckable.Title, notCheckable.Origin }.OfType<string>()))).ConfigureAwait(false);
+                }
+            }
+            else if (LinkReport.IsFailure(r))
+            {
+                await xml.WriteStartElementAsync(null, "failure", null).ConfigureAwait(false);
+                await Attributes(xml, ("type", r.IsBroken ? r.Verdict.ToReportName() : "quote-missing"), ("message", Message(r) + " — " + r.Url)).ConfigureAwait(false);
+                await xml.WriteEndElementAsync().ConfigureAwait(false);
+            }
+            else if (IsSkipped(r))
+            {
+                await xml.WriteStartElementAsync(null, "skipped", null).ConfigureAwait(false);
+                await Attributes(xml, ("message", Message(r) + " — " + r.Url)).ConfigureAwait(false);
+                await xml.WriteEndElementAsync().ConfigureAwait(false);
+            }
+            else
+            {
+                await xml.WriteElementStringAsync(null, "system-out", null, Clean(Message(r) + " — " + r.Url)).ConfigureAwait(false);
+            }
+
+            await xml.WriteEndElementAsync().ConfigureAwait(false);
+        }
+
+        await xml.WriteEndElementAsync().ConfigureAwait(false);
     }
 
     private static bool IsSkipped(LinkCheckResult r) => r.Verdict is LinkVerdict.Blocked or LinkVerdict.Inconclusive or LinkVerdict.NotAllowed;

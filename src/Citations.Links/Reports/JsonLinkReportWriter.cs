@@ -50,6 +50,7 @@ public sealed class JsonLinkReportWriter : ILinkReportWriter
             json.WriteNumber("rot", report.Rot);
             json.WriteNumber("missingQuotes", report.MissingQuotes);
             json.WriteNumber("changed", report.Changed);
+            json.WriteNumber("notCheckable", report.NotCheckable.Count);
             json.WriteStartObject("verdicts");
             foreach (var verdict in Enum.GetValues<LinkVerdict>())
             {
@@ -58,6 +59,7 @@ public sealed class JsonLinkReportWriter : ILinkReportWriter
 
             json.WriteEndObject();
             json.WriteEndObject();
+            WriteSources(json, report);
             json.WriteStartArray("results");
             foreach (var result in report.Results)
             {
@@ -72,5 +74,40 @@ public sealed class JsonLinkReportWriter : ILinkReportWriter
             json.WriteEndObject();
             await json.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    private static void WriteSources(Utf8JsonWriter json, LinkReport report)
+    {
+        json.WriteStartArray("sources");
+        foreach (var source in report.Sources)
+        {
+            json.WriteStartObject();
+            json.WriteString("sourceId", source.SourceId);
+            json.WriteString("status", source.Status);
+            if (source.Result is { } result)
+            {
+                json.WriteString("url", source.Url);
+                json.WriteString("checkedUrl", result.Url);
+                json.WriteBoolean("broken", result.IsBroken);
+                json.WriteBoolean("missingQuote", result.HasMissingQuote);
+            }
+            else if (source.NotCheckable is { } notCheckable)
+            {
+                json.WriteString("reason", notCheckable.Reason);
+                if (notCheckable.Title is { } title)
+                {
+                    json.WriteString("title", title);
+                }
+
+                if (notCheckable.Origin is { } origin)
+                {
+                    json.WriteString("origin", origin);
+                }
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 }

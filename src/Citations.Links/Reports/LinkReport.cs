@@ -2,7 +2,10 @@ using Citations.Links.Checking;
 
 namespace Citations.Links.Reports;
 
-/// <summary>The results of a run, gathered for writing: every result in a stable order, with counts.</summary>
+/// <summary>
+/// The results of a run, gathered for writing: every result in a stable order, with counts, the cited sources that had
+/// no link to check, and the outcome per source.
+/// </summary>
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed record LinkReport
 {
@@ -10,10 +13,21 @@ public sealed record LinkReport
     /// <param name="results">The results; sorted here by URL, so the same run always writes the same file.</param>
     /// <param name="generatedAt">When the report was made.</param>
     public LinkReport(IEnumerable<LinkCheckResult> results, DateTimeOffset generatedAt)
+        : this(results, generatedAt, [])
+    {
+    }
+
+    /// <summary>Creates a report that also lists the cited sources a checker could not follow.</summary>
+    /// <param name="results">The results; sorted here by URL, so the same run always writes the same file.</param>
+    /// <param name="generatedAt">When the report was made.</param>
+    /// <param name="notCheckable">The sources with no link to check (see <see cref="LinkTargetSet.NotCheckable"/>); sorted here by id.</param>
+    public LinkReport(IEnumerable<LinkCheckResult> results, DateTimeOffset generatedAt, IEnumerable<NotCheckableSource> notCheckable)
     {
         ArgumentNullException.ThrowIfNull(results);
+        ArgumentNullException.ThrowIfNull(notCheckable);
         Results = results.OrderBy(r => r.Url, StringComparer.Ordinal).ToArray();
         GeneratedAt = generatedAt;
+        NotCheckable = notCheckable.OrderBy(s => s.SourceId, StringComparer.Ordinal).ThenBy(s => s.Origin, StringComparer.Ordinal).ToArray();
         var counts = Enum.GetValues<LinkVerdict>().ToDictionary(v => v, _ => 0);
         foreach (var result in Results)
         {
@@ -21,6 +35,7 @@ public sealed record LinkReport
         }
 
         CountsByVerdict = counts;
+        Sources = BySource(Results, NotCheckable);
     }
 
     /// <summary>Every result, sorted by URL.</summary>
@@ -31,6 +46,15 @@ public sealed record LinkReport
 
     /// <summary>How many results have each verdict (every verdict present, possibly 0).</summary>
     public IReadOnlyDictionary<LinkVerdict, int> CountsByVerdict { get; }
+
+    /// <summary>The cited sources that had no link to check, sorted by id.</summary>
+    public IReadOnlyList<NotCheckableSource> NotCheckable { get; }
+
+    /// <summary>
+    /// The outcome for each cited source (each target with a <see cref="LinkTarget.SourceId"/>, and each not-checkable
+    /// source), sorted by source id and then URL; empty when nothing cited carries a source id (a Markdown file, a list of URLs).
+    /// </summary>
+    public IReadOnlyList<SourceLinkResult> Sources { get; }
 
     /// <summary>How many distinct URLs were checked.</summary>
     public int Total => Results.Count;
@@ -57,6 +81,54 @@ public sealed record LinkReport
 
     /// <summary>Whether any result fails the run (see <see cref="IsFailure"/>).</summary>
     public bool HasFailures => Results.Any(IsFailure);
+
+    private static SourceLinkResult[] BySource(IReadOnlyList<LinkCheckResult> results, IReadOnlyList<NotCheckableSource> notCheckable)
+    {
+        var sources = new List<SourceLinkResult>();
+        var seen = new HashSet<(string, string)>();
+        foreach (var result in results)
+        {
+            foreach (var target in result.Targets)
+            {
+                if (target.SourceId is { } id && seen.Add((id, result.Url)))
+                {
+                    sources.Add(new SourceLinkResult { SourceId = id, Url = target.Url, Result = result });
+                }
+            }
+        }
+
+        sources.AddRange(notCheckable.Select(s => new SourceLinkResult { SourceId = s.SourceId, NotCheckable = s }));
+        return [.. sources.OrderBy(s => s.SourceId, StringComparer.Ordinal).ThenBy(s => s.Url, StringComparer.Ordinal)];
+    }
+}
+
+/// <summary>
+/// What a check found for one cited source: the result of its link, or why it has none to check. Exactly one of
+/// <see cref="Result"/> and <see cref="NotCheckable"/> is set.
+/// </summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed record SourceLinkResult
+{
+    /// <summary>The report name of the status of a source with no link to check.</summary>
+    public const string NotCheckableStatus = "not-checkable";
+
+    /// <summary>The source's id.</summary>
+    public required string SourceId { get; init; }
+
+    /// <summary>The URL as the source cites it, or <see langword="null"/> when it cites none.</summary>
+    public string? Url { get; init; }
+
+    /// <summary>The result of checking the source's link, or <see langword="null"/> when it has none.</summary>
+    public LinkCheckResult? Result { get; init; }
+
+    /// <summary>Why the source has no link to check, or <see langword="null"/> when it has one.</summary>
+    public NotCheckableSource? NotCheckable { get; init; }
+
+    /// <summary>The status for reports: the verdict's report name (such as <c>alive</c>), or <see cref="NotCheckableStatus"/>.</summary>
+    public string Status => Result?.Verdict.ToReportName() ?? NotCheckableStatus;
+
+    /// <summary>Whether the source fails the run: its link is broken or no longer contains a quote (see <see cref="LinkReport.IsFailure"/>).</summary>
+    public bool IsFailure => Result is { } result && LinkReport.IsFailure(result);
 }
 
 /// <summary>Writes a <see cref="LinkReport"/> in one format.</summary>

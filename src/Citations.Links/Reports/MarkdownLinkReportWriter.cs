@@ -35,7 +35,13 @@ public sealed class MarkdownLinkReportWriter : ILinkReportWriter
         var md = new StringBuilder();
         md.Append("# Link check\n\n");
         md.Append(Invariant($"Checked {report.Total} distinct URL(s) on {report.GeneratedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC: "));
-        md.Append(Invariant($"**{report.Broken} broken**, {report.MissingQuotes} with a missing quote, {report.Rot} rotted, {report.Changed} changed since the last check.\n\n"));
+        md.Append(Invariant($"**{report.Broken} broken**, {report.MissingQuotes} with a missing quote, {report.Rot} rotted, {report.Changed} changed since the last check."));
+        if (report.NotCheckable.Count > 0)
+        {
+            md.Append(Invariant($" {report.NotCheckable.Count} cited source(s) had no link to check."));
+        }
+
+        md.Append("\n\n");
         md.Append("| Verdict | Count |\n|---|---:|\n");
         foreach (var (verdict, count) in report.CountsByVerdict.Where(c => c.Value > 0))
         {
@@ -43,6 +49,7 @@ public sealed class MarkdownLinkReportWriter : ILinkReportWriter
         }
 
         md.Append('\n');
+        Sources(md, report.Sources);
         Section(md, "Broken", report.Results.Where(r => r.IsBroken));
         Section(md, "Quotes no longer on the page", report.Results.Where(r => !r.IsBroken && r.HasMissingQuote));
         Section(md, "Unverified (blocked, inconclusive, not allowed)", report.Results.Where(r => r.Verdict is LinkVerdict.Blocked or LinkVerdict.Inconclusive or LinkVerdict.NotAllowed));
@@ -132,6 +139,41 @@ public sealed class MarkdownLinkReportWriter : ILinkReportWriter
 
         md.Append('\n');
     }
+
+    private static void Sources(StringBuilder md, IReadOnlyList<SourceLinkResult> sources)
+    {
+        if (sources.Count == 0)
+        {
+            return;
+        }
+
+        md.Append(Invariant($"## Sources ({sources.Count})\n\n| Source | Status | Link |\n|---|---|---|\n"));
+        foreach (var source in sources)
+        {
+            md.Append("| ").Append(Cell(source.SourceId)).Append(" | ");
+            if (source.Result is { } result)
+            {
+                md.Append("**").Append(source.Status).Append("**");
+                if (result.HasMissingQuote)
+                {
+                    md.Append(", quote missing");
+                }
+
+                md.Append(" | <").Append(result.Url.Replace("|", "%7C", StringComparison.Ordinal).Replace(">", "%3E", StringComparison.Ordinal)).Append("> |\n");
+            }
+            else
+            {
+                md.Append("not checkable: ").Append(Cell(source.NotCheckable!.Reason)).Append(" | ");
+                md.Append(source.NotCheckable.Title is { } title ? Cell(title) : "—").Append(" |\n");
+            }
+        }
+
+        md.Append('\n');
+    }
+
+    /// <summary>Text for a table cell: one line, no pipes, no tags, no link brackets.</summary>
+    private static string Cell(string text)
+        => Escape(text).Replace("|", "\\|", StringComparison.Ordinal).Replace("[", "\\[", StringComparison.Ordinal).Replace("]", "\\]", StringComparison.Ordinal);
 
     private static string Escape(string text) => text.Replace("\n", " ", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal);
 

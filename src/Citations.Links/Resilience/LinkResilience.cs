@@ -126,7 +126,7 @@ public static class LinkResilience
 public sealed class RequestTrace
 {
     private readonly Lock _lock = new();
-    private readonly List<string> _notes = [];
+    private List<string>? _notes;
     private int _requests;
     private TimeSpan? _retryAfter;
 
@@ -152,7 +152,7 @@ public sealed class RequestTrace
         {
             lock (_lock)
             {
-                return _notes.ToArray();
+                return _notes is null ? [] : _notes.ToArray();
             }
         }
     }
@@ -165,10 +165,28 @@ public sealed class RequestTrace
     {
         lock (_lock)
         {
+            _notes ??= new List<string>(2);
             if (_notes.Count < 32 && !_notes.Contains(note))
             {
                 _notes.Add(note);
             }
+        }
+    }
+
+    /// <summary><paramref name="first"/> followed by the notes of this trace, in one new array.</summary>
+    internal string[] NotesAfter(IReadOnlyList<string> first)
+    {
+        lock (_lock)
+        {
+            var count = _notes?.Count ?? 0;
+            var all = new string[first.Count + count];
+            for (var i = 0; i < first.Count; i++)
+            {
+                all[i] = first[i];
+            }
+
+            _notes?.CopyTo(all, first.Count);
+            return all;
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Citations.Links.Checking;
 using Citations.Links.Http;
 using Polly;
@@ -16,19 +17,21 @@ internal sealed class RequestRunner(HttpSender sender, Func<string, ResiliencePi
     /// <summary>The key pipelines are kept under: the host and port, lower-case.</summary>
     public static string HostKey(Uri url) => url.IsDefaultPort ? url.IdnHost.ToLowerInvariant() : $"{url.IdnHost.ToLowerInvariant()}:{url.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 
-    public async Task<LinkResponse> SendAsync(Uri url, HttpMethod method, int maxBodyBytes, RequestTrace trace, CancellationToken cancellationToken, IReadOnlyList<KeyValuePair<string, string>>? headers = null)
+    /// <summary>Sends through the host's pipeline; <paramref name="hostKey"/> is the URL's <see cref="HostKey"/> when the caller already has it.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<LinkResponse> SendAsync(Uri url, HttpMethod method, int maxBodyBytes, RequestTrace trace, CancellationToken cancellationToken,
+        IReadOnlyList<KeyValuePair<string, string>>? headers = null, string? hostKey = null)
     {
-        var pipeline = _pipelines.GetOrAdd(HostKey(url), pipelineFactory);
+        var pipeline = _pipelines.GetOrAdd(hostKey ?? HostKey(url), pipelineFactory);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(LinkResilience.TraceKey, trace);
         try
         {
             var outcome = await pipeline.ExecuteOutcomeAsync(
-                static async (ctx, state) =>
+                static (ctx, state) =>
                 {
                     state.Trace.NoteRequest();
-                    var response = await state.Sender.SendAsync(state.Url, state.Method, state.MaxBody, state.Headers, ctx.CancellationToken).ConfigureAwait(false);
-                    return Outcome.FromResult(response);
+                    return SendOutcomeAsync(state, ctx.CancellationToken);
                 },
                 context,
                 new SendState(sender, url, method, maxBodyBytes, trace, headers)).ConfigureAwait(false);
@@ -48,8 +51,12 @@ internal sealed class RequestRunner(HttpSender sender, Func<string, ResiliencePi
         }
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private static async ValueTask<Outcome<LinkResponse>> SendOutcomeAsync(SendState state, CancellationToken cancellationToken)
+        => Outcome.FromResult(await state.Sender.SendAsync(state.Url, state.Method, state.MaxBody, state.Headers, cancellationToken).ConfigureAwait(false));
+
     private static LinkResponse Failed(Uri url, HttpMethod method, LinkErrorKind kind, string message)
         => new() { Url = url, Method = method.Method, Error = new LinkError(kind, message) };
 
-    private sealed record SendState(HttpSender Sender, Uri Url, HttpMethod Method, int MaxBody, RequestTrace Trace, IReadOnlyList<KeyValuePair<string, string>>? Headers);
+    private readonly record struct SendState(HttpSender Sender, Uri Url, HttpMethod Method, int MaxBody, RequestTrace Trace, IReadOnlyList<KeyValuePair<string, string>>? Headers);
 }

@@ -1,5 +1,11 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Text.Json;
+using System.Xml.Linq;
 using Citations.Cli.Commands;
+using Citations.Links.Checking;
+using Citations.Links.Http;
+using Citations.Tests.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -45,11 +51,13 @@ public sealed class CheckCommandTests
     [TestCleanup]
     public void DeleteFolder() => Directory.Delete(_folder, true);
 
-    private async Task<(int Exit, string Out, string Error)> RunAsync(params string[] args)
+    private Task<(int Exit, string Out, string Error)> RunAsync(params string[] args) => RunAsync(null, args);
+
+    private async Task<(int Exit, string Out, string Error)> RunAsync(Action<LinkCheckerBuilder>? configure, params string[] args)
     {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var context = new CliContext(output, error, _folder, IsTerminal: false);
+        var output = new StringWriter { NewLine = "\n" };
+        var error = new StringWriter { NewLine = "\n" };
+        var context = new CliContext(output, error, _folder, IsTerminal: false) { ConfigureLinkChecker = configure };
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var exit = await CliApp.RunAsync(args, context, timeout.Token);
         return (exit, output.ToString(), error.ToString());
@@ -128,6 +136,136 @@ public sealed class CheckCommandTests
         Assert.AreEqual("cdc", result.GetProperty("citations")[0].GetProperty("sourceId").GetString());
     }
 
+    private string WriteArticle(string sources, string claims = "[]")
+        => Write("article.json", $$"""
+            {
+              "formatVersion": 1,
+              "metadata": {"id": "piece", "type": "article-newspaper", "title": "Piece"},
+              "claims": {{claims}},
+              "sources": {{sources}}
+            }
+            """);
+
+    [TestMethod]
+    public async Task Check_ArticleFile_PerSourceResultsIncludingNotCheckable()
+    {
+        var file = WriteArticle(
+            $$$$"""
+            [
+              {"class": "primaryData", "item": {"id": "data", "type": "dataset", "URL": "{{{{_base}}}}/data", "accessed": {"date-parts": [[2025, 3, 1]]}}},
+              {"class": "news", "item": {"id": "old", "type": "webpage", "URL": "{{{{_base}}}}/missing"}},
+              {"class": "advocacyOrThinkTank", "item": {"id": "brief", "type": "report", "title": "Brief"}}
+            ]
+            """,
+            """
+            [{"id": "c1", "kind": "statistic", "text": "Deaths passed 76,000.", "anchor": {"paragraph": 1, "selector": {"exact": "76,000"}},
+              "evidence": [{"source": "data", "relation": "citesAsDataSource", "quote": "More than 76,000 deaths"}, {"source": "brief", "relation": "citesAsEvidence"}]}]
+            """);
+
+        var (exit, output, error) = await RunAsync("check", file, "--allow-private", "--no-archives", "--no-db", "--json", "out.json", "--junit", "out.xml", "--markdown", "out.md");
+
+        Assert.AreEqual(1, exit, output + error);
+        StringAssert.Contains(output, "sources:\n  brief  not-checkable  no URL or DOI\n  data   alive          " + _base + "/data\n  old    gone           " + _base + "/missing\n");
+        StringAssert.Contains(output, "1 source(s) not checkable (no URL or DOI): brief.");
+        StringAssert.Contains(error, "info LNK002: Source 'brief' cites no URL or DOI");
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_folder, "out.json")));
+        var sources = json.RootElement.GetProperty("sources");
+        CollectionAssert.AreEqual(new[] { "brief:not-checkable", "data:alive", "old:gone" },
+            sources.EnumerateArray().Select(s => s.GetProperty("sourceId").GetString() + ":" + s.GetProperty("status").GetString()).ToArray());
+        var data = json.RootElement.GetProperty("results").EnumerateArray().Single(r => r.GetProperty("url").GetString()!.EndsWith("/data", StringComparison.Ordinal));
+        Assert.IsTrue(data.GetProperty("content").GetProperty("quotes")[0].GetProperty("found").GetBoolean(), "the evidence quote was looked for and found");
+        Assert.AreEqual("2025-03-01", data.GetProperty("citations")[0].GetProperty("accessed").GetString());
+        var junitSources = XDocument.Load(Path.Combine(_folder, "out.xml")).Root!.Elements("testsuite").Single(s => s.Attribute("name")!.Value == "sources");
+        Assert.AreEqual("not checkable: no URL or DOI", junitSources.Elements("testcase").First().Element("skipped")!.Attribute("message")!.Value);
+        StringAssert.Contains(File.ReadAllText(Path.Combine(_folder, "out.md")), "| brief | not checkable: no URL or DOI | Brief |");
+    }
+
+    [TestMethod]
+    public async Task Check_ArticleWithUnnamedJsonExtensionlessFile_DetectedByContent()
+    {
+        var article = File.ReadAllText(WriteArticle($$$"""[{"class": "primaryData", "item": {"id": "data", "type": "dataset", "URL": "{{{_base}}}/data"}}]"""));
+        var file = Write("ARTICLE", article);
+
+        var (exit, output, error) = await RunAsync("check", file, "--allow-private", "--no-archives", "--no-db");
+
+        Assert.AreEqual(0, exit, output + error);
+        StringAssert.Contains(output, "  data  alive");
+    }
+
+    [TestMethod]
+    public async Task Check_MalformedArticle_Exit2WithFileAndLineAndNothingChecked()
+    {
+        Write("bad.json", "{\n  \"formatVersion\": 1,\n  \"sources\": [\n    {\"class\": , \"item\": {\"id\": \"x\", \"type\": \"webpage\", \"URL\": \"" + _base + "/data\"}}\n  ]\n}\n");
+
+        var (exit, output, error) = await RunAsync("check", "bad.json", "--allow-private", "--no-archives", "--json", "out.json");
+
+        Assert.AreEqual(2, exit);
+        StringAssert.Contains(error, "bad.json(4,");
+        StringAssert.Contains(error, "citations check: bad.json: 1 error(s) (listed above); fix the file. Nothing was checked.");
+        Assert.AreEqual(string.Empty, output);
+        Assert.IsFalse(File.Exists(Path.Combine(_folder, "out.json")));
+        Assert.IsFalse(File.Exists(Path.Combine(_folder, "citations-links.db")), "no history is opened for a bad file");
+    }
+
+    [TestMethod]
+    public async Task Check_ArticleCitingMissingSource_Exit2WithLine()
+    {
+        var file = WriteArticle(
+            $$$"""[{"class": "primaryData", "item": {"id": "data", "type": "dataset", "URL": "{{{_base}}}/data"}}]""",
+            """[{"id": "c1", "kind": "factual", "text": "X.", "anchor": {"paragraph": 1, "selector": {"exact": "X"}}, "evidence": [{"source": "nowhere", "relation": "citesAsEvidence"}]}]""");
+
+        var (exit, _, error) = await RunAsync("check", file, "--allow-private", "--no-archives", "--no-db");
+
+        Assert.AreEqual(2, exit);
+        StringAssert.Contains(error, "nowhere");
+        StringAssert.Matches(error, new System.Text.RegularExpressions.Regex(@"article\.json\(\d+,\d+\)"));
+    }
+
+    [TestMethod]
+    public async Task Check_SampleArticleOffline_UrlsInconclusiveFairBriefNotCheckableExit0()
+    {
+        // This machine's situation, pinned: no network at all. The resolver is a stub that fails every name (the cited
+        // hosts and the probe names), so nothing leaves the process; the default archives and history stay on.
+        var resolver = new OfflineResolver();
+        var article = Path.Combine(RepoPaths.Seeds, "article.json");
+
+        var (exit, output, error) = await RunAsync(
+            b => b.WithHostResolver(resolver).WithConnectivityProbe(ConnectivityProbe.Dns(resolver, ConnectivityProbe.DefaultProbeHosts)),
+            "check", article, "--json", "out.json");
+
+        Assert.AreEqual(0, exit, "inconclusive is not broken: " + output + error);
+        Assert.AreEqual("""
+            sources:
+              cbp-encounters    inconclusive   https://www.cbp.gov/newsroom/stats/nationwide-encounters
+              cdc-overdose      inconclusive   https://www.cdc.gov/nchs/nvss/vsrr/drug-overdose-data.htm
+              fair-china-brief  not-checkable  no URL or DOI
+              unnamed-expert    not-checkable  no URL or DOI
+            2 link(s) checked: 2 inconclusive; 0 broken, 0 with a missing quote, 0 rotted.
+            2 source(s) not checkable (no URL or DOI): fair-china-brief, unnamed-expert.
+            2 inconclusive link(s) could not be judged: the checker had no network. Inconclusive is not broken; check again online.
+
+            """, output);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_folder, "out.json")));
+        var summary = json.RootElement.GetProperty("summary");
+        Assert.AreEqual(2, summary.GetProperty("verdicts").GetProperty("inconclusive").GetInt32());
+        Assert.AreEqual(0, summary.GetProperty("broken").GetInt32());
+        Assert.AreEqual(2, summary.GetProperty("notCheckable").GetInt32());
+        CollectionAssert.Contains(resolver.Asked.ToArray(), "www.cbp.gov");
+        Assert.IsTrue(resolver.Asked.All(h => h is "www.cbp.gov" or "www.cdc.gov" || ConnectivityProbe.DefaultProbeHosts.Contains(h)), string.Join(", ", resolver.Asked));
+    }
+
+    /// <summary>DNS on a machine with no network: every name fails.</summary>
+    private sealed class OfflineResolver : HostResolver
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<string> Asked { get; } = new();
+
+        public override ValueTask<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken = default)
+        {
+            Asked.Enqueue(host);
+            throw new SocketException((int)SocketError.HostNotFound);
+        }
+    }
+
     [TestMethod]
     [DataRow(new[] { "check" })]
     [DataRow(new[] { "check", "x.txt", "--max-age", "soon" })]
@@ -135,6 +273,7 @@ public sealed class CheckCommandTests
     [DataRow(new[] { "check", "x.txt", "--concurrency", "0" })]
     [DataRow(new[] { "check", "no-such-file.txt" })]
     [DataRow(new[] { "check", "x.txt", "--db", "a.db", "--no-db" })]
+    [DataRow(new[] { "check", "." })]
     public async Task Check_UsageError_Exit2WithMessage(string[] args)
     {
         Write("x.txt", "https://a.example/\n");

@@ -1,5 +1,6 @@
 using Citations.Diagnostics;
 using Citations.Links.Extraction;
+using Citations.Tests.TestSupport;
 
 namespace Citations.Links.Tests.Extraction;
 
@@ -126,6 +127,113 @@ public sealed class LinkTargetReaderTests
         Assert.AreEqual(LinkFileKind.CslJson, LinkTargetReader.DetectKind("refs", "  [ {}"));
         Assert.AreEqual(LinkFileKind.Html, LinkTargetReader.DetectKind("page", "<!doctype html>"));
         Assert.AreEqual(LinkFileKind.UrlList, LinkTargetReader.DetectKind("urls.txt", "https://a.example/"));
+    }
+
+    [TestMethod]
+    [DataRow("article.json", """{"$schema": "x", "formatVersion": 1, "metadata": {}}""", LinkFileKind.Article)]
+    [DataRow("article.json", "\uFEFF// comment\n{\"metadata\": {\"id\": \"a\"}, \"claims\": []}", LinkFileKind.Article)]
+    [DataRow("article.json", """{"note": {"claims": 1}, "sources": [}""", LinkFileKind.Article)]
+    [DataRow("item.json", """{"id": "a", "type": "book", "note": {"claims": 1}}""", LinkFileKind.CslJson)]
+    [DataRow("items.json", """[{"id": "a", "type": "book", "formatVersion": 1}]""", LinkFileKind.CslJson)]
+    [DataRow("broken.json", """{"id": """, LinkFileKind.CslJson)]
+    [DataRow("article", """  {"formatVersion": 1}""", LinkFileKind.Article)]
+    [DataRow("NOTES", "# Sources\n\nSee [the data](https://a.example/) and the brief.\n", LinkFileKind.Markdown)]
+    [DataRow("links", "# checked weekly\nhttps://a.example/\nHTTP://B.example/x trailing words\nnot a url\n", LinkFileKind.UrlList)]
+    public void DetectKind_JsonAndExtensionlessText_TellsKindsApartByContent(string path, string text, LinkFileKind expected)
+    {
+        Assert.AreEqual(expected, LinkTargetReader.DetectKind(path, text));
+    }
+
+    [TestMethod]
+    public void ReadArticle_SourcesWithAndWithoutUrl_TargetsNotCheckableAndInfo()
+    {
+        const string json = """
+            {
+              "formatVersion": 1,
+              "metadata": {"id": "a", "type": "article", "title": "A"},
+              "claims": [
+                {"id": "c1", "kind": "attribution", "wording": "paraphrase", "text": "The agency said so.",
+                 "anchor": {"paragraph": 1, "selector": {"exact": "deaths rose"}},
+                 "evidence": [{"source": "agency", "relation": "includesQuotationFrom"}, {"source": "brief", "relation": "citesAsEvidence"}]}
+              ],
+              "sources": [
+                {"class": "officialStatement", "item": {"id": "agency", "type": "webpage", "URL": "https://agency.example/release", "accessed": {"date-parts": [[2025, 2, 3]]}}},
+                {"class": "advocacyOrThinkTank", "item": {"id": "brief", "type": "report", "title": "Brief"}}
+              ]
+            }
+            """;
+
+        var result = LinkTargetReader.ReadSet(json, LinkFileKind.Article, "article.json");
+
+        Assert.IsTrue(result.Success, string.Join("\n", result.Diagnostics));
+        var target = result.Value.Targets.Single();
+        Assert.AreEqual("https://agency.example/release", target.Url);
+        Assert.AreEqual("agency", target.SourceId);
+        Assert.AreEqual(2025, target.Accessed?.Start?.Year);
+        Assert.AreEqual("deaths rose", target.Quotes.Single());
+        Assert.AreEqual("brief", result.Value.NotCheckable.Single().SourceId);
+        var info = result.Diagnostics.Single();
+        Assert.AreEqual(LinkTargetReader.NoUrlCode, info.Code);
+        Assert.AreEqual(DiagnosticSeverity.Info, info.Severity);
+    }
+
+    [TestMethod]
+    public void ReadArticle_Malformed_ErrorWithFileAndLine()
+    {
+        var result = LinkTargetReader.ReadSet("{\n  \"formatVersion\": 1,\n  \"sources\": [\n    {\"class\": }\n  ]\n}", LinkFileKind.Article, "bad.json");
+
+        Assert.IsNull(result.Value);
+        var error = result.Diagnostics.First(d => d.Severity == DiagnosticSeverity.Error);
+        Assert.AreEqual("bad.json", error.Location.File);
+        Assert.AreEqual(4, error.Location.Line);
+    }
+
+    [TestMethod]
+    public void ReadArticle_EvidenceNamesMissingSource_ValidationErrorWithLine()
+    {
+        const string json = """
+            {
+              "formatVersion": 1,
+              "metadata": {"id": "a", "type": "article"},
+              "claims": [
+                {"id": "c1", "kind": "factual", "text": "X.", "anchor": {"paragraph": 1, "selector": {"exact": "X"}},
+                 "evidence": [{"source": "nowhere", "relation": "citesAsEvidence"}]}
+              ],
+              "sources": []
+            }
+            """;
+
+        var result = LinkTargetReader.ReadSet(json, LinkFileKind.Article, "article.json");
+
+        Assert.IsFalse(result.Success);
+        var error = result.Diagnostics.Single(d => d.Severity == DiagnosticSeverity.Error);
+        StringAssert.Contains(error.Message, "nowhere");
+        Assert.IsGreaterThan(0, error.Location.Line);
+    }
+
+    [TestMethod]
+    public void ReadSet_CslJsonItemWithoutLink_NotCheckableWithTitle()
+    {
+        var result = LinkTargetReader.ReadSet("""[{"id": "book", "type": "book", "title": "A Book"}, {"id": "web", "type": "webpage", "URL": "https://a.example/"}]""",
+            LinkFileKind.CslJson, "refs.json");
+
+        Assert.AreEqual("web", result.Value!.Targets.Single().SourceId);
+        var book = result.Value.NotCheckable.Single();
+        Assert.AreEqual("book", book.SourceId);
+        Assert.AreEqual("A Book", book.Title);
+        Assert.AreEqual("refs.json (item book)", book.Origin);
+    }
+
+    [TestMethod]
+    public async Task ReadSetFileAsync_SeedArticleDetectedByContent_NamedAsGiven()
+    {
+        var result = await LinkTargetReader.ReadSetFileAsync(Path.Combine(RepoPaths.Seeds, "article.json"), displayName: "seeds/article.json");
+
+        Assert.IsTrue(result.Success, string.Join("\n", result.Diagnostics));
+        Assert.HasCount(2, result.Value.Targets);
+        Assert.HasCount(2, result.Value.NotCheckable);
+        Assert.AreEqual("seeds/article.json (source cbp-encounters)", result.Value.Targets[0].Origin);
+        Assert.IsTrue(result.Diagnostics.All(d => d.Location.File == "seeds/article.json"));
     }
 
     [TestMethod]

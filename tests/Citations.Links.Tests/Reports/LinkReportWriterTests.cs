@@ -100,6 +100,99 @@ public sealed class LinkReportWriterTests
         Assert.IsFalse(cases[2].Element("skipped")!.Attribute("message")!.Value.Contains('\u0001', StringComparison.Ordinal), "control characters are dropped");
     }
 
+    /// <summary>The sample with two sources that have no link: an article's report.</summary>
+    private static LinkReport ArticleSample()
+    {
+        var sample = Sample();
+        return new LinkReport(sample.Results, At,
+        [
+            new NotCheckableSource("unnamed-expert", NotCheckableSource.NoLinkReason) { Title = "[Remark | by an expert]" },
+            new NotCheckableSource("fair-china-brief", NotCheckableSource.NoLinkReason) { Title = "[Issue brief]", Origin = "seeds/article.json (source fair-china-brief)" },
+        ]);
+    }
+
+    [TestMethod]
+    public void Sources_ResultsAndNotCheckable_OnePerSourceSortedById()
+    {
+        var report = ArticleSample();
+
+        CollectionAssert.AreEqual(new[] { "cbp-encounters", "fair-china-brief", "unnamed-expert" }, report.Sources.Select(s => s.SourceId).ToArray());
+        CollectionAssert.AreEqual(new[] { "gone", "not-checkable", "not-checkable" }, report.Sources.Select(s => s.Status).ToArray());
+        Assert.IsTrue(report.Sources[0].IsFailure);
+        Assert.AreEqual("fair-china-brief", report.NotCheckable[0].SourceId, "sorted by id");
+        Assert.IsEmpty(Sample().Sources.Where(s => s.NotCheckable is not null));
+    }
+
+    [TestMethod]
+    public async Task JsonWriteAsync_ArticleReport_SourcesWithNotCheckable()
+    {
+        using var json = JsonDocument.Parse(await WriteAsync(JsonLinkReportWriter.Indented, ArticleSample()));
+        var root = json.RootElement;
+
+        Assert.AreEqual(2, root.GetProperty("summary").GetProperty("notCheckable").GetInt32());
+        var sources = root.GetProperty("sources");
+        Assert.AreEqual(3, sources.GetArrayLength());
+        Assert.AreEqual("cbp-encounters", sources[0].GetProperty("sourceId").GetString());
+        Assert.AreEqual("gone", sources[0].GetProperty("status").GetString());
+        Assert.IsTrue(sources[0].GetProperty("broken").GetBoolean());
+        Assert.AreEqual("https://b.example/gone", sources[0].GetProperty("url").GetString());
+        Assert.AreEqual("not-checkable", sources[1].GetProperty("status").GetString());
+        Assert.AreEqual("no URL or DOI", sources[1].GetProperty("reason").GetString());
+        Assert.AreEqual("seeds/article.json (source fair-china-brief)", sources[1].GetProperty("origin").GetString());
+        Assert.IsFalse(sources[2].TryGetProperty("origin", out _));
+        Assert.AreEqual(3, root.GetProperty("results").GetArrayLength(), "not-checkable sources are not results");
+    }
+
+    [TestMethod]
+    public async Task JsonWriteAsync_UrlsWithoutSources_EmptySources()
+    {
+        var report = new LinkReport([Sample().Results[1] with { Targets = [new LinkTarget("https://a.example/ok")] }], At);
+
+        using var json = JsonDocument.Parse(await WriteAsync(JsonLinkReportWriter.Compact, report));
+
+        Assert.AreEqual(0, json.RootElement.GetProperty("sources").GetArrayLength());
+        Assert.AreEqual(0, json.RootElement.GetProperty("summary").GetProperty("notCheckable").GetInt32());
+    }
+
+    [TestMethod]
+    public async Task MarkdownWriteAsync_ArticleReport_SourcesTableWithNotCheckable()
+    {
+        var markdown = await WriteAsync(MarkdownLinkReportWriter.Instance, ArticleSample());
+
+        StringAssert.Contains(markdown, "2 cited source(s) had no link to check.");
+        StringAssert.Contains(markdown, "## Sources (3)");
+        StringAssert.Contains(markdown, "| cbp-encounters | **gone** | <https://b.example/gone> |");
+        StringAssert.Contains(markdown, "| fair-china-brief | not checkable: no URL or DOI | \\[Issue brief\\] |");
+        StringAssert.Contains(markdown, "\\[Remark \\| by an expert\\]", "a pipe in a title does not split the row");
+    }
+
+    [TestMethod]
+    public async Task JUnitWriteAsync_ArticleReport_SourcesSuiteSkipsNotCheckable()
+    {
+        var xml = XDocument.Parse(await WriteAsync(JUnitLinkReportWriter.Instance, ArticleSample()));
+        var suites = xml.Root!.Elements("testsuite").ToList();
+
+        Assert.AreEqual("6", xml.Root.Attribute("tests")!.Value);
+        Assert.AreEqual("3", xml.Root.Attribute("failures")!.Value);
+        Assert.AreEqual("3", xml.Root.Attribute("skipped")!.Value);
+        var sources = suites.Single(s => s.Attribute("name")!.Value == "sources");
+        var cases = sources.Elements("testcase").ToList();
+        CollectionAssert.AreEqual(new[] { "cbp-encounters", "fair-china-brief", "unnamed-expert" }, cases.Select(c => c.Attribute("name")!.Value).ToArray());
+        Assert.AreEqual("gone", cases[0].Element("failure")!.Attribute("type")!.Value);
+        Assert.AreEqual("not checkable: no URL or DOI", cases[1].Element("skipped")!.Attribute("message")!.Value);
+        StringAssert.Contains(cases[1].Element("system-out")!.Value, "seeds/article.json");
+    }
+
+    [TestMethod]
+    public async Task JUnitWriteAsync_NoSourceIds_OnlyLinksSuite()
+    {
+        var report = new LinkReport([Sample().Results[0]], At);
+
+        var xml = XDocument.Parse(await WriteAsync(JUnitLinkReportWriter.Instance, report));
+
+        Assert.AreEqual("links", xml.Root!.Elements("testsuite").Single().Attribute("name")!.Value);
+    }
+
     [TestMethod]
     public async Task WriteAsyncToFile_ExistingFile_ReplacedWholeWithoutTemporaryLeft()
     {
