@@ -305,7 +305,31 @@ internal sealed class Session
             group.Add(entry);
         }
 
-        var disambiguator = new Disambiguator(Style.Citation!, _runtime.HasDisambiguateCondition, Probe, (e, config) => e.Disambiguation = config, CompareBibliographyOrder);
+        // The disambiguation algorithm renders the same item under the same settings many times over in large
+        // groups of look-alikes; within this pass the result depends on nothing else, so each is rendered once.
+        var probes = new Dictionary<(Entry, string), Disambiguator.ProbeResult>();
+        Disambiguator.ProbeResult CachedProbe(Entry entry, DisambiguationState? request)
+        {
+            if (request is null)
+            {
+                return Probe(entry, null);
+            }
+
+            var key = (entry, (request.IsRequest ? "R" : "-") + request.Fingerprint());
+            if (!probes.TryGetValue(key, out var result))
+            {
+                result = Probe(entry, request);
+                probes[key] = result with { Settings = result.Settings.Clone(), NamesMax = [.. result.NamesMax] };
+                return result;
+            }
+
+            // Replay what a render records on the request.
+            request.Names = [.. result.Settings.Names];
+            request.Givens = result.Settings.Givens.Select(g => new List<int>(g)).ToList();
+            return result with { Settings = result.Settings.Clone(), NamesMax = [.. result.NamesMax] };
+        }
+
+        var disambiguator = new Disambiguator(Style.Citation!, _runtime.HasDisambiguateCondition, CachedProbe, (e, config) => e.Disambiguation = config, CompareBibliographyOrder);
         if (!disambiguator.HasModes)
         {
             return;
