@@ -202,7 +202,11 @@ internal sealed class RenderContext
     /// <summary>The names the first cs:names element rendered, as text (for subsequent-author-substitute and collapsing).</summary>
     public Output.Blob? FirstNames { get; set; }
 
-    public bool InSubstitute { get; set; }
+    /// <summary>While a cs:substitute renders, the cs:names element it belongs to (its name, et-al and label options are
+    /// inherited by every childless cs:names inside, however deep, as citeproc-js does).</summary>
+    public Styles.NamesElement? SubstituteParent { get; set; }
+
+    public bool InSubstitute => SubstituteParent is not null;
 
     /// <summary>When sorting by a macro that holds a date: the date keys collected (nothing else counts).</summary>
     public List<string>? DateSortKeys { get; set; }

@@ -11,6 +11,8 @@ internal sealed partial class Renderer
 
     private Blob? RenderNames(NamesElement names, RenderContext ctx, NamesElement? parent)
     {
+        // A shorthand cs:names takes the options of the substitute's cs:names even inside a cs:choose or a macro.
+        parent ??= ctx.SubstituteParent;
         var nameElement = names.Name ?? (names.IsShorthand ? parent?.Name : null) ?? DefaultName;
         var etAl = names.Name is null && names.IsShorthand ? parent?.EtAl : names.EtAl;
         var label = names.IsShorthand ? parent?.Label : names.Label;
@@ -211,7 +213,7 @@ internal sealed partial class Renderer
             return null;
         }
 
-        ctx.InSubstitute = true;
+        ctx.SubstituteParent = names;
         try
         {
             foreach (var element in names.Substitute)
@@ -265,7 +267,7 @@ internal sealed partial class Renderer
         }
         finally
         {
-            ctx.InSubstitute = false;
+            ctx.SubstituteParent = null;
         }
     }
 
