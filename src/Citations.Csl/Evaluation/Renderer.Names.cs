@@ -216,10 +216,8 @@ internal sealed partial class Renderer
         ctx.SubstituteParent = names;
         try
         {
-            foreach (var element in names.Substitute)
+            foreach (var element in SubstituteCandidates(names.Substitute, ctx))
             {
-                var before = ctx.VariablesRendered;
-                var collected = new HashSet<string>(StringComparer.Ordinal);
                 Blob? blob;
                 if (element is NamesElement inner)
                 {
@@ -234,8 +232,9 @@ internal sealed partial class Renderer
                 }
                 else
                 {
-                    blob = RenderSubstituteElement(element, ctx);
+                    blob = Render(element, ctx);
                 }
+
                 if (blob is null)
                 {
                     continue;
@@ -271,21 +270,28 @@ internal sealed partial class Renderer
         }
     }
 
-    private Blob? RenderSubstituteElement(Element element, RenderContext ctx)
+    /// <summary>
+    /// The elements a cs:substitute tries in turn. A cs:choose is not one candidate: the children of its matching branch
+    /// are tried one by one (citeproc-js guards each element at the substitute's level, and a choose adds no level;
+    /// a group does), so in <c>&lt;if&gt;&lt;names variable="editor"/&gt;&lt;names variable="translator"/&gt;&lt;/if&gt;</c>
+    /// the translator is not printed when the editor was.
+    /// </summary>
+    private IEnumerable<Element> SubstituteCandidates(IReadOnlyList<Element> elements, RenderContext ctx)
     {
-        if (element is ChooseElement choose)
+        foreach (var element in elements)
         {
-            if (ChooseBranch(choose, ctx) is not { } branch)
+            if (element is not ChooseElement choose)
             {
-                return null;
+                yield return element;
             }
-
-            var node = Blob.Node();
-            RenderChildren(branch.Children, ctx, node.Children!);
-            return node.Children!.Count == 0 ? null : node;
+            else if (ChooseBranch(choose, ctx) is { } branch)
+            {
+                foreach (var inner in SubstituteCandidates(branch.Children, ctx))
+                {
+                    yield return inner;
+                }
+            }
         }
-
-        return Render(element, ctx);
     }
 
     /// <summary>The variables an element can render (through macros and nested elements).</summary>
