@@ -208,6 +208,10 @@ internal sealed class RenderContext
 
     public bool InSubstitute => SubstituteParent is not null;
 
+    /// <summary>Inside a cs:substitute: the raw value of the first text variable rendered (what subsequent-author-substitute
+    /// compares when a macro stands in for the author).</summary>
+    public string? SubstituteKey { get; set; }
+
     /// <summary>When sorting by a macro that holds a date: the date keys collected (nothing else counts).</summary>
     public List<string>? DateSortKeys { get; set; }
 

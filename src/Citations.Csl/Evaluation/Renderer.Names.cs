@@ -218,6 +218,7 @@ internal sealed partial class Renderer
         {
             foreach (var element in SubstituteCandidates(names.Substitute, ctx))
             {
+                ctx.SubstituteKey = null;
                 Blob? blob;
                 if (element is NamesElement inner)
                 {
@@ -251,9 +252,15 @@ internal sealed partial class Renderer
                 ApplyDecor(wrapper, names.Decor, ctx, out var outer);
                 wrapper.Add(blob);
 
-                // A substituted text variable (a title standing in for the author) is compared too.
-                if (recordEligible is { } eligible && ctx.LeadingNames is null && element is TextElement { Variable: { } v }
-                    && GetVariableText(v, VariableForm.Long, ctx) is { } raw)
+                // A substituted text variable (a title standing in for the author) is compared too; for a macro, citeproc-js
+                // compares the first text variable it rendered and replaces the macro's whole output.
+                var raw = element switch
+                {
+                    TextElement { Variable: { } v } => GetVariableText(v, VariableForm.Long, ctx),
+                    TextElement { Macro: not null } => ctx.SubstituteKey,
+                    _ => null,
+                };
+                if (recordEligible is { } eligible && ctx.LeadingNames is null && raw is not null)
                 {
                     ctx.LeadingNames = new AuthorNames { Container = wrapper, Eligible = eligible };
                     ctx.LeadingNames.Keys.Add(raw);

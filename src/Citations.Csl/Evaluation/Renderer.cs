@@ -322,6 +322,11 @@ internal sealed partial class Renderer
             return null;
         }
 
+        if (ctx.InSubstitute && ctx.SubstituteKey is null)
+        {
+            ctx.SubstituteKey = GetVariableText(variable, VariableForm.Long, ctx);
+        }
+
         if (NumberVariables.Contains(variable))
         {
             ctx.VariablesRendered++;
