@@ -203,7 +203,7 @@ internal sealed class RenderContext
     public Output.Blob? FirstNames { get; set; }
 
     /// <summary>While a cs:substitute renders, the cs:names element it belongs to (its name, et-al and label options are
-    /// inherited by every childless cs:names inside, however deep, as citeproc-js does).</summary>
+    /// inherited by every childless cs:names written inside it, however deep, as citeproc-js does).</summary>
     public Styles.NamesElement? SubstituteParent { get; set; }
 
     public bool InSubstitute => SubstituteParent is not null;

@@ -11,7 +11,7 @@ internal sealed partial class Renderer
 
     private Blob? RenderNames(NamesElement names, RenderContext ctx, NamesElement? parent)
     {
-        // A shorthand cs:names takes the options of the substitute's cs:names even inside a cs:choose or a macro.
+        // A shorthand cs:names takes the options of the substitute's cs:names even inside a cs:choose.
         parent ??= ctx.SubstituteParent;
         var nameElement = names.Name ?? (names.IsShorthand ? parent?.Name : null) ?? DefaultName;
         var etAl = names.Name is null && names.IsShorthand ? parent?.EtAl : names.EtAl;
