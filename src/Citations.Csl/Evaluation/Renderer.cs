@@ -502,7 +502,7 @@ internal sealed partial class Renderer
             }
         }
 
-        text = PrepareText(text, decor, ctx);
+        text = PrepareText(text, decor, ctx, isTerm);
         var blob = new Blob();
         ApplyDecor(blob, decor, ctx, out var outer);
         blob.Prefix += movedPrefix;
@@ -527,9 +527,14 @@ internal sealed partial class Renderer
     [GeneratedRegex("\\.([^a-z]|$)")]
     private static partial Regex PeriodRegex();
 
-    private string PrepareText(string text, Decor decor, RenderContext ctx)
+    private string PrepareText(string text, Decor decor, RenderContext ctx, bool isTerm)
     {
-        if (decor.TextCase != TextCase.None)
+        // Title case is held back for non-English items' own text only; locale terms and literal values take it.
+        if (decor.TextCase == TextCase.Title && isTerm)
+        {
+            text = _runtime.Caser.Apply(text, TextCase.Title);
+        }
+        else if (decor.TextCase != TextCase.None)
         {
             text = ApplyTextCase(text, decor.TextCase, ctx);
         }
