@@ -24,9 +24,14 @@ internal sealed partial class Renderer
         var all = true;
         foreach (var condition in branch.Conditions)
         {
-            foreach (var value in condition.Kind == ConditionKind.Disambiguate ? ["x"] : condition.Values)
+            // citeproc-js makes one test of a type list (true when the item has any of the types), whatever the
+            // match: type="book dataset" match="all" holds for a dataset.
+            var tests = condition.Kind is ConditionKind.Disambiguate or ConditionKind.Type ? ["x"] : condition.Values;
+            foreach (var value in tests)
             {
-                var result = Test(condition, value, ctx);
+                var result = condition.Kind == ConditionKind.Type
+                    ? condition.Values.Any(type => Test(condition, type, ctx))
+                    : Test(condition, value, ctx);
                 any |= result;
                 all &= result;
                 if (branch.Match == MatchMode.Any && any)
