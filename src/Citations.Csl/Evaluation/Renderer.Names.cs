@@ -420,7 +420,6 @@ internal sealed partial class Renderer
             ctx.NamesMax.Add(list.Count);
         }
         var delimiter = options.Delimiter ?? ", ";
-        var isFirstList = listIndex == 0;
 
         var blobs = new List<Blob>();
         var prepared = new List<PersonName?>();
@@ -436,7 +435,7 @@ internal sealed partial class Renderer
             var givenLevel = GivenLevel(ctx, listIndex, i, person, options);
             var blob = person.IsLiteral
                 ? RenderLiteralName(person, nameElement, ctx)
-                : RenderPersonalName(person, nameElement, options, i, isFirstList, givenLevel, ctx);
+                : RenderPersonalName(person, nameElement, options, i, givenLevel, ctx);
             if (blob is not null)
             {
                 blobs.Add(blob);
@@ -823,7 +822,7 @@ internal sealed partial class Renderer
         return MakeText(text, decor, ctx, isTerm: false);
     }
 
-    private Blob? RenderPersonalName(PersonName name, NameElement element, NameOptions options, int index, bool isFirstList, int requestedLevel, RenderContext ctx)
+    private Blob? RenderPersonalName(PersonName name, NameElement element, NameOptions options, int index, int requestedLevel, RenderContext ctx)
     {
         var form = options.Form ?? NameForm.Long;
         var initializeWith = options.InitializeWith;
@@ -928,8 +927,9 @@ internal sealed partial class Renderer
                 blob = JoinParts(" ", merged, suffix);
             }
         }
-        else if (options.NameAsSortOrder == NameAsSortOrder.All || (options.NameAsSortOrder == NameAsSortOrder.First && index == 0 && isFirstList))
+        else if (options.NameAsSortOrder == NameAsSortOrder.All || (options.NameAsSortOrder == NameAsSortOrder.First && index == 0))
         {
+            // "first" inverts the first name of every name variable rendered (not only the cite's first list), as citeproc-js does.
             if (name.Given is "Lord" or "Lady")
             {
                 sortSeparator = ", ";
