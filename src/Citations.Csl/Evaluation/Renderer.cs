@@ -245,12 +245,18 @@ internal sealed partial class Renderer
             ApplyDecor(blob, text.Decor, ctx, out var outer);
             var scope = ctx.Scope;
             ctx.Scope = scope.Push(blob.Decorations);
-            RenderChildren(text.Macro.Children, ctx, blob.Children!);
+
+            // citeproc-js nests the macro's output in a plain level under the one carrying the call's affixes; the
+            // extra level matters to punctuation reconciliation (a "." inside and ". " on the call keep their space).
+            var body = Blob.Node();
+            RenderChildren(text.Macro.Children, ctx, body.Children!);
             ctx.Scope = scope;
-            if (blob.Children!.Count == 0 || (ctx.VariablesCalled > called && ctx.VariablesRendered == rendered))
+            if (body.Children!.Count == 0 || (ctx.VariablesCalled > called && ctx.VariablesRendered == rendered))
             {
                 return null;
             }
+
+            blob.Add(body);
 
             CountAsRendered(ctx, called, rendered);
 
