@@ -122,11 +122,7 @@ internal sealed partial class Renderer
 
     private bool HasVariable(string variable, RenderContext ctx)
     {
-        if (ctx.IsSuppressed(variable))
-        {
-            return false;
-        }
-
+        // A variable a substitute has already rendered is suppressed for output but still tests as present.
         return variable switch
         {
             "locator" => !string.IsNullOrEmpty(ctx.Cite.Locator),
