@@ -249,7 +249,20 @@ internal sealed partial class Renderer
             // citeproc-js nests the macro's output in a plain level under the one carrying the call's affixes; the
             // extra level matters to punctuation reconciliation (a "." inside and ". " on the call keep their space).
             var body = Blob.Node();
+
+            // In a sort key, a macro holding a date renders its dates alone, even when another macro calls it.
+            var dateOnly = ctx.Mode == RenderMode.Sort && ctx.DateSortKeys is null && HasOwnDate(text.Macro);
+            if (dateOnly)
+            {
+                ctx.DateSortKeys = [];
+            }
+
             RenderChildren(text.Macro.Children, ctx, body.Children!);
+            if (dateOnly)
+            {
+                ctx.DateSortKeys = null;
+            }
+
             ctx.Scope = scope;
             if (body.Children!.Count == 0 || (ctx.VariablesCalled > called && ctx.VariablesRendered == rendered))
             {
