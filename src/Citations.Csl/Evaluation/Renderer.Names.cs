@@ -400,6 +400,12 @@ internal sealed partial class Renderer
             shown = d;
         }
 
+        // With et-al-use-last the last name is kept as well: cutting just one name shows them all (no et-al, no ellipsis).
+        if (useLast && shown == count - 1)
+        {
+            shown = count;
+        }
+
         var truncated = shown < count;
         var ellipsis = truncated && useLast && shown <= count - 2;
         return (shown, truncated && !ellipsis, ellipsis);
