@@ -501,7 +501,11 @@ internal sealed partial class Renderer
             var etAlBlob = MakeText(etAlTerm, etAl?.Decor ?? Decor.Empty, ctx, isTerm: true);
             etAlBlob.Prefix = blobs.Count > 1 ? prefixMultiple : prefixSingle;
             etAlBlob.Suffix = string.Empty;
+            // citeproc-js wraps a list ending in et-al in cs:name's affixes and formatting once more (besides each name).
             var node = Blob.Node();
+            node.Prefix = nameElement.Decor.Prefix;
+            node.Suffix = nameElement.Decor.Suffix;
+            node.Decorations = Decorations.From(nameElement.Decor.Formatting, nameElement.Decor.Quotes);
             node.Add(joined);
             node.Add(etAlBlob);
             return node;
