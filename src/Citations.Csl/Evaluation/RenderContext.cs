@@ -202,7 +202,15 @@ internal sealed class RenderContext
     /// <summary>The names the first cs:names element rendered, as text (for subsequent-author-substitute and collapsing).</summary>
     public Output.Blob? FirstNames { get; set; }
 
-    public bool InSubstitute { get; set; }
+    /// <summary>While a cs:substitute renders, the cs:names element it belongs to (its name, et-al and label options are
+    /// inherited by every childless cs:names written inside it, however deep, as citeproc-js does).</summary>
+    public Styles.NamesElement? SubstituteParent { get; set; }
+
+    public bool InSubstitute => SubstituteParent is not null;
+
+    /// <summary>Inside a cs:substitute: the raw value of the first text variable rendered (what subsequent-author-substitute
+    /// compares when a macro stands in for the author).</summary>
+    public string? SubstituteKey { get; set; }
 
     /// <summary>When sorting by a macro that holds a date: the date keys collected (nothing else counts).</summary>
     public List<string>? DateSortKeys { get; set; }

@@ -4,6 +4,7 @@ namespace Citations.Csl.Evaluation;
 
 internal sealed partial class Renderer
 {
+    // One pass for conditions tested once whatever their values (disambiguate, a type list).
     private static readonly string[] DisambiguateValues = ["x"];
 
     /// <summary>The branch of a cs:choose whose conditions hold, or <see langword="null"/>.</summary>
@@ -36,11 +37,16 @@ internal sealed partial class Renderer
         for (var c = 0; c < conditions.Count; c++)
         {
             var condition = conditions[c];
-            var values = condition.Kind == ConditionKind.Disambiguate ? DisambiguateValues : condition.Values;
+
+            // citeproc-js makes one test of a type list (true when the item has any of the types), whatever the
+            // match: type="book dataset" match="all" holds for a dataset.
+            var values = condition.Kind is ConditionKind.Disambiguate or ConditionKind.Type ? DisambiguateValues : condition.Values;
             for (var v = 0; v < values.Count; v++)
             {
                 var value = values[v];
-                var result = Test(condition, value, ctx);
+                var result = condition.Kind == ConditionKind.Type
+                    ? HasAnyType(condition, ctx)
+                    : Test(condition, value, ctx);
                 any |= result;
                 all &= result;
                 if (branch.Match == MatchMode.Any && any)
@@ -66,6 +72,19 @@ internal sealed partial class Renderer
             MatchMode.None => !any,
             _ => all,
         };
+    }
+
+    private static bool HasAnyType(Condition condition, RenderContext ctx)
+    {
+        for (var i = 0; i < condition.Values.Count; i++)
+        {
+            if (ctx.Item.Type == condition.Values[i])
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private bool Test(Condition condition, string value, RenderContext ctx)
@@ -132,11 +151,7 @@ internal sealed partial class Renderer
 
     private bool HasVariable(string variable, RenderContext ctx)
     {
-        if (ctx.IsSuppressed(variable))
-        {
-            return false;
-        }
-
+        // A variable a substitute has already rendered is suppressed for output but still tests as present.
         return variable switch
         {
             "locator" => !string.IsNullOrEmpty(ctx.Cite.Locator),

@@ -11,6 +11,8 @@ internal sealed partial class Renderer
 
     private Blob? RenderNames(NamesElement names, RenderContext ctx, NamesElement? parent)
     {
+        // A shorthand cs:names takes the options of the substitute's cs:names even inside a cs:choose.
+        parent ??= ctx.SubstituteParent;
         var nameElement = names.Name ?? (names.IsShorthand ? parent?.Name : null) ?? DefaultName;
         var etAl = names.Name is null && names.IsShorthand ? parent?.EtAl : names.EtAl;
         var label = names.IsShorthand ? parent?.Label : names.Label;
@@ -228,13 +230,12 @@ internal sealed partial class Renderer
             return null;
         }
 
-        ctx.InSubstitute = true;
+        ctx.SubstituteParent = names;
         try
         {
-            foreach (var element in names.Substitute)
+            foreach (var element in SubstituteCandidates(names.Substitute, ctx))
             {
-                var before = ctx.VariablesRendered;
-                var collected = new HashSet<string>(StringComparer.Ordinal);
+                ctx.SubstituteKey = null;
                 Blob? blob;
                 if (element is NamesElement inner)
                 {
@@ -249,8 +250,9 @@ internal sealed partial class Renderer
                 }
                 else
                 {
-                    blob = RenderSubstituteElement(element, ctx);
+                    blob = Render(element, ctx);
                 }
+
                 if (blob is null)
                 {
                     continue;
@@ -267,9 +269,15 @@ internal sealed partial class Renderer
                 ApplyDecor(wrapper, names.Decor, ctx, out var outer);
                 wrapper.Add(blob);
 
-                // A substituted text variable (a title standing in for the author) is compared too.
-                if (recordEligible is { } eligible && ctx.LeadingNames is null && element is TextElement { Variable: { } v }
-                    && GetVariableText(v, VariableForm.Long, ctx) is { } raw)
+                // A substituted text variable (a title standing in for the author) is compared too; for a macro, citeproc-js
+                // compares the first text variable it rendered and replaces the macro's whole output.
+                var raw = element switch
+                {
+                    TextElement { Variable: { } v } => GetVariableText(v, VariableForm.Long, ctx),
+                    TextElement { Macro: not null } => ctx.SubstituteKey,
+                    _ => null,
+                };
+                if (recordEligible is { } eligible && ctx.LeadingNames is null && raw is not null)
                 {
                     ctx.LeadingNames = new AuthorNames { Container = wrapper, Eligible = eligible };
                     ctx.LeadingNames.Keys.Add(raw);
@@ -282,25 +290,32 @@ internal sealed partial class Renderer
         }
         finally
         {
-            ctx.InSubstitute = false;
+            ctx.SubstituteParent = null;
         }
     }
 
-    private Blob? RenderSubstituteElement(Element element, RenderContext ctx)
+    /// <summary>
+    /// The elements a cs:substitute tries in turn. A cs:choose is not one candidate: the children of its matching branch
+    /// are tried one by one (citeproc-js guards each element at the substitute's level, and a choose adds no level;
+    /// a group does), so in <c>&lt;if&gt;&lt;names variable="editor"/&gt;&lt;names variable="translator"/&gt;&lt;/if&gt;</c>
+    /// the translator is not printed when the editor was.
+    /// </summary>
+    private IEnumerable<Element> SubstituteCandidates(IReadOnlyList<Element> elements, RenderContext ctx)
     {
-        if (element is ChooseElement choose)
+        foreach (var element in elements)
         {
-            if (ChooseBranch(choose, ctx) is not { } branch)
+            if (element is not ChooseElement choose)
             {
-                return null;
+                yield return element;
             }
-
-            var node = Blob.Node();
-            RenderChildren(branch.Children, ctx, node.Children!);
-            return node.Children!.Count == 0 ? null : node;
+            else if (ChooseBranch(choose, ctx) is { } branch)
+            {
+                foreach (var inner in SubstituteCandidates(branch.Children, ctx))
+                {
+                    yield return inner;
+                }
+            }
         }
-
-        return Render(element, ctx);
     }
 
     /// <summary>The variables an element can render (through macros and nested elements).</summary>
@@ -358,6 +373,12 @@ internal sealed partial class Renderer
             shown = d;
         }
 
+        // With et-al-use-last the last name is kept as well: cutting just one name shows them all (no et-al, no ellipsis).
+        if (useLast && shown == count - 1)
+        {
+            shown = count;
+        }
+
         var truncated = shown < count;
         var ellipsis = truncated && useLast && shown <= count - 2;
         return (shown, truncated && !ellipsis, ellipsis);
@@ -378,7 +399,6 @@ internal sealed partial class Renderer
             ctx.NamesMax.Add(list.Count);
         }
         var delimiter = options.Delimiter ?? ", ";
-        var isFirstList = listIndex == 0;
 
         var blobs = new List<Blob>();
         var prepared = new List<PersonName?>();
@@ -394,7 +414,7 @@ internal sealed partial class Renderer
             var givenLevel = GivenLevel(ctx, listIndex, i, person, options);
             var blob = person.IsLiteral
                 ? RenderLiteralName(person, nameElement, ctx)
-                : RenderPersonalName(person, nameElement, options, i, isFirstList, givenLevel, ctx);
+                : RenderPersonalName(person, nameElement, options, i, givenLevel, ctx);
             if (blob is not null)
             {
                 blobs.Add(blob);
@@ -454,7 +474,11 @@ internal sealed partial class Renderer
             var etAlBlob = MakeText(etAlTerm, etAl?.Decor ?? Decor.Empty, ctx, isTerm: true);
             etAlBlob.Prefix = blobs.Count > 1 ? prefixMultiple : prefixSingle;
             etAlBlob.Suffix = string.Empty;
+            // citeproc-js wraps a list ending in et-al in cs:name's affixes and formatting once more (besides each name).
             var node = Blob.Node();
+            node.Prefix = nameElement.Decor.Prefix;
+            node.Suffix = nameElement.Decor.Suffix;
+            node.Decorations = Decorations.From(nameElement.Decor.Formatting, nameElement.Decor.Quotes);
             node.Add(joined);
             node.Add(etAlBlob);
             return node;
@@ -781,7 +805,7 @@ internal sealed partial class Renderer
         return MakeText(text, decor, ctx, isTerm: false);
     }
 
-    private Blob? RenderPersonalName(PersonName name, NameElement element, NameOptions options, int index, bool isFirstList, int requestedLevel, RenderContext ctx)
+    private Blob? RenderPersonalName(PersonName name, NameElement element, NameOptions options, int index, int requestedLevel, RenderContext ctx)
     {
         var form = options.Form ?? NameForm.Long;
         var initializeWith = options.InitializeWith;
@@ -886,8 +910,9 @@ internal sealed partial class Renderer
                 blob = JoinParts(" ", merged, suffix);
             }
         }
-        else if (options.NameAsSortOrder == NameAsSortOrder.All || (options.NameAsSortOrder == NameAsSortOrder.First && index == 0 && isFirstList))
+        else if (options.NameAsSortOrder == NameAsSortOrder.All || (options.NameAsSortOrder == NameAsSortOrder.First && index == 0))
         {
+            // "first" inverts the first name of every name variable rendered (not only the cite's first list), as citeproc-js does.
             if (name.Given is "Lord" or "Lady")
             {
                 sortSeparator = ", ";

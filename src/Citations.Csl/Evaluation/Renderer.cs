@@ -266,12 +266,31 @@ internal sealed partial class Renderer
             ApplyDecor(blob, text.Decor, ctx, out var outer);
             var scope = ctx.Scope;
             ctx.Scope = scope.Push(blob.Decorations);
-            RenderChildren(text.Macro.Children, ctx, blob.Children!);
+
+            // citeproc-js nests the macro's output in a plain level under the one carrying the call's affixes; the
+            // extra level matters to punctuation reconciliation (a "." inside and ". " on the call keep their space).
+            var body = Blob.Node();
+
+            // In a sort key, a macro holding a date renders its dates alone, even when another macro calls it.
+            var dateOnly = ctx.Mode == RenderMode.Sort && ctx.DateSortKeys is null && HasOwnDate(text.Macro);
+            if (dateOnly)
+            {
+                ctx.DateSortKeys = [];
+            }
+
+            RenderChildren(text.Macro.Children, ctx, body.Children!);
+            if (dateOnly)
+            {
+                ctx.DateSortKeys = null;
+            }
+
             ctx.Scope = scope;
-            if (blob.Children!.Count == 0 || (ctx.VariablesCalled > called && ctx.VariablesRendered == rendered))
+            if (body.Children!.Count == 0 || (ctx.VariablesCalled > called && ctx.VariablesRendered == rendered))
             {
                 return null;
             }
+
+            blob.Add(body);
 
             CountAsRendered(ctx, called, rendered);
 
@@ -349,6 +368,11 @@ internal sealed partial class Renderer
         if (string.IsNullOrEmpty(value))
         {
             return null;
+        }
+
+        if (ctx.InSubstitute && ctx.SubstituteKey is null)
+        {
+            ctx.SubstituteKey = GetVariableText(variable, VariableForm.Long, ctx);
         }
 
         if (NumberVariables.Contains(variable))
@@ -522,7 +546,7 @@ internal sealed partial class Renderer
             }
         }
 
-        text = PrepareText(text, decor, ctx);
+        text = PrepareText(text, decor, ctx, isTerm);
         var blob = new Blob();
         ApplyDecor(blob, decor, ctx, out var outer);
         blob.Prefix += movedPrefix;
@@ -547,9 +571,14 @@ internal sealed partial class Renderer
     [GeneratedRegex("\\.([^a-z]|$)")]
     private static partial Regex PeriodRegex();
 
-    private string PrepareText(string text, Decor decor, RenderContext ctx)
+    private string PrepareText(string text, Decor decor, RenderContext ctx, bool isTerm)
     {
-        if (decor.TextCase != TextCase.None)
+        // Title case is held back for non-English items' own text only; locale terms and literal values take it.
+        if (decor.TextCase == TextCase.Title && isTerm)
+        {
+            text = _runtime.Caser.Apply(text, TextCase.Title);
+        }
+        else if (decor.TextCase != TextCase.None)
         {
             text = ApplyTextCase(text, decor.TextCase, ctx);
         }

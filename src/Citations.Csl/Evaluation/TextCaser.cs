@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
@@ -38,6 +39,7 @@ internal sealed partial class TextCaser
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private readonly TextInfo _textInfo;
+    private readonly bool _fullMappings;
 
     public TextCaser(string language)
     {
@@ -53,6 +55,7 @@ internal sealed partial class TextCaser
 
         // Only languages with their own casing rules need a culture; everything else uses invariant casing.
         _textInfo = culture.TwoLetterISOLanguageName is "tr" or "az" or "lt" ? culture.TextInfo : CultureInfo.InvariantCulture.TextInfo;
+        _fullMappings = ReferenceEquals(_textInfo, CultureInfo.InvariantCulture.TextInfo);
     }
 
     [GeneratedRegex("(\u2018|\u2019|\u201C|\u201D| \"| '|\"|'|[-\u2013\u2014/.,;?!:]|\\[|\\]|\\(|\\)|<span style=\"font-variant: small-caps;\">|<span class=\"no(?:case|decor)\">|</span>|</?(?:i|sc|b|sub|sup)>)")]
@@ -79,9 +82,52 @@ internal sealed partial class TextCaser
 
     private readonly Memo<(string Text, TextCase Mode), string> _cache = new(50_000);
 
-    public string Upper(string s) => _textInfo.ToUpper(s);
+    public string Upper(string s)
+    {
+        var upper = _textInfo.ToUpper(s);
+        return _fullMappings && upper.AsSpan().IndexOfAny(FullUpperSpecials) >= 0 ? FullUpper(upper) : upper;
+    }
 
-    public string Lower(string s) => _textInfo.ToLower(s);
+    public string Lower(string s)
+    {
+        var lower = _textInfo.ToLower(s);
+        return _fullMappings && lower.Contains('İ', StringComparison.Ordinal) ? lower.Replace("İ", "i̇", StringComparison.Ordinal) : lower;
+    }
+
+    // JavaScript's toUpperCase (which citeproc-js uses) maps the dotless ı to I and expands ß and the Latin ligatures;
+    // .NET's invariant casing leaves them as they are.
+    private static readonly SearchValues<char> FullUpperSpecials = SearchValues.Create("\u0131\u00DF\u0149\uFB00\uFB01\uFB02\uFB03\uFB04\uFB05\uFB06");
+
+    private static string FullUpper(string text)
+    {
+        var builder = new StringBuilder(text.Length + 4);
+        foreach (var c in text)
+        {
+            var replacement = c switch
+            {
+                '\u0131' => "I",
+                '\u00DF' => "SS",
+                '\u0149' => "\u02BCN",
+                '\uFB00' => "FF",
+                '\uFB01' => "FI",
+                '\uFB02' => "FL",
+                '\uFB03' => "FFI",
+                '\uFB04' => "FFL",
+                '\uFB05' or '\uFB06' => "ST",
+                _ => null,
+            };
+            if (replacement is null)
+            {
+                builder.Append(c);
+            }
+            else
+            {
+                builder.Append(replacement);
+            }
+        }
+
+        return builder.ToString();
+    }
 
     private string Capitalise(string word)
     {

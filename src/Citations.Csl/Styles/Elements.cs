@@ -156,7 +156,7 @@ internal sealed class NamesElement : Element
 
     public IReadOnlyList<Element>? Substitute { get; init; }
 
-    /// <summary>Whether the element had no child elements (a substitute shorthand that inherits them).</summary>
+    /// <summary>Whether the element has no child elements and is written inside a cs:substitute (a shorthand that inherits the substituted element's options).</summary>
     public bool IsShorthand { get; init; }
 }
 

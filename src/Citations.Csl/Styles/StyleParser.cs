@@ -568,6 +568,12 @@ internal sealed class StyleParser
         LabelElement? label = null;
         List<Element>? substitute = null;
         var labelBeforeName = false;
+
+        // citeproc-js gives every cs:names outside a cs:substitute (in the style's text, not through macros) a default
+        // cs:name as its first child when it has none; so there a label always follows the names, and only a childless
+        // cs:names inside a substitute inherits the substituted element's options.
+        var inSubstitute = e.Ancestors().Any(a => a.Name.LocalName == "substitute");
+        var defaultNameFirst = !inSubstitute && !e.Elements().Any(c => c.Name.LocalName == "name");
         foreach (var child in e.Elements())
         {
             switch (child.Name.LocalName)
@@ -581,7 +587,7 @@ internal sealed class StyleParser
                     break;
                 case "label":
                     label = ParseLabel(child);
-                    labelBeforeName = name is null;
+                    labelBeforeName = name is null && !defaultNameFirst;
                     break;
                 case "substitute":
                     substitute = ParseChildren(child);
@@ -602,7 +608,7 @@ internal sealed class StyleParser
             Label = label,
             LabelBeforeName = labelBeforeName,
             Substitute = substitute,
-            IsShorthand = !e.HasElements,
+            IsShorthand = !e.HasElements && inSubstitute,
             Decor = ParseDecor(e),
             Line = CslXml.LineOf(e),
         };
