@@ -199,6 +199,9 @@ internal sealed class RenderContext
     /// <summary>For sort keys: names options override (names-min, names-use-first, names-use-last).</summary>
     public Styles.SortKey? SortKey { get; set; }
 
+    /// <summary>When sorting, the section whose sort this is (its names options apply: a citation's et-al).</summary>
+    public RenderMode SortSection { get; set; } = RenderMode.Bibliography;
+
     /// <summary>The names the first cs:names element rendered, as text (for subsequent-author-substitute and collapsing).</summary>
     public Output.Blob? FirstNames { get; set; }
 

@@ -221,7 +221,9 @@ internal sealed partial class Renderer
     }
 
     private NameOptions SectionOptions(RenderContext ctx)
-        => ctx.Mode == RenderMode.Citation ? _runtime.CitationNameOptions : _runtime.BibliographyNameOptions;
+        => ctx.Mode == RenderMode.Citation || (ctx.Mode == RenderMode.Sort && ctx.SortSection == RenderMode.Citation)
+            ? _runtime.CitationNameOptions
+            : _runtime.BibliographyNameOptions;
 
     private Blob? RenderSubstitute(NamesElement names, RenderContext ctx, bool? recordEligible)
     {

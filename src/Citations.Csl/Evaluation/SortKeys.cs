@@ -47,12 +47,17 @@ internal sealed partial class SortKeys
     /// Builds an item's sort keys. Like citeproc-js, spaces become "|" and every key ends with "|", so that a word
     /// boundary sorts before any letter ("Dale" before "Dalebout"); the keys are then prepared for comparison.
     /// </summary>
-    public string?[] Build(IReadOnlyList<SortKey> keys, CslItem item, RenderMode section, int citationNumber)
+    /// <param name="keys">The section's sort keys.</param>
+    /// <param name="item">The item.</param>
+    /// <param name="section">Whose sort it is (a citation's keys use its names options).</param>
+    /// <param name="citationNumber">The item's citation number.</param>
+    /// <param name="disambiguation">For a citation sort, the item's disambiguation (names added show in its keys, as in citeproc-js).</param>
+    public string?[] Build(IReadOnlyList<SortKey> keys, CslItem item, RenderMode section, int citationNumber, DisambiguationState? disambiguation = null)
     {
         var result = new string?[keys.Count];
         for (var i = 0; i < keys.Count; i++)
         {
-            var key = Build(keys[i], item, section, citationNumber);
+            var key = Build(keys[i], item, section, citationNumber, disambiguation);
             result[i] = string.IsNullOrEmpty(key) ? null : Prepare(key.Replace(' ', '|') + "|");
         }
 
@@ -79,11 +84,12 @@ internal sealed partial class SortKeys
         return sb.ToString();
     }
 
-    private string? Build(SortKey key, CslItem item, RenderMode section, int citationNumber)
+    private string? Build(SortKey key, CslItem item, RenderMode section, int citationNumber, DisambiguationState? disambiguation)
     {
-        var ctx = new RenderContext(item, RenderMode.Sort, CiteInfo.Empty, DisambiguationState.None)
+        var ctx = new RenderContext(item, RenderMode.Sort, CiteInfo.Empty, disambiguation ?? DisambiguationState.None)
         {
             SortKey = key,
+            SortSection = section,
             CitationNumber = citationNumber,
         };
         if (key.Variable is { } variable)

@@ -783,13 +783,109 @@ internal sealed class Session
 
     private List<(Entry Entry, CslCite Cite)> SortCites(List<(Entry Entry, CslCite Cite)> cites, CitationSection section)
     {
-        var keyed = cites.Select(c => (c.Entry, c.Cite, Keys: _sortKeys.Build(section.Sort, c.Entry.Item, RenderMode.Citation, c.Entry.CitationNumber))).ToList();
+        var keyed = cites.Select(c => (c.Entry, c.Cite, Keys: _sortKeys.Build(section.Sort, c.Entry.Item, RenderMode.Citation, c.Entry.CitationNumber, c.Entry.Disambiguation))).ToList();
         keyed.Sort((a, b) =>
         {
             var cmp = _sortKeys.Compare(a.Keys, b.Keys, section.Sort);
             return cmp != 0 ? cmp : a.Entry.Seq.CompareTo(b.Entry.Seq);
         });
-        return keyed.Select(k => (k.Entry, k.Cite)).ToList();
+        if (!GroupedSort)
+        {
+            return keyed.Select(k => (k.Entry, k.Cite)).ToList();
+        }
+
+        // Grouped sort (citeproc-js): cites by the same author come together, each group where its first cite
+        // sorts. Sort by author string then the keys, and order the runs of one author by their first key.
+        var descending = section.Sort[0].Descending;
+        var withAuthors = keyed.Select(k => (k.Entry, k.Cite, k.Keys, Author: AuthorString(k.Entry))).ToList();
+        withAuthors.Sort((a, b) =>
+        {
+            var cmp = _sortKeys.Compare([a.Author], [b.Author], [new SortKey { Descending = descending }]);
+            if (cmp != 0)
+            {
+                return cmp;
+            }
+
+            cmp = _sortKeys.Compare(a.Keys, b.Keys, section.Sort);
+            return cmp != 0 ? cmp : a.Entry.Seq.CompareTo(b.Entry.Seq);
+        });
+        var runs = new List<(string?[] Lead, int Index, (Entry, CslCite) Cite)>(withAuthors.Count);
+        string?[]? lead = null;
+        string? lastAuthor = null;
+        for (var i = 0; i < withAuthors.Count; i++)
+        {
+            if (i == 0 || withAuthors[i].Author != lastAuthor)
+            {
+                lead = [withAuthors[i].Keys.Length > 0 ? withAuthors[i].Keys[0] : null];
+                lastAuthor = withAuthors[i].Author;
+            }
+
+            runs.Add((lead!, i, (withAuthors[i].Entry, withAuthors[i].Cite)));
+        }
+
+        var first = new[] { section.Sort[0] };
+        runs.Sort((a, b) =>
+        {
+            var cmp = _sortKeys.Compare(a.Lead, b.Lead, first);
+            return cmp != 0 ? cmp : a.Index.CompareTo(b.Index);
+        });
+        return runs.Select(r => r.Cite).ToList();
+    }
+
+    /// <summary>Whether citations sort with cites of one author together (citeproc-js's grouped sort).</summary>
+    private bool GroupedSort => _groupedSort ??= Style.Citation is { } c
+        && ((Style.Class == CslStyleClass.InText && c.Collapse != Collapse.None)
+            || (c.CiteGroupDelimiter is not null && !UsesCondition(c.Layout.Children, ConditionKind.Position, 0) && !UsesCitationNumbers));
+
+    private bool? _groupedSort;
+
+    private readonly Dictionary<Entry, (int Generation, string Author)> _authorStrings = [];
+
+    /// <summary>The plain text of the names an item's cite leads with (its ambiguous cite, as disambiguated).</summary>
+    private string AuthorString(Entry entry)
+    {
+        if (_authorStrings.TryGetValue(entry, out var known) && known.Generation == Generation)
+        {
+            return known.Author;
+        }
+
+        var info = new CiteInfo { Position = CitePosition.Subsequent | CitePosition.NearNote };
+        var ctx = new RenderContext(entry.Item, RenderMode.Citation, info, entry.Disambiguation)
+        {
+            CitationNumber = entry.CitationNumber,
+            NameRegistry = _names,
+            IsProbe = true,
+        };
+        _renderer.RenderLayout(Style.Citation!.Layout, ctx);
+        var author = SortKeys.Plain(ctx.FirstNames) ?? string.Empty;
+        _authorStrings[entry] = (Generation, author);
+        return author;
+    }
+
+    private static bool UsesCondition(IEnumerable<Element> elements, ConditionKind kind, int depth)
+    {
+        if (depth > 32)
+        {
+            return false;
+        }
+
+        foreach (var element in elements)
+        {
+            var found = element switch
+            {
+                TextElement { Macro: { } m } => UsesCondition(m.Children, kind, depth + 1),
+                GroupElement g => UsesCondition(g.Children, kind, depth + 1),
+                ChooseElement c => c.Branches.Any(b => b.Conditions.Any(x => x.Kind == kind) || UsesCondition(b.Children, kind, depth + 1)),
+                NamesElement { Substitute: { } sub } => UsesCondition(sub, kind, depth + 1),
+                _ => false,
+            };
+            if (found)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
