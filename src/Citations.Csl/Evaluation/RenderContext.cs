@@ -240,6 +240,12 @@ internal sealed class RenderContext
     /// <summary>Whether the cite rendered the year suffix somewhere (otherwise it is appended to the first date).</summary>
     public bool RenderedYearSuffix { get; set; }
 
+    /// <summary>How deep the element being rendered is (0 for the layout's own children).</summary>
+    public int Nesting { get; set; }
+
+    /// <summary>How many macro calls enclose the element being rendered (bounded against runaway styles).</summary>
+    public int MacroDepth { get; set; }
+
     /// <summary>Whether an author-only cite has rendered its author (everything after it is dropped).</summary>
     public bool AuthorOnlyDone { get; set; }
 

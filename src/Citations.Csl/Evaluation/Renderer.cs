@@ -15,8 +15,6 @@ internal sealed partial class Renderer
     private const int MaxMacroDepth = 64;
 
     private readonly StyleRuntime _runtime;
-    private int _macroDepth;
-    private int _nesting;
 
     public Renderer(StyleRuntime runtime) => _runtime = runtime;
 
@@ -111,8 +109,8 @@ internal sealed partial class Renderer
             return null;
         }
 
-        var topLevel = _nesting == 0;
-        _nesting++;
+        var topLevel = ctx.Nesting == 0;
+        ctx.Nesting++;
         Blob? blob;
         try
         {
@@ -128,7 +126,7 @@ internal sealed partial class Renderer
         }
         finally
         {
-            _nesting--;
+            ctx.Nesting--;
         }
 
         if (authorOnly && blob is not null && element is NamesElement or DateElement or TextElement { Variable: not null })
@@ -251,9 +249,9 @@ internal sealed partial class Renderer
             return null;
         }
 
-        if (++_macroDepth > MaxMacroDepth)
+        if (++ctx.MacroDepth > MaxMacroDepth)
         {
-            _macroDepth = 0;
+            ctx.MacroDepth = 0;
             throw new CslException($"Macros are nested more than {MaxMacroDepth} deep.", new Diagnostics.SourceLocation(Style.Source, null, text.Line, 0));
         }
 
@@ -304,7 +302,7 @@ internal sealed partial class Renderer
         }
         finally
         {
-            _macroDepth--;
+            ctx.MacroDepth--;
         }
     }
 
