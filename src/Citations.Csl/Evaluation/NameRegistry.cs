@@ -109,6 +109,33 @@ internal sealed partial class NameRegistry
     /// </summary>
     public int Evaluate(string itemId, PersonName name, int position, int requestBase, NameForm form, string? initializeWith)
     {
+        var result = EvaluateCore(itemId, name, position, requestBase, form, initializeWith);
+        Log?.Add(new Lookup(itemId, name, position, requestBase, form, initializeWith, result));
+        return result;
+    }
+
+    /// <summary>One question a render asked the registry, and the answer it got.</summary>
+    public sealed record Lookup(string ItemId, PersonName Name, int Position, int RequestBase, NameForm Form, string? InitializeWith, int Result);
+
+    /// <summary>When set, every <see cref="Evaluate"/> is recorded here (to tell later whether a render would change).</summary>
+    public List<Lookup>? Log { get; set; }
+
+    /// <summary>Whether the registry still gives every recorded answer.</summary>
+    public bool StillAnswers(List<Lookup> lookups)
+    {
+        foreach (var l in lookups)
+        {
+            if (EvaluateCore(l.ItemId, l.Name, l.Position, l.RequestBase, l.Form, l.InitializeWith) != l.Result)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private int EvaluateCore(string itemId, PersonName name, int position, int requestBase, NameForm form, string? initializeWith)
+    {
         var param = form == NameForm.Short ? 0 : initializeWith is not null ? 1 : 2;
         var (family, initials, _) = Keys(itemId, name);
         if (!_families.TryGetValue(family, out var entry) || !entry.Initials.TryGetValue(initials, out var initialsEntry))

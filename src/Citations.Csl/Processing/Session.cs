@@ -278,11 +278,17 @@ internal sealed class Session
 
         // First pass fills the names registry; second pass computes each item's ambiguous cite with it complete.
         // The first is needed only when names are compared across items (a global given-name rule).
+        // The first pass's renders are kept with the registry answers they got: when the complete registry gives the
+        // same answers, the second render would be the same and is skipped.
+        var firstPass = new Dictionary<Entry, (Disambiguator.ProbeResult Result, List<NameRegistry.Lookup> Lookups)>();
         if (Style.Citation is { DisambiguateAddGivenName: true, GivenNameRule: not GivenNameRule.ByCite })
         {
             foreach (var entry in _order)
             {
-                Probe(entry, null);
+                var lookups = new List<NameRegistry.Lookup>();
+                _names.Log = lookups;
+                firstPass[entry] = (Probe(entry, null), lookups);
+                _names.Log = null;
             }
         }
 
@@ -290,7 +296,7 @@ internal sealed class Session
         var groupOrder = new List<List<Entry>>();
         foreach (var entry in _order)
         {
-            var probe = Probe(entry, null);
+            var probe = firstPass.TryGetValue(entry, out var first) && _names.StillAnswers(first.Lookups) ? first.Result : Probe(entry, null);
             entry.ProbeText = probe.Text;
             var settings = probe.Settings.Clone();
             settings.IsRequest = true;
