@@ -57,12 +57,72 @@ internal sealed partial class SortKeys
         var result = new string?[keys.Count];
         for (var i = 0; i < keys.Count; i++)
         {
-            var key = Build(keys[i], item, section, citationNumber, disambiguation);
-            result[i] = string.IsNullOrEmpty(key) ? null : Prepare(key.Replace(' ', '|') + "|");
+            result[i] = BuildPrepared(keys[i], item, section, citationNumber, disambiguation);
         }
 
         return result;
     }
+
+    private string? BuildPrepared(SortKey sortKey, CslItem item, RenderMode section, int citationNumber, DisambiguationState? disambiguation)
+    {
+        var key = Build(sortKey, item, section, citationNumber, disambiguation);
+        return string.IsNullOrEmpty(key) ? null : Prepare(key.Replace(' ', '|') + "|");
+    }
+
+    /// <summary>An item's keys built one at a time, when a comparison first needs each: most comparisons are settled
+    /// by the first key or two, so later keys (often whole titles) are rarely rendered.</summary>
+    public Lazy Deferred(IReadOnlyList<SortKey> keys, CslItem item, RenderMode section, int citationNumber)
+        => new(this, keys, item, section, citationNumber);
+
+    /// <summary>Sort keys computed on first use. Not thread-safe (one per item of one session).</summary>
+    internal sealed class Lazy(SortKeys owner, IReadOnlyList<SortKey> keys, CslItem item, RenderMode section, int citationNumber)
+    {
+        private readonly string?[] _values = new string?[keys.Count];
+        private readonly bool[] _built = new bool[keys.Count];
+
+        public string? this[int index]
+        {
+            get
+            {
+                if (!_built[index])
+                {
+                    _values[index] = owner.BuildPrepared(keys[index], item, section, citationNumber, null);
+                    _built[index] = true;
+                }
+
+                return _values[index];
+            }
+        }
+    }
+
+    /// <summary>Compares two deferred key sets; empty keys sort last whatever the direction.</summary>
+    public int Compare(Lazy a, Lazy b, IReadOnlyList<SortKey> keys)
+    {
+        for (var i = 0; i < keys.Count; i++)
+        {
+            var cmp = CompareKey(a[i], b[i]);
+            if (cmp == int.MaxValue)
+            {
+                return 1;
+            }
+
+            if (cmp == int.MinValue)
+            {
+                return -1;
+            }
+
+            if (cmp != 0)
+            {
+                return keys[i].Descending ? -cmp : cmp;
+            }
+        }
+
+        return 0;
+    }
+
+    // int.MaxValue: x is missing (sorts last); int.MinValue: y is missing.
+    private int CompareKey(string? x, string? y)
+        => x == y ? 0 : x is null ? int.MaxValue : y is null ? int.MinValue : Math.Clamp(_compare.Compare(x, y, Options), -1, 1);
 
     /// <summary>Lowercases and drops punctuation and white space (symbols such as "|" stay), as ICU's ignorePunctuation does.</summary>
     private string Prepare(string key)

@@ -52,7 +52,7 @@ internal sealed class Session
 
         public int CitationNumber { get; set; }
 
-        public string?[]? BibliographyKeys { get; set; }
+        public SortKeys.Lazy? BibliographyKeys { get; set; }
 
         public DisambiguationState Disambiguation { get; set; } = new();
 
@@ -207,7 +207,7 @@ internal sealed class Session
         {
             foreach (var entry in sorted)
             {
-                entry.BibliographyKeys = _sortKeys.Build(keys, entry.Item, RenderMode.Bibliography, entry.Seq);
+                entry.BibliographyKeys = _sortKeys.Deferred(keys, entry.Item, RenderMode.Bibliography, entry.Seq);
             }
         }
 
