@@ -117,6 +117,14 @@ internal sealed partial class Renderer
     private Blob? RenderDate(DateElement element, RenderContext ctx)
     {
         ctx.VariablesCalled++;
+
+        // An item's ambiguous cite leaves out the date it was accessed (as citeproc-js's does): two undated works by
+        // one author accessed on different days still need year suffixes.
+        if (ctx.IsProbe && element.Variable == "accessed")
+        {
+            return null;
+        }
+
         if (ctx.IsSuppressed(element.Variable) || ctx.Item.GetDate(element.Variable) is not { } date || DateValue.From(date) is not { } value)
         {
             return null;
