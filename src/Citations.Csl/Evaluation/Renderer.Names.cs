@@ -168,6 +168,17 @@ internal sealed partial class Renderer
             ctx.LeadingNames.Keys.AddRange(recording.Keys);
         }
 
+        // Names printed while standing in for the author are not printed again, not even later in the same
+        // substitute (citeproc-js).
+        if (ctx.InSubstitute)
+        {
+            ctx.Substituted ??= new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (variable, _) in lists)
+            {
+                ctx.Substituted.Add(variable);
+            }
+        }
+
         return result;
     }
 
@@ -602,7 +613,11 @@ internal sealed partial class Renderer
         {
             if (finalJoin is null)
             {
-                items[0].Suffix += delimiter;
+                // A name part whose suffix already ends in a space (a non-breaking one, say) takes no other.
+                if (!(delimiter == " " && items[0].Suffix.Length > 0 && char.IsWhiteSpace(items[0].Suffix[^1])))
+                {
+                    items[0].Suffix += delimiter;
+                }
             }
             else
             {

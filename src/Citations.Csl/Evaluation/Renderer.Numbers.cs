@@ -73,13 +73,14 @@ internal sealed partial class Renderer
             if (part.Collapsible)
             {
                 // citeproc-js keeps these as number objects: formatted when the value is a plain positive integer,
-                // otherwise printed as written (no markup parsing).
+                // otherwise printed as written (no markup parsing). Numbers after another embedded label ("7, p. 3")
+                // belong to that label and stay plain.
                 var isInteger = part.Value.Length > 0 && part.Value[0] != '0' && part.Value.All(char.IsAsciiDigit)
                     && int.TryParse(part.Value, NumberStyles.None, CultureInfo.InvariantCulture, out _);
                 var number = isInteger ? int.Parse(part.Value, CultureInfo.InvariantCulture) : 0;
                 var text = !isInteger || part.Particle.Length > 0
                     ? part.Particle + part.Value
-                    : FormatNumber(number, form, gender);
+                    : FormatNumber(number, part.Label == masterLabel ? form : NumberForm.Numeric, gender);
                 if (partDecor.TextCase != TextCase.None)
                 {
                     text = ApplyTextCase(text, partDecor.TextCase, ctx);
