@@ -268,6 +268,12 @@ internal sealed partial class Renderer
 
                 if (blob is null)
                 {
+                    // A term stands in even when the locale defines it as empty: substitution ends with it.
+                    if (element is TextElement { Term: not null })
+                    {
+                        return null;
+                    }
+
                     continue;
                 }
 

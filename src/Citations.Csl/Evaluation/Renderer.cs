@@ -596,7 +596,9 @@ internal sealed partial class Renderer
             return text;
         }
 
-        return _runtime.Caser.Apply(text, textCase);
+        return textCase is TextCase.Uppercase or TextCase.Lowercase
+            ? _runtime.CaserFor(ctx.Item.GetText("language")).Apply(text, textCase)
+            : _runtime.Caser.Apply(text, textCase);
     }
 
     /// <summary>Title case applies to English items only: the item's language, else the style's locale.</summary>

@@ -59,6 +59,28 @@ internal sealed class StyleRuntime
 
     public CslStyle Style { get; }
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TextCaser> _casers = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The caser for an item's own language when that language has casing rules of its own (Turkish, Azeri,
+    /// Lithuanian: "ic" is "İC" in Turkish); otherwise the style's.
+    /// </summary>
+    public TextCaser CaserFor(string? itemLanguage)
+    {
+        if (string.IsNullOrWhiteSpace(itemLanguage) || itemLanguage.Length < 2)
+        {
+            return Caser;
+        }
+
+        var two = itemLanguage[..2].ToLowerInvariant();
+        if (two is not ("tr" or "az" or "lt") || (itemLanguage.Length > 2 && itemLanguage[2] is not ('-' or '_')))
+        {
+            return Caser;
+        }
+
+        return _casers.GetOrAdd(two, static language => new TextCaser(language));
+    }
+
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Element, string[]> _variablesOf = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Every variable an element can render, macros followed (computed once per element).</summary>
