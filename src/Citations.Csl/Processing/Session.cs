@@ -36,7 +36,7 @@ internal sealed class Session
         _names = new NameRegistry(processor.Style);
         foreach (var item in items)
         {
-            _items.TryAdd(item.Id.Text, item);
+            _items.TryAdd(item.Id.Text, NoteFields.Apply(item));
         }
     }
 
