@@ -40,7 +40,6 @@ internal static class Positions
             }
 
             citesInNote[note] = citesInNote.GetValueOrDefault(note) + citation.Cites.Count;
-            var authorOnly = citation.Cites.Count > 0 && citation.Cites[0].AuthorOnly;
             var cites = new List<CslCite>(citation.Cites.Count);
             for (var k = 0; k < citation.Cites.Count; k++)
             {
@@ -52,7 +51,7 @@ internal static class Positions
                 {
                     position = Forced(forced, cite.NearNote);
                 }
-                else if (!lastRef.ContainsKey(id) && !authorOnly)
+                else if (!lastRef.ContainsKey(id))
                 {
                     firstRef[id] = note;
                     lastRef[id] = note;
@@ -117,10 +116,6 @@ internal static class Positions
                         firstRef[id] = note;
                     }
 
-                    if (authorOnly)
-                    {
-                        position = CitePosition.First;
-                    }
 
                     if (firstRef[id] != note)
                     {

@@ -175,6 +175,28 @@ public sealed class DocumentEditingTests
         Assert.AreEqual(0, update.Changed.Single().Index);
     }
 
+    [TestMethod]
+    public void AuthorOnly_cites_take_the_position_their_item_has()
+    {
+        // render.js: a first author-only cite gives the full name, a later one the short name, and it counts as the
+        // first reference for the cites after it.
+        var processor = Processor("chicago-notes-bibliography");
+        CslItem[] items = [Book("a", "Hale", "Thomas", 2019, "Counting the uncounted"), Book("c", "Okafor", "Ngozi", 2021, "Overdose trends")];
+        CslCitation[] citations =
+        [
+            new([new CslCite("a") { AuthorOnly = true }]) { NoteNumber = 1 },
+            new([new CslCite("c")]) { NoteNumber = 2 },
+            new([new CslCite("a") { AuthorOnly = true }]) { NoteNumber = 3 },
+            new([new CslCite("a")]) { NoteNumber = 4 },
+        ];
+
+        var texts = processor.FormatDocument(items, citations).Citations;
+
+        CollectionAssert.AreEqual(
+            new[] { "Thomas Hale", "Ngozi Okafor, <i>Overdose Trends</i> (2021).", "Hale", "Hale, <i>Counting the Uncounted</i>." },
+            texts.ToArray());
+    }
+
     private static CslProcessor Processor(string styleName)
         => CslProcessor.Create(
             CslStyle.Load(Path.Combine(SharedCsl.Styles, styleName + ".csl")),
