@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.RegularExpressions;
 using Citations.Csl.Styles;
 
@@ -36,10 +35,8 @@ public static class StyleCatalog
     }
 
     /// <summary>
-    /// Loads a style for our processor. A dependent style's parent is found as render.js finds it (one folder up, then
-    /// beside it) and combined with the dependent through the library's internal <c>WithParent</c> (by reflection,
-    /// until a public style loader exists); if that method is gone, the parent renders with the dependent's default
-    /// locale forced, which is what render.js does too.
+    /// Loads a style for our processor. A dependent style is resolved by the library's public style loader, which
+    /// finds the parent as render.js does (one folder up, then beside the dependent).
     /// </summary>
     /// <param name="file">The style file.</param>
     /// <exception cref="CslException">The style or its parent is malformed, or the parent is missing.</exception>
@@ -52,22 +49,8 @@ public static class StyleCatalog
             return new LoadedStyle(style, null, null);
         }
 
-        var parentName = style.IndependentParent!.Split('?', '#')[0].TrimEnd('/').Split('/')[^1];
-        parentName = parentName.EndsWith(".csl", StringComparison.Ordinal) ? parentName[..^4] : parentName;
-        var dir = System.IO.Path.GetDirectoryName(file.Path)!;
-        var parentPath = new[] { System.IO.Path.GetDirectoryName(dir), dir }
-            .OfType<string>()
-            .Select(d => System.IO.Path.Combine(d, parentName + ".csl"))
-            .FirstOrDefault(File.Exists)
-            ?? throw new CslException($"The parent '{parentName}.csl' of dependent style {file.Path} was not found.", new Diagnostics.SourceLocation(file.Path, null, 0, 0));
-        var parent = CslStyle.Load(parentPath);
-        var withParent = typeof(CslStyle).GetMethod("WithParent", BindingFlags.Instance | BindingFlags.NonPublic, [typeof(CslStyle)]);
-        if (withParent is not null && withParent.ReturnType == typeof(CslStyle))
-        {
-            var combined = (CslStyle)withParent.Invoke(style, [parent])!;
-            return new LoadedStyle(combined, style.DefaultLocale, $"parent {parentName}.csl via internal CslStyle.WithParent");
-        }
-
-        return new LoadedStyle(parent, style.DefaultLocale, $"parent {parentName}.csl with the dependent's default-locale forced (CslStyle.WithParent not found)");
+        var loader = new CslStyleLoader([CslStyleSources.FromDirectory(System.IO.Path.GetDirectoryName(file.Path)!)]);
+        var resolved = loader.LoadFileAsync(file.Path).AsTask().GetAwaiter().GetResult();
+        return new LoadedStyle(resolved, style.DefaultLocale, $"parent resolved by CslStyleLoader ({resolved.Id})");
     }
 }
