@@ -19,12 +19,22 @@ internal sealed class NumberPart
     public bool Numeric;
     public bool Collapsible;
     public bool Plural;
+
+    public NumberPart Clone() => (NumberPart)MemberwiseClone();
 }
 
 /// <summary>A parsed number variable: its numbers, whether it is numeric and plural, and the label it carries.</summary>
 internal sealed class ParsedNumber
 {
     public required List<NumberPart> Parts { get; init; }
+
+    /// <summary>A copy whose parts can be changed without touching this one.</summary>
+    public ParsedNumber Clone() => new()
+    {
+        Parts = Parts.ConvertAll(p => p.Clone()),
+        LabelTerm = LabelTerm,
+        ShortLabelForm = ShortLabelForm,
+    };
 
     public bool Numeric => Parts.Count > 0 && Parts[0].Numeric;
 

@@ -35,7 +35,7 @@ internal sealed partial class Renderer
     /// labels shown where citeproc-js shows them.</summary>
     private Blob RenderNumeric(string variable, string value, Decor decor, NumberForm form, RenderContext ctx, TermForm? labelForm = null)
     {
-        var parsed = NumberParser.Parse(value, variable, Locale, Style.PageRangeFormat, variable is "locator" or "locator-extra" ? ctx.Cite.Label : null);
+        var parsed = _runtime.ParseNumber(value, variable, variable is "locator" or "locator-extra" ? ctx.Cite.Label : null);
         var parts = parsed.Parts;
         var master = Blob.Node();
         master.Prefix = decor.Prefix;
@@ -168,7 +168,7 @@ internal sealed partial class Renderer
         }
         else if (label.Plural == PluralMode.Contextual)
         {
-            var parsed = NumberParser.Parse(value, label.Variable, Locale, Style.PageRangeFormat, citeLabel);
+            var parsed = _runtime.ParseNumber(value, label.Variable, citeLabel);
             plural = parsed.Plural;
             if (label.Variable is "locator" or "number" or "page" && parsed.LabelTerm is { } embedded)
             {

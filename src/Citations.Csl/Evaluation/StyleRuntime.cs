@@ -59,6 +59,13 @@ internal sealed class StyleRuntime
 
     public CslStyle Style { get; }
 
+    private readonly Memo<(string Value, string Variable, string? CiteLabel), ParsedNumber> _numbers = new(50_000);
+
+    /// <summary>A number variable parsed (the same value parses the same way in one style and locale); the caller
+    /// gets its own copy to change.</summary>
+    public ParsedNumber ParseNumber(string value, string variable, string? citeLabel)
+        => _numbers.Get((value, variable, citeLabel), this, static (key, runtime) => NumberParser.Parse(key.Value, key.Variable, runtime.Locale, runtime.Style.PageRangeFormat, key.CiteLabel)).Clone();
+
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TextCaser> _casers = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>

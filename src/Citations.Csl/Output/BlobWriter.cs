@@ -82,7 +82,15 @@ internal sealed class BlobWriter
             return false;
         }
 
-        // The children are written in place; a node that decorates or displays them takes them back out to wrap.
+        // The children are written in place (after the prefix, taken back if nothing follows); a node that decorates
+        // or displays them takes them back out to wrap.
+        var plain = !blob.Decorations.HasAny && blob.Display == Display.None;
+        var outerStart = sb.Length;
+        if (plain && blob.Prefix.Length > 0)
+        {
+            sb.Append(_format.Escape(blob.Prefix));
+        }
+
         var start = sb.Length;
         var inner = enclosing.With(blob.Decorations);
         var delimiter = blob.Delimiter.Length > 0 ? _format.Escape(blob.Delimiter) : string.Empty;
@@ -107,17 +115,12 @@ internal sealed class BlobWriter
 
         if (!any)
         {
-            sb.Length = start;
+            sb.Length = outerStart;
             return false;
         }
 
-        if (!blob.Decorations.HasAny && blob.Display == Display.None)
+        if (plain)
         {
-            if (blob.Prefix.Length > 0)
-            {
-                sb.Insert(start, _format.Escape(blob.Prefix));
-            }
-
             sb.Append(_format.Escape(blob.Suffix));
             return true;
         }
