@@ -324,15 +324,42 @@ internal sealed class Session
             var key = (entry, (request.IsRequest ? "R" : "-") + request.Fingerprint());
             if (!probes.TryGetValue(key, out var result))
             {
+                // The disambiguator only reads a result (it clones what it keeps), so one object serves every hit.
                 result = Probe(entry, request);
-                probes[key] = result with { Settings = result.Settings.Clone(), NamesMax = [.. result.NamesMax] };
+                probes[key] = result;
                 return result;
             }
 
             // Replay what a render records on the request.
-            request.Names = [.. result.Settings.Names];
-            request.Givens = result.Settings.Givens.Select(g => new List<int>(g)).ToList();
-            return result with { Settings = result.Settings.Clone(), NamesMax = [.. result.NamesMax] };
+            if (!request.Names.SequenceEqual(result.Settings.Names))
+            {
+                request.Names = [.. result.Settings.Names];
+            }
+
+            if (!SameGivens(request.Givens, result.Settings.Givens))
+            {
+                request.Givens = result.Settings.Givens.Select(g => new List<int>(g)).ToList();
+            }
+
+            return result;
+        }
+
+        static bool SameGivens(List<List<int>> a, List<List<int>> b)
+        {
+            if (a.Count != b.Count)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < a.Count; i++)
+            {
+                if (!a[i].SequenceEqual(b[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         var disambiguator = new Disambiguator(Style.Citation!, _runtime.HasDisambiguateCondition, CachedProbe, (e, config) => e.Disambiguation = config, CompareBibliographyOrder);
