@@ -213,8 +213,8 @@ public sealed class CslDocument
                 continue;
             }
 
-            slot.Key = key;
             var text = positioned[i].Cites.Count == 0 ? string.Empty : _session.RenderCitation(positioned[i]);
+            slot.Key = key; // only once rendered: a citation whose render failed is tried again at the next edit
             rendered++;
             if (editedSet.Contains(i) || !string.Equals(text, slot.Text, StringComparison.Ordinal))
             {
