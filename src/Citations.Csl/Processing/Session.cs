@@ -311,6 +311,8 @@ internal sealed class Session
             group.Add(entry);
         }
 
+        firstPass.Clear();
+
         // The disambiguation algorithm renders the same item under the same settings many times over in large
         // groups of look-alikes; within this pass the result depends on nothing else, so each is rendered once.
         var probes = new Dictionary<(Entry, string), Disambiguator.ProbeResult>();
@@ -373,6 +375,9 @@ internal sealed class Session
             if (group.Count > 1)
             {
                 disambiguator.Run(group);
+
+                // A group's renders serve that group only (each item is in one group): let them go.
+                probes.Clear();
             }
         }
     }
