@@ -44,38 +44,27 @@ internal sealed partial class SortKeys
     private static partial Regex TagRegex();
 
     /// <summary>
-    /// Builds an item's sort keys. Like citeproc-js, spaces become "|" and every key ends with "|", so that a word
-    /// boundary sorts before any letter ("Dale" before "Dalebout"); the keys are then prepared for comparison.
+    /// Builds one sort key. Like citeproc-js, spaces become "|" and every key ends with "|", so that a word boundary
+    /// sorts before any letter ("Dale" before "Dalebout"); the key is then prepared for comparison.
     /// </summary>
-    /// <param name="keys">The section's sort keys.</param>
-    /// <param name="item">The item.</param>
-    /// <param name="section">Whose sort it is (a citation's keys use its names options).</param>
-    /// <param name="citationNumber">The item's citation number.</param>
-    /// <param name="disambiguation">For a citation sort, the item's disambiguation (names added show in its keys, as in citeproc-js).</param>
-    public string?[] Build(IReadOnlyList<SortKey> keys, CslItem item, RenderMode section, int citationNumber, DisambiguationState? disambiguation = null)
-    {
-        var result = new string?[keys.Count];
-        for (var i = 0; i < keys.Count; i++)
-        {
-            result[i] = BuildPrepared(keys[i], item, section, citationNumber, disambiguation);
-        }
-
-        return result;
-    }
-
     private string? BuildPrepared(SortKey sortKey, CslItem item, RenderMode section, int citationNumber, DisambiguationState? disambiguation)
     {
         var key = Build(sortKey, item, section, citationNumber, disambiguation);
         return string.IsNullOrEmpty(key) ? null : Prepare(key.Replace(' ', '|') + "|");
     }
 
-    /// <summary>An item's keys built one at a time, when a comparison first needs each: most comparisons are settled
+    /// <summary>An item's keys, built one at a time when a comparison first needs each: most comparisons are settled
     /// by the first key or two, so later keys (often whole titles) are rarely rendered.</summary>
-    public Lazy Deferred(IReadOnlyList<SortKey> keys, CslItem item, RenderMode section, int citationNumber)
-        => new(this, keys, item, section, citationNumber);
+    /// <param name="keys">The section's sort keys.</param>
+    /// <param name="item">The item.</param>
+    /// <param name="section">Whose sort it is (a citation's keys use its names options).</param>
+    /// <param name="citationNumber">The item's citation number.</param>
+    /// <param name="disambiguation">For a citation sort, the item's disambiguation (names added show in its keys, as in citeproc-js).</param>
+    public Lazy Deferred(IReadOnlyList<SortKey> keys, CslItem item, RenderMode section, int citationNumber, DisambiguationState? disambiguation = null)
+        => new(this, keys, item, section, citationNumber, disambiguation);
 
     /// <summary>Sort keys computed on first use. Not thread-safe (one per item of one session).</summary>
-    internal sealed class Lazy(SortKeys owner, IReadOnlyList<SortKey> keys, CslItem item, RenderMode section, int citationNumber)
+    internal sealed class Lazy(SortKeys owner, IReadOnlyList<SortKey> keys, CslItem item, RenderMode section, int citationNumber, DisambiguationState? disambiguation)
     {
         private readonly string?[] _values = new string?[keys.Count];
         private readonly bool[] _built = new bool[keys.Count];
@@ -86,7 +75,7 @@ internal sealed partial class SortKeys
             {
                 if (!_built[index])
                 {
-                    _values[index] = owner.BuildPrepared(keys[index], item, section, citationNumber, null);
+                    _values[index] = owner.BuildPrepared(keys[index], item, section, citationNumber, disambiguation);
                     _built[index] = true;
                 }
 
@@ -95,34 +84,37 @@ internal sealed partial class SortKeys
         }
     }
 
-    /// <summary>Compares two deferred key sets; empty keys sort last whatever the direction.</summary>
+    /// <summary>Compares two key sets, key by key.</summary>
     public int Compare(Lazy a, Lazy b, IReadOnlyList<SortKey> keys)
     {
         for (var i = 0; i < keys.Count; i++)
         {
-            var cmp = CompareKey(a[i], b[i]);
-            if (cmp == int.MaxValue)
-            {
-                return 1;
-            }
-
-            if (cmp == int.MinValue)
-            {
-                return -1;
-            }
-
+            var cmp = CompareValues(a[i], b[i], keys[i].Descending);
             if (cmp != 0)
             {
-                return keys[i].Descending ? -cmp : cmp;
+                return cmp;
             }
         }
 
         return 0;
     }
 
-    // int.MaxValue: x is missing (sorts last); int.MinValue: y is missing.
-    private int CompareKey(string? x, string? y)
-        => x == y ? 0 : x is null ? int.MaxValue : y is null ? int.MinValue : Math.Clamp(_compare.Compare(x, y, Options), -1, 1);
+    /// <summary>Compares two key values in a direction; a missing value sorts last whatever the direction.</summary>
+    public int CompareValues(string? x, string? y, bool descending)
+    {
+        if (x == y)
+        {
+            return 0;
+        }
+
+        if (x is null || y is null)
+        {
+            return x is null ? 1 : -1;
+        }
+
+        var cmp = _compare.Compare(x, y, Options);
+        return descending ? -cmp : cmp;
+    }
 
     /// <summary>Lowercases and drops punctuation and white space (symbols such as "|" stay), as ICU's ignorePunctuation does.</summary>
     private string Prepare(string key)
@@ -290,39 +282,5 @@ internal sealed partial class SortKeys
 
             sb.Append(b.Suffix);
         }
-    }
-
-    /// <summary>Compares two key sets; empty keys sort last whatever the direction.</summary>
-    public int Compare(string?[] a, string?[] b, IReadOnlyList<SortKey> keys)
-    {
-        for (var i = 0; i < keys.Count; i++)
-        {
-            var x = a[i];
-            var y = b[i];
-            int cmp;
-            if (x == y)
-            {
-                cmp = 0;
-            }
-            else if (x is null)
-            {
-                return 1;
-            }
-            else if (y is null)
-            {
-                return -1;
-            }
-            else
-            {
-                cmp = _compare.Compare(x, y, Options);
-            }
-
-            if (cmp != 0)
-            {
-                return keys[i].Descending ? -cmp : cmp;
-            }
-        }
-
-        return 0;
     }
 }

@@ -18,7 +18,19 @@ internal sealed class StyleRuntime
         CitationNameOptions = (style.Citation?.NameOptions ?? NameOptions.Empty).InheritFrom(style.NameOptions);
         BibliographyNameOptions = (style.Bibliography?.NameOptions ?? NameOptions.Empty).InheritFrom(style.NameOptions);
         StyleRendersYearSuffix = Uses(style, "year-suffix") || Uses(style, "citation-label");
-        HasDisambiguateCondition = UsesDisambiguate(style);
+        HasDisambiguateCondition = AllElements(style).OfType<ChooseElement>()
+            .Any(c => c.Branches.Any(b => b.Conditions.Any(x => x.Kind == ConditionKind.Disambiguate && x.Values.Contains("true"))));
+        if (style.Citation is { } citation)
+        {
+            var cited = Descendants(citation.Layout.Children, followMacros: true).ToList();
+            CitationPrintsNumbers = cited.Any(e => e is TextElement { Variable: "citation-number" } or NumberElement { Variable: "citation-number" });
+            var testsPosition = cited.OfType<ChooseElement>().Any(c => c.Branches.Any(b => b.Conditions.Any(x => x.Kind == ConditionKind.Position)));
+
+            // citeproc-js's grouped sort: in-text styles that collapse, and styles with a cite-group delimiter that
+            // neither number their cites nor test positions.
+            CitationGroupsByAuthor = (style.Class == CslStyleClass.InText && citation.Collapse != Collapse.None)
+                || (citation.CiteGroupDelimiter is not null && !testsPosition && !CitationPrintsNumbers);
+        }
     }
 
     /// <summary>Whether the style prints year-suffix itself (otherwise it follows the first year).</summary>
@@ -27,12 +39,26 @@ internal sealed class StyleRuntime
     /// <summary>Whether the style tests disambiguate="true" anywhere.</summary>
     public bool HasDisambiguateCondition { get; }
 
+    /// <summary>Whether the citation layout prints citation numbers (a numeric style).</summary>
+    public bool CitationPrintsNumbers { get; }
+
+    /// <summary>Whether a sorted citation keeps the cites of one author together.</summary>
+    public bool CitationGroupsByAuthor { get; }
+
+    /// <summary>Every element of the style's layouts and macros, each once.</summary>
     private static IEnumerable<Element> AllElements(CslStyle style)
+        => Descendants(
+            style.Macros.Values.SelectMany(m => m.Children)
+                .Concat(style.Citation?.Layouts.SelectMany(l => l.Children) ?? [])
+                .Concat(style.Bibliography?.Layouts.SelectMany(l => l.Children) ?? []),
+            followMacros: false);
+
+    /// <summary>The elements under <paramref name="roots"/>, choose branches and (unless told not to) substitutes
+    /// included; with <paramref name="followMacros"/>, the contents of the macros they call too (each macro once).</summary>
+    private static IEnumerable<Element> Descendants(IEnumerable<Element> roots, bool followMacros, bool substitutes = true)
     {
-        var roots = style.Macros.Values.SelectMany(m => m.Children)
-            .Concat(style.Citation?.Layouts.SelectMany(l => l.Children) ?? [])
-            .Concat(style.Bibliography?.Layouts.SelectMany(l => l.Children) ?? []);
         var stack = new Stack<Element>(roots);
+        var macros = new HashSet<Macro>(ReferenceEqualityComparer.Instance);
         while (stack.Count > 0)
         {
             var element = stack.Pop();
@@ -41,7 +67,8 @@ internal sealed class StyleRuntime
             {
                 GroupElement g => g.Children,
                 ChooseElement c => c.Branches.SelectMany(b => b.Children),
-                NamesElement { Substitute: { } sub } => sub,
+                NamesElement { Substitute: { } sub } when substitutes => sub,
+                TextElement { Macro: { } m } when followMacros && macros.Add(m) => m.Children,
                 _ => [],
             };
             foreach (var child in children)
@@ -53,9 +80,6 @@ internal sealed class StyleRuntime
 
     private static bool Uses(CslStyle style, string variable)
         => AllElements(style).Any(e => e is TextElement { Variable: { } v } && v == variable);
-
-    private static bool UsesDisambiguate(CslStyle style)
-        => AllElements(style).OfType<ChooseElement>().Any(c => c.Branches.Any(b => b.Conditions.Any(x => x.Kind == ConditionKind.Disambiguate && x.Values.Contains("true"))));
 
     public CslStyle Style { get; }
 
@@ -92,27 +116,16 @@ internal sealed class StyleRuntime
 
     /// <summary>Every variable an element can render, macros followed (computed once per element).</summary>
     public string[] VariablesOf(Element element)
-        => _variablesOf.GetOrAdd(element, static (e, runtime) => [.. runtime.CollectVariables(e, 0).Distinct(StringComparer.Ordinal)], this);
+        => _variablesOf.GetOrAdd(element, static e => [.. Descendants([e], followMacros: true, substitutes: false).SelectMany(VariablesNamedBy).Distinct(StringComparer.Ordinal)]);
 
-    private IEnumerable<string> CollectVariables(Element element, int depth)
+    private static IEnumerable<string> VariablesNamedBy(Element element) => element switch
     {
-        if (depth > 64)
-        {
-            return [];
-        }
-
-        return element switch
-        {
-            TextElement { Variable: { } v } => [v],
-            TextElement { Macro: { } m } => m.Children.SelectMany(c => CollectVariables(c, depth + 1)),
-            NumberElement n => [n.Variable],
-            DateElement d => [d.Variable],
-            NamesElement names => names.Variables,
-            GroupElement g => g.Children.SelectMany(c => CollectVariables(c, depth + 1)),
-            ChooseElement c => c.Branches.SelectMany(b => b.Children).SelectMany(x => CollectVariables(x, depth + 1)),
-            _ => [],
-        };
-    }
+        TextElement { Variable: { } v } => [v],
+        NumberElement n => [n.Variable],
+        DateElement d => [d.Variable],
+        NamesElement names => names.Variables,
+        _ => [],
+    };
 
     public Locale Locale { get; }
 

@@ -49,8 +49,6 @@ internal sealed class BlobWriter
         return text;
     }
 
-    public void Write(Blob blob, Enclosing enclosing, StringBuilder output) => WriteInto(blob, enclosing, output);
-
     /// <summary>Appends the blob's output to <paramref name="sb"/>; returns whether it wrote anything.</summary>
     private bool WriteInto(Blob blob, Enclosing enclosing, StringBuilder sb)
     {

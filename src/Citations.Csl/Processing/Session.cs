@@ -427,7 +427,7 @@ internal sealed class Session
             try
             {
                 var text = RenderBibliographyEntry(entry, section);
-                if (text is null && UsesCitationNumbers)
+                if (text is null && _runtime.CitationPrintsNumbers)
                 {
                     // A numbered list keeps its numbering: an entry that renders nothing is shown as an error line.
                     text = _processor.Format.BibliographyEntry(_processor.Format.Escape(
@@ -576,38 +576,6 @@ internal sealed class Session
     }
 
     private List<string>? _lastLeadingKeys;
-
-    /// <summary>Whether the citation layout prints citation numbers (a numeric style).</summary>
-    private bool UsesCitationNumbers => _usesCitationNumbers ??= Style.Citation is { } c && UsesVariable(c.Layout.Children, "citation-number", 0);
-
-    private bool? _usesCitationNumbers;
-
-    private static bool UsesVariable(IEnumerable<Element> elements, string variable, int depth)
-    {
-        if (depth > 32)
-        {
-            return false;
-        }
-
-        foreach (var element in elements)
-        {
-            var found = element switch
-            {
-                TextElement { Variable: { } v } => v == variable,
-                TextElement { Macro: { } m } => UsesVariable(m.Children, variable, depth + 1),
-                NumberElement n => n.Variable == variable,
-                GroupElement g => UsesVariable(g.Children, variable, depth + 1),
-                ChooseElement c => c.Branches.Any(b => UsesVariable(b.Children, variable, depth + 1)),
-                _ => false,
-            };
-            if (found)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     /// <summary>Replaces names repeated from the previous entry by the style's subsequent-author-substitute string.</summary>
     private void SubstituteAuthor(AuthorNames? names, BibliographySection section)
@@ -821,24 +789,24 @@ internal sealed class Session
 
     private List<(Entry Entry, CslCite Cite)> SortCites(List<(Entry Entry, CslCite Cite)> cites, CitationSection section)
     {
-        var keyed = cites.Select(c => (c.Entry, c.Cite, Keys: _sortKeys.Build(section.Sort, c.Entry.Item, RenderMode.Citation, c.Entry.CitationNumber, c.Entry.Disambiguation))).ToList();
+        var keyed = cites.Select(c => (c.Entry, c.Cite, Keys: _sortKeys.Deferred(section.Sort, c.Entry.Item, RenderMode.Citation, c.Entry.CitationNumber, c.Entry.Disambiguation))).ToList();
         keyed.Sort((a, b) =>
         {
             var cmp = _sortKeys.Compare(a.Keys, b.Keys, section.Sort);
             return cmp != 0 ? cmp : a.Entry.Seq.CompareTo(b.Entry.Seq);
         });
-        if (!GroupedSort)
+        if (!_runtime.CitationGroupsByAuthor)
         {
             return keyed.Select(k => (k.Entry, k.Cite)).ToList();
         }
 
         // Grouped sort (citeproc-js): cites by the same author come together, each group where its first cite
         // sorts. Sort by author string then the keys, and order the runs of one author by their first key.
-        var descending = section.Sort[0].Descending;
+        var firstKey = section.Sort[0];
         var withAuthors = keyed.Select(k => (k.Entry, k.Cite, k.Keys, Author: AuthorString(k.Entry))).ToList();
         withAuthors.Sort((a, b) =>
         {
-            var cmp = _sortKeys.Compare([a.Author], [b.Author], [new SortKey { Descending = descending }]);
+            var cmp = _sortKeys.CompareValues(a.Author, b.Author, firstKey.Descending);
             if (cmp != 0)
             {
                 return cmp;
@@ -847,35 +815,27 @@ internal sealed class Session
             cmp = _sortKeys.Compare(a.Keys, b.Keys, section.Sort);
             return cmp != 0 ? cmp : a.Entry.Seq.CompareTo(b.Entry.Seq);
         });
-        var runs = new List<(string?[] Lead, int Index, (Entry, CslCite) Cite)>(withAuthors.Count);
-        string?[]? lead = null;
+        var runs = new List<(string? Lead, int Index, (Entry, CslCite) Cite)>(withAuthors.Count);
+        string? lead = null;
         string? lastAuthor = null;
         for (var i = 0; i < withAuthors.Count; i++)
         {
             if (i == 0 || withAuthors[i].Author != lastAuthor)
             {
-                lead = [withAuthors[i].Keys.Length > 0 ? withAuthors[i].Keys[0] : null];
+                lead = withAuthors[i].Keys[0];
                 lastAuthor = withAuthors[i].Author;
             }
 
-            runs.Add((lead!, i, (withAuthors[i].Entry, withAuthors[i].Cite)));
+            runs.Add((lead, i, (withAuthors[i].Entry, withAuthors[i].Cite)));
         }
 
-        var first = new[] { section.Sort[0] };
         runs.Sort((a, b) =>
         {
-            var cmp = _sortKeys.Compare(a.Lead, b.Lead, first);
+            var cmp = _sortKeys.CompareValues(a.Lead, b.Lead, firstKey.Descending);
             return cmp != 0 ? cmp : a.Index.CompareTo(b.Index);
         });
         return runs.Select(r => r.Cite).ToList();
     }
-
-    /// <summary>Whether citations sort with cites of one author together (citeproc-js's grouped sort).</summary>
-    private bool GroupedSort => _groupedSort ??= Style.Citation is { } c
-        && ((Style.Class == CslStyleClass.InText && c.Collapse != Collapse.None)
-            || (c.CiteGroupDelimiter is not null && !UsesCondition(c.Layout.Children, ConditionKind.Position, 0) && !UsesCitationNumbers));
-
-    private bool? _groupedSort;
 
     private readonly Dictionary<Entry, (int Generation, string Author)> _authorStrings = [];
 
@@ -898,32 +858,6 @@ internal sealed class Session
         var author = SortKeys.Plain(ctx.FirstNames) ?? string.Empty;
         _authorStrings[entry] = (Generation, author);
         return author;
-    }
-
-    private static bool UsesCondition(IEnumerable<Element> elements, ConditionKind kind, int depth)
-    {
-        if (depth > 32)
-        {
-            return false;
-        }
-
-        foreach (var element in elements)
-        {
-            var found = element switch
-            {
-                TextElement { Macro: { } m } => UsesCondition(m.Children, kind, depth + 1),
-                GroupElement g => UsesCondition(g.Children, kind, depth + 1),
-                ChooseElement c => c.Branches.Any(b => b.Conditions.Any(x => x.Kind == kind) || UsesCondition(b.Children, kind, depth + 1)),
-                NamesElement { Substitute: { } sub } => UsesCondition(sub, kind, depth + 1),
-                _ => false,
-            };
-            if (found)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>
@@ -1136,7 +1070,7 @@ internal sealed class Session
         {
             delimiter = section.CiteGroupDelimiter;
         }
-        else if (current.HaveCollapsed && Style.Class == CslStyleClass.InText && !UsesCitationNumbers)
+        else if (current.HaveCollapsed && Style.Class == CslStyleClass.InText && !_runtime.CitationPrintsNumbers)
         {
             delimiter = ", ";
         }
