@@ -27,6 +27,9 @@ internal sealed class CslItemReader
             return null;
         }
 
+        // Problems inside the item are held until its id is known, so that each names the item.
+        var outer = _pending;
+        _pending = [];
         CslScalar? id = null;
         string? type = null;
         var variables = new Dictionary<string, CslScalar>(StringComparer.Ordinal);
@@ -69,6 +72,13 @@ internal sealed class CslItemReader
                     ReadVariable(ref reader, key, keyPath, variables, names, dates, ref extensions);
                     break;
             }
+        }
+
+        var pending = _pending;
+        _pending = outer;
+        foreach (var (severity, code, message, at, offset) in pending)
+        {
+            Report(severity, code, id is { } known ? $"Item '{known.Text}': {message}" : message, at, offset);
         }
 
         if (id is null)
@@ -405,8 +415,18 @@ internal sealed class CslItemReader
         }
     }
 
+    private List<(DiagnosticSeverity Severity, string Code, string Message, string Path, long Offset)>? _pending;
+
     private void Report(DiagnosticSeverity severity, string code, string message, string path, long offset)
-        => _report(severity, code, message, path, offset);
+    {
+        if (_pending is not null)
+        {
+            _pending.Add((severity, code, message, path, offset));
+            return;
+        }
+
+        _report(severity, code, message, path, offset);
+    }
 
     internal static string Describe(JsonTokenType token) => token switch
     {

@@ -45,6 +45,19 @@ public sealed class CslJsonTests
     }
 
     [TestMethod]
+    public void Read_ProblemInsideAnItem_NamesTheItemEvenWhenItsIdComesLater()
+    {
+        const string json = "[{\"issued\": 1999, \"id\": \"late-id\", \"type\": \"book\"}]";
+
+        var result = CslJson.Read(json, "bad.json");
+
+        var d = result.Diagnostics.Single();
+        Assert.AreEqual("$[0].issued", d.Location.Path);
+        StringAssert.StartsWith(d.Message, "Item 'late-id': ");
+        Assert.AreEqual("late-id", result.Value!.Single().Id.Text);
+    }
+
+    [TestMethod]
     public void Read_TruncatedJson_KeepsItemsBeforeTheError()
     {
         const string json = "[{\"id\": \"a\", \"type\": \"book\"},\n {\"id\": \"b\", \"type\": ";
