@@ -382,16 +382,19 @@ internal sealed class Session
         }
     }
 
-    /// <summary>Renders an item's "ambiguous cite": its subsequent citation form, as plain text, under a configuration.</summary>
-    private Disambiguator.ProbeResult Probe(Entry entry, DisambiguationState? request)
-    {
-        var info = new CiteInfo { Position = CitePosition.Subsequent | CitePosition.NearNote };
-        var ctx = new RenderContext(entry.Item, RenderMode.Citation, info, request ?? new DisambiguationState())
+    /// <summary>The context of an item's ambiguous cite: a subsequent, near-note cite without locator or affixes.</summary>
+    private RenderContext ProbeContext(Entry entry, DisambiguationState state)
+        => new(entry.Item, RenderMode.Citation, new CiteInfo { Position = CitePosition.Subsequent | CitePosition.NearNote }, state)
         {
             CitationNumber = entry.CitationNumber,
             NameRegistry = _names,
             IsProbe = true,
         };
+
+    /// <summary>Renders an item's "ambiguous cite": its subsequent citation form, as plain text, under a configuration.</summary>
+    private Disambiguator.ProbeResult Probe(Entry entry, DisambiguationState? request)
+    {
+        var ctx = ProbeContext(entry, request ?? new DisambiguationState());
         var blob = _renderer.RenderLayout(Style.Citation!.Layout, ctx);
         PunctuationAdjuster.Adjust(blob, _runtime.Locale.PunctuationInQuote);
         var text = _probeWriter.Write(blob);
@@ -847,13 +850,7 @@ internal sealed class Session
             return known.Author;
         }
 
-        var info = new CiteInfo { Position = CitePosition.Subsequent | CitePosition.NearNote };
-        var ctx = new RenderContext(entry.Item, RenderMode.Citation, info, entry.Disambiguation)
-        {
-            CitationNumber = entry.CitationNumber,
-            NameRegistry = _names,
-            IsProbe = true,
-        };
+        var ctx = ProbeContext(entry, entry.Disambiguation);
         _renderer.RenderLayout(Style.Citation!.Layout, ctx);
         var author = SortKeys.Plain(ctx.FirstNames) ?? string.Empty;
         _authorStrings[entry] = (Generation, author);
