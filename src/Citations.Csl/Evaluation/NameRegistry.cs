@@ -22,7 +22,7 @@ internal sealed partial class NameRegistry
         public HashSet<string> FullGiven { get; } = new(StringComparer.Ordinal);
     }
 
-    private readonly Dictionary<string, FamilyEntry> _families = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Item, string Family), FamilyEntry> _families = [];
     private readonly GivenNameRule _rule;
     private readonly bool _addGivenName;
     private readonly bool _demoteNever;
@@ -40,16 +40,20 @@ internal sealed partial class NameRegistry
     [GeneratedRegex("\\s+")]
     private static partial Regex SpacesRegex();
 
-    private (string Family, string Initials, string Given) Keys(string itemId, PersonName name)
+    /// <summary>What the registry files a name under, worked out once per prepared name.</summary>
+    internal sealed record NameKeys(string Family, string FamilyWithParticle, string Initials, string Given);
+
+    private static NameKeys KeysOf(PersonName name)
     {
+        if (name.RegistryKeys is { } known)
+        {
+            return known;
+        }
+
         static string StripPeriods(string s) => SpacesRegex().Replace(s.Replace('.', ' '), " ").TrimEnd();
 
         var family = StripPeriods(name.Family);
-        if (_demoteNever && name.NonDroppingParticle is { Length: > 0 } ndp && name.Family.Length > 0)
-        {
-            family = $"{family} {ndp}";
-        }
-
+        var withParticle = name.NonDroppingParticle is { Length: > 0 } ndp && name.Family.Length > 0 ? $"{family} {ndp}" : family;
         var given = StripPeriods(name.Given);
         var m = TrailingLowerRegex().Match(given);
         if (m.Success && m.Groups[1].Value == m.Groups[1].Value.ToLowerInvariant())
@@ -58,12 +62,16 @@ internal sealed partial class NameRegistry
         }
 
         var initials = NameParts.InitializeWith(given, "%s", normalizeOnly: false, initializeWithHyphen: true);
-        if (_rule == GivenNameRule.ByCite)
-        {
-            family = itemId + family;
-        }
+        var keys = new NameKeys(family, withParticle, initials, given);
+        name.RegistryKeys = keys;
+        return keys;
+    }
 
-        return (family, initials, given);
+    private ((string Item, string Family) Family, string Initials, string Given) Keys(string itemId, PersonName name)
+    {
+        var keys = KeysOf(name);
+        var family = _demoteNever ? keys.FamilyWithParticle : keys.Family;
+        return ((_rule == GivenNameRule.ByCite ? itemId : string.Empty, family), keys.Initials, keys.Given);
     }
 
     /// <summary>Records a rendered name (only the first name of a list under the primary-name rules).</summary>
@@ -75,7 +83,7 @@ internal sealed partial class NameRegistry
         }
 
         var (family, initials, given) = Keys(itemId, name);
-        if (family.Length == 0)
+        if (family.Item.Length == 0 && family.Family.Length == 0)
         {
             return;
         }

@@ -16,6 +16,9 @@ internal sealed class PersonName
     public string CommaDroppingParticle = string.Empty;
 
     public bool IsLiteral => Literal is not null;
+
+    /// <summary>The name registry's keys for this name, computed on first use (a prepared name never changes).</summary>
+    internal NameRegistry.NameKeys? RegistryKeys;
 }
 
 /// <summary>Splits particles ("van", "de la") out of family and given names and a suffix out of the given name.</summary>

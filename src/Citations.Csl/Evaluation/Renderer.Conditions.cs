@@ -26,7 +26,7 @@ internal sealed partial class Renderer
     private bool Holds(ChooseBranch branch, RenderContext ctx)
     {
         // A branch whose conditions were all unknown (and warned about) never matches.
-        if (branch.Conditions.All(c => c.Kind == ConditionKind.Unsupported))
+        if (branch.AllUnsupported)
         {
             return false;
         }

@@ -606,15 +606,17 @@ internal sealed partial class Renderer
         }
     }
 
-    /// <summary>Joins name parts the way citeproc-js does: the delimiter goes on the suffix of each part but the last.</summary>
-    private static Blob? Join(List<Blob> blobs, string delimiter, Blob? finalJoin)
+    /// <summary>
+    /// Joins name parts the way citeproc-js does: the delimiter goes on the suffix of each part but the last. The
+    /// list becomes the children of the returned node (callers hand over a list they no longer change).
+    /// </summary>
+    private static Blob? Join(List<Blob> items, string delimiter, Blob? finalJoin)
     {
-        if (blobs.Count == 0)
+        if (items.Count == 0)
         {
             return null;
         }
 
-        var items = new List<Blob>(blobs);
         if (items.Count == 2)
         {
             if (finalJoin is null)
@@ -632,39 +634,49 @@ internal sealed partial class Renderer
         }
         else if (items.Count > 2)
         {
-            var last = items[^1];
-            items.RemoveAt(items.Count - 1);
+            // Every part but the last takes the delimiter; with a final join ("and"), the one before it does not.
             var offset = finalJoin is null ? 0 : 1;
-            for (var i = 0; i < items.Count - offset; i++)
+            for (var i = 0; i < items.Count - 1 - offset; i++)
             {
                 items[i].Suffix += delimiter;
             }
 
             if (finalJoin is not null)
             {
-                items.Add(finalJoin);
+                items.Insert(items.Count - 1, finalJoin);
             }
-
-            items.Add(last);
         }
 
-        var node = Blob.Node();
-        node.Children!.AddRange(items);
-        return node;
+        return new Blob { Children = items };
     }
 
-    private static Blob? JoinParts(string delimiter, params Blob?[] parts)
+    private static Blob? JoinParts(string delimiter, Blob? first, Blob? second, Blob? third = null)
     {
-        var list = new List<Blob>(parts.Length);
-        foreach (var p in parts)
+        var count = (Usable(first) ? 1 : 0) + (Usable(second) ? 1 : 0) + (Usable(third) ? 1 : 0);
+        if (count == 0)
         {
-            if (p is not null && !p.IsEmpty)
-            {
-                list.Add(p);
-            }
+            return null;
+        }
+
+        var list = new List<Blob>(count);
+        if (Usable(first))
+        {
+            list.Add(first);
+        }
+
+        if (Usable(second))
+        {
+            list.Add(second);
+        }
+
+        if (Usable(third))
+        {
+            list.Add(third);
         }
 
         return Join(list, delimiter, null);
+
+        static bool Usable([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] Blob? part) => part is not null && !part.IsEmpty;
     }
 
     /// <summary>
@@ -731,7 +743,12 @@ internal sealed partial class Renderer
         return level;
     }
 
-    private PersonName Prepare(CslName name)
+    /// <summary>Names as prepared for rendering (particles parsed out), once per name object: the result depends on the name alone.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<CslName, PersonName> Prepared = new();
+
+    private static PersonName Prepare(CslName name) => Prepared.GetValue(name, PrepareName);
+
+    private static PersonName PrepareName(CslName name)
     {
         var person = new PersonName
         {

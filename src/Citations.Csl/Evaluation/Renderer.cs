@@ -174,27 +174,46 @@ internal sealed partial class Renderer
     {
         var called = ctx.VariablesCalled;
         var rendered = ctx.VariablesRendered;
-        var blob = Blob.Node();
+        var blob = new Blob();
         ApplyDecor(blob, group.Decor, ctx, out var outer);
         var scope = ctx.Scope;
         ctx.Scope = scope.Push(blob.Decorations);
-        RenderChildren(group.Children, ctx, blob.Children!);
+        var children = RenderScratch(group.Children, ctx);
         ctx.Scope = scope;
 
         // A group that called variables, all of them empty, is suppressed with everything in it (terms included).
-        if (ctx.VariablesCalled > called && ctx.VariablesRendered == rendered)
+        if (children is null || (ctx.VariablesCalled > called && ctx.VariablesRendered == rendered))
         {
             return null;
         }
 
-        if (blob.Children!.Count == 0)
-        {
-            return null;
-        }
-
+        blob.Children = children;
         blob.Delimiter = group.Delimiter ?? string.Empty;
         CountAsRendered(ctx, called, rendered);
         return FinishDecor(blob, group.Decor, ctx, outer);
+    }
+
+    [ThreadStatic]
+    private static Stack<List<Blob>>? t_scratch;
+
+    /// <summary>
+    /// Renders elements into a reused buffer and returns them as a list of their own, sized to fit, or
+    /// <see langword="null"/> when nothing rendered: groups and macros that end up suppressed allocate nothing.
+    /// </summary>
+    private List<Blob>? RenderScratch(IReadOnlyList<Element> elements, RenderContext ctx)
+    {
+        var pool = t_scratch ??= new Stack<List<Blob>>();
+        var buffer = pool.Count > 0 ? pool.Pop() : new List<Blob>(8);
+        try
+        {
+            RenderChildren(elements, ctx, buffer);
+            return buffer.Count == 0 ? null : [.. buffer];
+        }
+        finally
+        {
+            buffer.Clear();
+            pool.Push(buffer);
+        }
     }
 
     /// <summary>
@@ -260,14 +279,10 @@ internal sealed partial class Renderer
             // citeproc-js expands a macro as a real group: when it calls variables and all are empty, it vanishes.
             var called = ctx.VariablesCalled;
             var rendered = ctx.VariablesRendered;
-            var blob = Blob.Node();
+            var blob = new Blob();
             ApplyDecor(blob, text.Decor, ctx, out var outer);
             var scope = ctx.Scope;
             ctx.Scope = scope.Push(blob.Decorations);
-
-            // citeproc-js nests the macro's output in a plain level under the one carrying the call's affixes; the
-            // extra level matters to punctuation reconciliation (a "." inside and ". " on the call keep their space).
-            var body = Blob.Node();
 
             // In a sort key, a macro holding a date renders its dates alone, even when another macro calls it.
             var dateOnly = ctx.Mode == RenderMode.Sort && ctx.DateSortKeys is null && HasOwnDate(text.Macro);
@@ -276,19 +291,21 @@ internal sealed partial class Renderer
                 ctx.DateSortKeys = [];
             }
 
-            RenderChildren(text.Macro.Children, ctx, body.Children!);
+            var children = RenderScratch(text.Macro.Children, ctx);
             if (dateOnly)
             {
                 ctx.DateSortKeys = null;
             }
 
             ctx.Scope = scope;
-            if (body.Children!.Count == 0 || (ctx.VariablesCalled > called && ctx.VariablesRendered == rendered))
+            if (children is null || (ctx.VariablesCalled > called && ctx.VariablesRendered == rendered))
             {
                 return null;
             }
 
-            blob.Add(body);
+            // citeproc-js nests the macro's output in a plain level under the one carrying the call's affixes; the
+            // extra level matters to punctuation reconciliation (a "." inside and ". " on the call keep their space).
+            blob.Children = [new Blob { Children = children }];
 
             CountAsRendered(ctx, called, rendered);
 

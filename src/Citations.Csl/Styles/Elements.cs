@@ -178,6 +178,23 @@ internal sealed class ChooseBranch
     public MatchMode Match { get; init; }
     public bool IsElse { get; init; }
     public required IReadOnlyList<Element> Children { get; init; }
+
+    /// <summary>Whether every condition of the branch is one this processor does not know (it then never holds).</summary>
+    public bool AllUnsupported
+    {
+        get
+        {
+            for (var i = 0; i < Conditions.Count; i++)
+            {
+                if (Conditions[i].Kind != ConditionKind.Unsupported)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
 }
 
 internal sealed class ChooseElement : Element
