@@ -695,7 +695,12 @@ internal sealed partial class Renderer
         var form = options.Form ?? NameForm.Long;
         var itemId = ctx.Item.Id.Text;
         var registry = ctx.Mode == RenderMode.Sort ? null : ctx.NameRegistry;
-        registry?.Add(itemId, person, nameIndex);
+        if (ctx.Mode != RenderMode.Bibliography)
+        {
+            // Cites fill the registry; a bibliography only reads it (so its entries can render concurrently).
+            registry?.Add(itemId, person, nameIndex);
+        }
+
         var floor = registry?.Evaluate(itemId, person, nameIndex, 0, form, options.InitializeWith) ?? 0;
         int level;
         var request = ctx.Disambiguation;

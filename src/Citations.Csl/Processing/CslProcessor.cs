@@ -20,6 +20,13 @@ public sealed class CslProcessorOptions
 
     /// <summary>The output format. <value>Default: HTML, as citeproc-js.</value></summary>
     public CslOutputFormat Format { get; init; } = CslOutputFormat.Html;
+
+    /// <summary>
+    /// How many threads one call may use to render a long bibliography (hundreds of entries or more); 1 keeps every
+    /// call on the calling thread. The output is the same either way.
+    /// <value>Default: the number of processors.</value>
+    /// </summary>
+    public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 }
 
 /// <summary>
@@ -35,10 +42,11 @@ public sealed class CslProcessorOptions
 /// </example>
 public sealed class CslProcessor
 {
-    private CslProcessor(StyleRuntime runtime, CslOutputFormat format)
+    private CslProcessor(StyleRuntime runtime, CslOutputFormat format, int maxDegreeOfParallelism)
     {
         Runtime = runtime;
         Format = format;
+        MaxDegreeOfParallelism = maxDegreeOfParallelism;
     }
 
     /// <summary>The style (for a dependent style, its parent with the dependent's metadata).</summary>
@@ -46,6 +54,9 @@ public sealed class CslProcessor
 
     /// <summary>The language the processor renders in.</summary>
     public string Language => Runtime.Locale.Language;
+
+    /// <summary>How many threads one call may use (see <see cref="CslProcessorOptions.MaxDegreeOfParallelism"/>).</summary>
+    public int MaxDegreeOfParallelism { get; }
 
     /// <summary>The output format.</summary>
     public CslOutputFormat Format { get; }
@@ -69,7 +80,8 @@ public sealed class CslProcessor
             ? forced
             : style.DefaultLocale ?? options.Language ?? "en-US";
         var locale = LocaleResolver.Resolve(style, language, options.Locales);
-        return new CslProcessor(new StyleRuntime(style, locale), options.Format);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxDegreeOfParallelism, 1, nameof(options));
+        return new CslProcessor(new StyleRuntime(style, locale), options.Format, options.MaxDegreeOfParallelism);
     }
 
     /// <summary>Formats the bibliography of a set of items, sorted as the style says.</summary>

@@ -419,32 +419,84 @@ internal sealed class Session
             return new CslBibliography(_processor.Format, entries, Warnings, false, null, 1, 1);
         }
 
-        _lastLeadingKeys = null;
+        var selected = new List<Entry>();
         foreach (var entry in Sorted())
         {
-            if (bibSection is not null && !bibSection.Accepts(entry.Item))
+            if (bibSection is null || bibSection.Accepts(entry.Item))
+            {
+                selected.Add(entry);
+            }
+        }
+
+        // Entries render independently (disambiguation and the name registry are settled by now), so a long list is
+        // rendered in ranges on the machine's cores. Subsequent-author-substitute compares each entry with the one
+        // before: within a range that is the previous entry; a range's first entry waits until the ranges before it
+        // are done.
+        var texts = new string?[selected.Count];
+        var errors = new CslException?[selected.Count];
+        var ranges = ForEachRange(selected.Count, (start, end) =>
+        {
+            var writer = start == 0 ? _writer : NewWriter();
+            var range = new RangeState(writer);
+            for (var i = start; i < end; i++)
+            {
+                var done = RenderEntryContent(selected[i], section);
+                if (done.Error is not null)
+                {
+                    errors[i] = done.Error;
+                    continue;
+                }
+
+                if (!range.HasEntry)
+                {
+                    range.HasEntry = true;
+                    range.First = (i, done);
+                }
+                else
+                {
+                    SubstituteAuthor(range.LastKeys, done.LeadingNames, section);
+                    texts[i] = done.Content is { } content ? WriteEntry(content, section.Layout, writer) : null;
+                }
+
+                range.LastKeys = LeadingKeys(done.LeadingNames);
+            }
+
+            return range;
+        });
+
+        List<string>? lastKeys = null;
+        foreach (var range in ranges)
+        {
+            if (!range.HasEntry)
             {
                 continue;
             }
 
-            try
-            {
-                var text = RenderBibliographyEntry(entry, section);
-                if (text is null && _runtime.CitationPrintsNumbers)
-                {
-                    // A numbered list keeps its numbering: an entry that renders nothing is shown as an error line.
-                    text = _processor.Format.BibliographyEntry(_processor.Format.Escape(
-                        $"{entries.Count + 1}. [CSL STYLE ERROR: reference with no printed form.]"));
-                }
+            var (index, first) = range.First;
+            SubstituteAuthor(lastKeys, first.LeadingNames, section);
+            texts[index] = first.Content is { } content ? WriteEntry(content, section.Layout, range.Writer) : null;
+            lastKeys = range.LastKeys;
+        }
 
-                if (text is not null)
-                {
-                    entries.Add(new CslBibliographyEntry(entry.Item.Id.Text, text));
-                }
-            }
-            catch (CslException e)
+        for (var i = 0; i < selected.Count; i++)
+        {
+            if (errors[i] is { } e)
             {
-                Warnings.Add(new Diagnostic(DiagnosticSeverity.Error, "CSL0110", $"Item '{entry.Item.Id.Text}' could not be formatted: {e.Problem}", e.Location));
+                Warnings.Add(new Diagnostic(DiagnosticSeverity.Error, "CSL0110", $"Item '{selected[i].Item.Id.Text}' could not be formatted: {e.Problem}", e.Location));
+                continue;
+            }
+
+            var text = texts[i];
+            if (text is null && _runtime.CitationPrintsNumbers)
+            {
+                // A numbered list keeps its numbering: an entry that renders nothing is shown as an error line.
+                text = _processor.Format.BibliographyEntry(_processor.Format.Escape(
+                    $"{entries.Count + 1}. [CSL STYLE ERROR: reference with no printed form.]"));
+            }
+
+            if (text is not null)
+            {
+                entries.Add(new CslBibliographyEntry(selected[i].Item.Id.Text, text));
             }
         }
 
@@ -457,43 +509,106 @@ internal sealed class Session
         return new CslBibliography(_processor.Format, entries, Warnings, section.HangingIndent, align, section.LineSpacing, section.EntrySpacing);
     }
 
-    private string? RenderBibliographyEntry(Entry entry, BibliographySection section)
+    /// <summary>An entry's output tree before subsequent-author-substitute and writing, or the error that stopped it.</summary>
+    private readonly record struct RenderedEntry(Blob? Content, AuthorNames? LeadingNames, CslException? Error);
+
+    /// <summary>Below this many entries a bibliography is rendered on one thread (starting workers would cost more).</summary>
+    private const int ParallelThreshold = 512;
+
+    /// <summary>What rendering a range of entries leaves for the ranges after it.</summary>
+    private sealed class RangeState(BlobWriter writer)
     {
-        var ctx = new RenderContext(entry.Item, RenderMode.Bibliography, CiteInfo.Empty, entry.Disambiguation)
+        public BlobWriter Writer { get; } = writer;
+
+        /// <summary>Whether an entry of the range rendered (without error).</summary>
+        public bool HasEntry { get; set; }
+
+        /// <summary>The range's first entry, kept unwritten until the entry before it is known.</summary>
+        public (int Index, RenderedEntry Entry) First { get; set; }
+
+        /// <summary>The leading names of the range's last entry (subsequent-author-substitute compares with them).</summary>
+        public List<string>? LastKeys { get; set; }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="body"/> over [0, count) in contiguous ranges, on several threads when worth it, and returns
+    /// the ranges' results in order.
+    /// </summary>
+    private List<T> ForEachRange<T>(int count, Func<int, int, T> body)
+    {
+        var workers = _processor.MaxDegreeOfParallelism;
+        if (count < ParallelThreshold || workers < 2)
         {
-            CitationNumber = entry.CitationNumber,
-            NameRegistry = _names,
-            Scope = DecorationScope.Empty.Push(Decorations.From(section.Layout.Decor.Formatting, section.Layout.Decor.Quotes)),
-        };
-        var layout = section.Layout;
-        var content = _renderer.RenderLayout(layout, ctx);
-        SubstituteAuthor(ctx.LeadingNames, section);
-        if (content.Children!.Count == 0)
-        {
-            return null;
+            return [body(0, count)];
         }
 
+        // Small ranges taken in turn keep the cores busy when some entries cost more than others.
+        var size = Math.Max(64, count / (workers * 8));
+        var results = new T[(count + size - 1) / size];
+        try
+        {
+            Parallel.For(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = workers }, r => results[r] = body(r * size, Math.Min(count, (r + 1) * size)));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // Fail as the sequential loop would: with the first error itself.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+
+        return [.. results];
+    }
+
+    private BlobWriter NewWriter()
+    {
+        var locale = _runtime.Locale;
+        return new BlobWriter(_processor.Format, locale.OpenQuote, locale.CloseQuote, locale.OpenInnerQuote, locale.CloseInnerQuote);
+    }
+
+    /// <summary>Renders an entry's layout. Reads the session's settled state only, so entries may render concurrently.</summary>
+    private RenderedEntry RenderEntryContent(Entry entry, BibliographySection section)
+    {
+        try
+        {
+            var ctx = new RenderContext(entry.Item, RenderMode.Bibliography, CiteInfo.Empty, entry.Disambiguation)
+            {
+                CitationNumber = entry.CitationNumber,
+                NameRegistry = _names,
+                Scope = DecorationScope.Empty.Push(Decorations.From(section.Layout.Decor.Formatting, section.Layout.Decor.Quotes)),
+            };
+            var content = _renderer.RenderLayout(section.Layout, ctx);
+            return new RenderedEntry(content.Children!.Count == 0 ? null : content, ctx.LeadingNames, null);
+        }
+        catch (CslException e)
+        {
+            return new RenderedEntry(null, null, e);
+        }
+    }
+
+    /// <summary>Puts the layout's affixes and formatting on an entry's content, reconciles punctuation and writes it.</summary>
+    private string? WriteEntry(Blob content, Layout layout, BlobWriter writer)
+    {
         // When the layout's first element is displayed, or the second field is aligned, the layout suffix goes inside
         // the last block, as citeproc-js does.
-        var aligned = section.SecondFieldAlign != SecondFieldAlign.None && content.Children[^1].Display == Display.RightInline;
-        if (aligned || (layout.Children.Count > 0 && layout.Children[0].Decor.Display != Display.None && content.Children[^1].Display != Display.None))
+        var aligned = Style.Bibliography!.SecondFieldAlign != SecondFieldAlign.None && content.Children![^1].Display == Display.RightInline;
+        if (aligned || (layout.Children.Count > 0 && layout.Children[0].Decor.Display != Display.None && content.Children![^1].Display != Display.None))
         {
-            content.Children[^1].Suffix = layout.Decor.Suffix;
+            content.Children![^1].Suffix = layout.Decor.Suffix;
         }
         else
         {
             content.Suffix = layout.Decor.Suffix;
         }
+
         if (layout.Decor.Prefix.Length > 0)
         {
-            content.Children[0].Prefix = layout.Decor.Prefix + content.Children[0].Prefix;
+            content.Children![0].Prefix = layout.Decor.Prefix + content.Children[0].Prefix;
         }
 
         var root = Blob.Node();
         root.Decorations = Decorations.From(layout.Decor.Formatting, layout.Decor.Quotes);
         root.Add(content);
         PunctuationAdjuster.Adjust(root, _runtime.Locale.PunctuationInQuote);
-        var text = _writer.Write(root);
+        var text = writer.Write(root);
         return text.Length == 0 ? null : _processor.Format.BibliographyEntry(text);
     }
 
@@ -578,25 +693,21 @@ internal sealed class Session
         return cites.Select(c => c.Item2).ToList();
     }
 
-    private List<string>? _lastLeadingKeys;
+    /// <summary>The keys subsequent-author-substitute compares an entry's leading names by (null when it has none).</summary>
+    private static List<string>? LeadingKeys(AuthorNames? names) => names is null || names.Keys.Count == 0 ? null : names.Keys;
 
-    /// <summary>Replaces names repeated from the previous entry by the style's subsequent-author-substitute string.</summary>
-    private void SubstituteAuthor(AuthorNames? names, BibliographySection section)
+    /// <summary>
+    /// Replaces names repeated from the previous entry (whose leading-name keys are <paramref name="previous"/>) by
+    /// the style's subsequent-author-substitute string.
+    /// </summary>
+    private static void SubstituteAuthor(List<string>? previous, AuthorNames? names, BibliographySection section)
     {
-        if (section.SubsequentAuthorSubstitute is not { } substitute)
+        if (section.SubsequentAuthorSubstitute is not { } substitute || LeadingKeys(names) is null)
         {
             return;
         }
 
-        if (names is null || names.Keys.Count == 0)
-        {
-            _lastLeadingKeys = null;
-            return;
-        }
-
-        var previous = _lastLeadingKeys;
-        _lastLeadingKeys = names.Keys;
-        if (!names.Eligible || previous is null)
+        if (!names!.Eligible || previous is null)
         {
             return;
         }

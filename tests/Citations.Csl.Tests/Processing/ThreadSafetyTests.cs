@@ -69,6 +69,45 @@ public sealed class ThreadSafetyTests
     }
 
     [TestMethod]
+    public void FormatBibliography_LongListOnFourThreads_SameAsOnOne()
+    {
+        // Long enough to be rendered in ranges; authors repeat in runs of five, so subsequent-author-substitute applies
+        // across the ranges' boundaries, and an author's items of one year take year suffixes.
+        var style = CslStyle.Parse(TestStyle.Xml(
+            """
+            <citation disambiguate-add-year-suffix="true"><layout><names variable="author"><name form="short"/></names><date variable="issued" prefix=" "><date-part name="year"/></date></layout></citation>
+            """,
+            """
+            <bibliography subsequent-author-substitute="———">
+              <sort><key macro="author"/><key variable="issued"/><key variable="title"/></sort>
+              <layout suffix="."><group delimiter=". "><text macro="author"/><group><date variable="issued"><date-part name="year"/></date><text variable="year-suffix"/></group><text variable="title"/></group></layout>
+            </bibliography>
+            """,
+            """<macro name="author"><names variable="author"><name name-as-sort-order="all" initialize-with=". "/></names></macro>"""));
+        var json = string.Join(",\n", Enumerable.Range(0, 1500).Select(i => $$"""
+            {"id": "i{{i}}", "type": "book", "title": "Volume {{i}}", "issued": {"date-parts": [[{{1990 + (i % 3)}}]]},
+             "author": [{"family": "Family{{i / 5}}", "given": "Given"}]}
+            """));
+        var items = Render.Items("[" + json + "]");
+
+        string Format(int threads) => CslProcessor.Create(style, new CslProcessorOptions { Format = CslOutputFormat.Text, MaxDegreeOfParallelism = threads })
+            .FormatBibliography(items).ToString();
+
+        var one = Format(1);
+        var four = Format(4);
+
+        Assert.AreEqual(one, four);
+        var lines = one.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.HasCount(1500, lines);
+        Assert.AreEqual(300 * 4, lines.Count(l => l.StartsWith("———. ", StringComparison.Ordinal)), "four of every five entries repeat the author before them");
+        Assert.AreEqual(300 * 4, lines.Count(l => l.Contains("a. Volume", StringComparison.Ordinal) || l.Contains("b. Volume", StringComparison.Ordinal)), "two years of three hold two items of one author");
+    }
+
+    [TestMethod]
+    public void Create_NoThreads_Refused()
+        => Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => CslProcessor.Create(Style, new CslProcessorOptions { MaxDegreeOfParallelism = 0 }));
+
+    [TestMethod]
     public void Create_ManyThreadsSharingOneLocaleProvider_AllGetTheSameLanguage()
     {
         var languages = new ConcurrentBag<string>();
