@@ -6,7 +6,8 @@ namespace Citations.Csl.Evaluation;
 /// <summary>
 /// The names seen across a document, by family name, initials and full given name, so that givenname
 /// disambiguation rules other than by-cite (all-names, primary-name, and their -with-initials forms) can tell which
-/// names need initials or full given names to be told apart. Mirrors citeproc-js's name registry.
+/// names need initials or full given names to be told apart. Mirrors citeproc-js's name registry. Safe for renders on
+/// several threads (a session's cites may be disambiguated concurrently, see <c>Session.Disambiguate</c>).
 /// </summary>
 internal sealed partial class NameRegistry
 {
@@ -39,6 +40,9 @@ internal sealed partial class NameRegistry
 
     [GeneratedRegex("\\s+")]
     private static partial Regex SpacesRegex();
+
+    /// <summary>Whether names are filed per item (the by-cite rule), so that one item's names never change another's answers.</summary>
+    public bool FilesPerItem => _rule == GivenNameRule.ByCite;
 
     /// <summary>What the registry files a name under, worked out once per prepared name.</summary>
     internal sealed record NameKeys(string Family, string FamilyWithParticle, string Initials, string Given);
@@ -76,6 +80,14 @@ internal sealed partial class NameRegistry
 
     /// <summary>Records a rendered name (only the first name of a list under the primary-name rules).</summary>
     public void Add(string itemId, PersonName name, int position)
+    {
+        lock (_families)
+        {
+            AddCore(itemId, name, position);
+        }
+    }
+
+    private void AddCore(string itemId, PersonName name, int position)
     {
         if (name.IsLiteral || (_rule is GivenNameRule.PrimaryName or GivenNameRule.PrimaryNameWithInitials && position != 0))
         {
@@ -117,7 +129,12 @@ internal sealed partial class NameRegistry
     /// </summary>
     public int Evaluate(string itemId, PersonName name, int position, int requestBase, NameForm form, string? initializeWith)
     {
-        var result = EvaluateCore(itemId, name, position, requestBase, form, initializeWith);
+        int result;
+        lock (_families)
+        {
+            result = EvaluateCore(itemId, name, position, requestBase, form, initializeWith);
+        }
+
         Log?.Add(new Lookup(itemId, name, position, requestBase, form, initializeWith, result));
         return result;
     }

@@ -695,9 +695,11 @@ internal sealed partial class Renderer
         var form = options.Form ?? NameForm.Long;
         var itemId = ctx.Item.Id.Text;
         var registry = ctx.Mode == RenderMode.Sort ? null : ctx.NameRegistry;
-        if (ctx.Mode != RenderMode.Bibliography)
+        if (ctx.Mode != RenderMode.Bibliography || registry is { FilesPerItem: true })
         {
-            // Cites fill the registry; a bibliography only reads it (so its entries can render concurrently).
+            // A bibliography entry adds its names to the registry only where the registry files names per item (the
+            // by-cite rule): an entry then never changes another's answers, so entries can render concurrently.
+            // The registries of the global rules are settled by the cites.
             registry?.Add(itemId, person, nameIndex);
         }
 

@@ -63,7 +63,10 @@ internal sealed class Disambiguator
         }
     }
 
-    public bool HasModes => _modes.Count > 0;
+    /// <summary>Whether a style's citation asks for any disambiguation (the modes the constructor sets up).</summary>
+    public static bool Applies(CitationSection citation, bool hasDisambiguateCondition)
+        => citation.DisambiguateAddNames || (citation.DisambiguateAddGivenName && citation.GivenNameRule == GivenNameRule.ByCite)
+           || citation.DisambiguateAddYearSuffix || hasDisambiguateCondition;
 
     /// <summary>Disambiguates one group of items whose ambiguous cites are identical, in registration order.</summary>
     public void Run(List<Session.Entry> group)

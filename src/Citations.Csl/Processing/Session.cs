@@ -209,6 +209,17 @@ internal sealed class Session
             {
                 entry.BibliographyKeys = _sortKeys.Deferred(keys, entry.Item, RenderMode.Bibliography, entry.Seq);
             }
+
+            // Every comparison needs the first key: build those up front, on the machine's cores for a long list.
+            ForEachRange(sorted.Count, (start, end) =>
+            {
+                for (var i = start; i < end; i++)
+                {
+                    _ = sorted[i].BibliographyKeys![0];
+                }
+
+                return 0;
+            });
         }
 
         Disambiguate();
@@ -292,11 +303,38 @@ internal sealed class Session
             }
         }
 
+        // Under the by-cite rule the registry files names per item, and without add-givenname its answers never
+        // depend on what else it holds: either way an item's renders do not depend on other items' renders, so the
+        // ambiguous cites and the groups' disambiguation may run on the machine's cores.
+        var independent = Style.Citation is { GivenNameRule: GivenNameRule.ByCite } or { DisambiguateAddGivenName: false };
+        var initial = new Disambiguator.ProbeResult[_order.Count];
+        if (independent && firstPass.Count == 0)
+        {
+            ForEachRange(_order.Count, (start, end) =>
+            {
+                var writer = start == 0 ? _probeWriter : NewProbeWriter();
+                for (var i = start; i < end; i++)
+                {
+                    initial[i] = Probe(_order[i], null, writer);
+                }
+
+                return 0;
+            });
+        }
+        else
+        {
+            for (var i = 0; i < _order.Count; i++)
+            {
+                initial[i] = firstPass.TryGetValue(_order[i], out var first) && _names.StillAnswers(first.Lookups) ? first.Result : Probe(_order[i], null, _probeWriter);
+            }
+        }
+
         var groups = new Dictionary<string, List<Entry>>(StringComparer.Ordinal);
         var groupOrder = new List<List<Entry>>();
-        foreach (var entry in _order)
+        for (var i = 0; i < _order.Count; i++)
         {
-            var probe = firstPass.TryGetValue(entry, out var first) && _names.StillAnswers(first.Lookups) ? first.Result : Probe(entry, null);
+            var entry = _order[i];
+            var probe = initial[i];
             entry.ProbeText = probe.Text;
             var settings = probe.Settings.Clone();
             settings.IsRequest = true;
@@ -312,23 +350,96 @@ internal sealed class Session
         }
 
         firstPass.Clear();
+        if (!Disambiguator.Applies(Style.Citation!, _runtime.HasDisambiguateCondition))
+        {
+            return;
+        }
+
+        var ambiguous = groupOrder.Where(g => g.Count > 1).ToList();
+        var workers = independent && ambiguous.Sum(g => g.Count) >= ParallelThreshold ? _processor.MaxDegreeOfParallelism : 1;
+        if (workers < 2)
+        {
+            var worker = new GroupWorker(this, _probeWriter);
+            foreach (var group in ambiguous)
+            {
+                worker.Run(group);
+            }
+
+            return;
+        }
+
+        // Groups are independent; the largest (whose work grows with the square of their size) go first.
+        ambiguous.Sort((a, b) => b.Count.CompareTo(a.Count));
+        var next = -1;
+        var tasks = new Task[workers];
+        for (var w = 0; w < workers; w++)
+        {
+            var writer = w == 0 ? _probeWriter : NewProbeWriter();
+            tasks[w] = Task.Run(() =>
+            {
+                var worker = new GroupWorker(this, writer);
+                for (var g = Interlocked.Increment(ref next); g < ambiguous.Count; g = Interlocked.Increment(ref next))
+                {
+                    worker.Run(ambiguous[g]);
+                }
+            });
+        }
+
+        try
+        {
+            Task.WaitAll(tasks);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+    }
+
+    private BlobWriter NewProbeWriter()
+    {
+        var locale = _runtime.Locale;
+        return new BlobWriter(CslOutputFormat.Text, locale.OpenQuote, locale.CloseQuote, locale.OpenInnerQuote, locale.CloseInnerQuote);
+    }
+
+    /// <summary>Disambiguates groups of look-alike items one after another, with its own writer and render cache.</summary>
+    private sealed class GroupWorker
+    {
+        private readonly Session _session;
+        private readonly BlobWriter _writer;
+        private readonly Disambiguator _disambiguator;
 
         // The disambiguation algorithm renders the same item under the same settings many times over in large
-        // groups of look-alikes; within this pass the result depends on nothing else, so each is rendered once.
-        var probes = new Dictionary<(Entry, string), Disambiguator.ProbeResult>();
-        Disambiguator.ProbeResult CachedProbe(Entry entry, DisambiguationState? request)
+        // groups of look-alikes; within a group the result depends on nothing else, so each is rendered once.
+        private readonly Dictionary<(Entry, string), Disambiguator.ProbeResult> _probes = [];
+
+        public GroupWorker(Session session, BlobWriter writer)
+        {
+            _session = session;
+            _writer = writer;
+            _disambiguator = new Disambiguator(session.Style.Citation!, session._runtime.HasDisambiguateCondition, CachedProbe, (e, config) => e.Disambiguation = config, session.CompareBibliographyOrder);
+        }
+
+        public void Run(List<Entry> group)
+        {
+            _disambiguator.Run(group);
+
+            // A group's renders serve that group only (each item is in one group): let them go.
+            _probes.Clear();
+        }
+
+        private Disambiguator.ProbeResult CachedProbe(Entry entry, DisambiguationState? request)
         {
             if (request is null)
             {
-                return Probe(entry, null);
+                return _session.Probe(entry, null, _writer);
             }
 
             var key = (entry, (request.IsRequest ? "R" : "-") + request.Fingerprint());
-            if (!probes.TryGetValue(key, out var result))
+            if (!_probes.TryGetValue(key, out var result))
             {
                 // The disambiguator only reads a result (it clones what it keeps), so one object serves every hit.
-                result = Probe(entry, request);
-                probes[key] = result;
+                result = _session.Probe(entry, request, _writer);
+                _probes[key] = result;
                 return result;
             }
 
@@ -346,7 +457,7 @@ internal sealed class Session
             return result;
         }
 
-        static bool SameGivens(List<List<int>> a, List<List<int>> b)
+        private static bool SameGivens(List<List<int>> a, List<List<int>> b)
         {
             if (a.Count != b.Count)
             {
@@ -363,23 +474,6 @@ internal sealed class Session
 
             return true;
         }
-
-        var disambiguator = new Disambiguator(Style.Citation!, _runtime.HasDisambiguateCondition, CachedProbe, (e, config) => e.Disambiguation = config, CompareBibliographyOrder);
-        if (!disambiguator.HasModes)
-        {
-            return;
-        }
-
-        foreach (var group in groupOrder)
-        {
-            if (group.Count > 1)
-            {
-                disambiguator.Run(group);
-
-                // A group's renders serve that group only (each item is in one group): let them go.
-                probes.Clear();
-            }
-        }
     }
 
     /// <summary>The context of an item's ambiguous cite: a subsequent, near-note cite without locator or affixes.</summary>
@@ -392,12 +486,12 @@ internal sealed class Session
         };
 
     /// <summary>Renders an item's "ambiguous cite": its subsequent citation form, as plain text, under a configuration.</summary>
-    private Disambiguator.ProbeResult Probe(Entry entry, DisambiguationState? request)
+    private Disambiguator.ProbeResult Probe(Entry entry, DisambiguationState? request, BlobWriter? writer = null)
     {
         var ctx = ProbeContext(entry, request ?? new DisambiguationState());
         var blob = _renderer.RenderLayout(Style.Citation!.Layout, ctx);
         PunctuationAdjuster.Adjust(blob, _runtime.Locale.PunctuationInQuote);
-        var text = _probeWriter.Write(blob);
+        var text = (writer ?? _probeWriter).Write(blob);
         var settings = ctx.Settings.Clone();
         settings.Disambiguate = request?.Disambiguate ?? 0;
         if (request is not null)

@@ -72,10 +72,11 @@ public sealed class ThreadSafetyTests
     public void FormatBibliography_LongListOnFourThreads_SameAsOnOne()
     {
         // Long enough to be rendered in ranges; authors repeat in runs of five, so subsequent-author-substitute applies
-        // across the ranges' boundaries, and an author's items of one year take year suffixes.
+        // across the ranges' boundaries, and an author's items of one year take year suffixes. Each item's two authors
+        // share family name and initial: the by-cite name registry (filled per item as entries render) spells them out.
         var style = CslStyle.Parse(TestStyle.Xml(
             """
-            <citation disambiguate-add-year-suffix="true"><layout><names variable="author"><name form="short"/></names><date variable="issued" prefix=" "><date-part name="year"/></date></layout></citation>
+            <citation disambiguate-add-year-suffix="true" disambiguate-add-givenname="true"><layout><names variable="author"><name form="short"/></names><date variable="issued" prefix=" "><date-part name="year"/></date></layout></citation>
             """,
             """
             <bibliography subsequent-author-substitute="———">
@@ -86,7 +87,7 @@ public sealed class ThreadSafetyTests
             """<macro name="author"><names variable="author"><name name-as-sort-order="all" initialize-with=". "/></names></macro>"""));
         var json = string.Join(",\n", Enumerable.Range(0, 1500).Select(i => $$"""
             {"id": "i{{i}}", "type": "book", "title": "Volume {{i}}", "issued": {"date-parts": [[{{1990 + (i % 3)}}]]},
-             "author": [{"family": "Family{{i / 5}}", "given": "Given"}]}
+             "author": [{"family": "Family{{i / 5}}", "given": "Given"}, {"family": "Family{{i / 5}}", "given": "Gerda"}]}
             """));
         var items = Render.Items("[" + json + "]");
 
@@ -101,6 +102,7 @@ public sealed class ThreadSafetyTests
         Assert.HasCount(1500, lines);
         Assert.AreEqual(300 * 4, lines.Count(l => l.StartsWith("———. ", StringComparison.Ordinal)), "four of every five entries repeat the author before them");
         Assert.AreEqual(300 * 4, lines.Count(l => l.Contains("a. Volume", StringComparison.Ordinal) || l.Contains("b. Volume", StringComparison.Ordinal)), "two years of three hold two items of one author");
+        Assert.AreEqual(300, lines.Count(l => l.StartsWith("Family", StringComparison.Ordinal) && l.Contains(", Gerda", StringComparison.Ordinal)), "the second author's given name is spelled out");
     }
 
     [TestMethod]
