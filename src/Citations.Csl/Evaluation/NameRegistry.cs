@@ -126,8 +126,10 @@ internal sealed partial class NameRegistry
 
     /// <summary>
     /// The given-name level a name needs (0 none, 1 initials, 2 full), starting from <paramref name="requestBase"/>.
+    /// When <paramref name="log"/> is given, the question and its answer are recorded there (to tell later whether a
+    /// render would change).
     /// </summary>
-    public int Evaluate(string itemId, PersonName name, int position, int requestBase, NameForm form, string? initializeWith)
+    public int Evaluate(string itemId, PersonName name, int position, int requestBase, NameForm form, string? initializeWith, List<Lookup>? log = null)
     {
         int result;
         lock (_families)
@@ -135,15 +137,13 @@ internal sealed partial class NameRegistry
             result = EvaluateCore(itemId, name, position, requestBase, form, initializeWith);
         }
 
-        Log?.Add(new Lookup(itemId, name, position, requestBase, form, initializeWith, result));
+        log?.Add(new Lookup(itemId, name, position, requestBase, form, initializeWith, result));
         return result;
     }
 
     /// <summary>One question a render asked the registry, and the answer it got.</summary>
     public sealed record Lookup(string ItemId, PersonName Name, int Position, int RequestBase, NameForm Form, string? InitializeWith, int Result);
 
-    /// <summary>When set, every <see cref="Evaluate"/> is recorded here (to tell later whether a render would change).</summary>
-    public List<Lookup>? Log { get; set; }
 
     /// <summary>Whether the registry still gives every recorded answer.</summary>
     public bool StillAnswers(List<Lookup> lookups)

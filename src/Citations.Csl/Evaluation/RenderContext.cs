@@ -141,6 +141,9 @@ internal sealed class RenderContext
     /// <summary>The document's name registry (for givenname disambiguation rules), if any.</summary>
     public NameRegistry? NameRegistry { get; init; }
 
+    /// <summary>When set, the registry's answers to this render are recorded here.</summary>
+    public List<NameRegistry.Lookup>? RegistryLog { get; init; }
+
     /// <summary>A probe render: the "ambiguous cite" disambiguation compares (no year suffix, no first-cite boost).</summary>
     public bool IsProbe { get; init; }
 

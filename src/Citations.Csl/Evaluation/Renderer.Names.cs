@@ -703,7 +703,7 @@ internal sealed partial class Renderer
             registry?.Add(itemId, person, nameIndex);
         }
 
-        var floor = registry?.Evaluate(itemId, person, nameIndex, 0, form, options.InitializeWith) ?? 0;
+        var floor = registry?.Evaluate(itemId, person, nameIndex, 0, form, options.InitializeWith, ctx.RegistryLog) ?? 0;
         int level;
         var request = ctx.Disambiguation;
         if (request.IsRequest)
@@ -717,7 +717,7 @@ internal sealed partial class Renderer
             level = value;
             if (citation?.DisambiguateAddGivenName == true && person.Given.Length > 0 && registry is not null)
             {
-                level = registry.Evaluate(itemId, person, nameIndex, level, form, options.InitializeWith);
+                level = registry.Evaluate(itemId, person, nameIndex, level, form, options.InitializeWith, ctx.RegistryLog);
             }
         }
         else

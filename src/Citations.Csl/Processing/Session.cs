@@ -287,28 +287,12 @@ internal sealed class Session
             entry.Disambiguation = new DisambiguationState();
         }
 
-        // First pass fills the names registry; second pass computes each item's ambiguous cite with it complete.
-        // The first is needed only when names are compared across items (a global given-name rule).
-        // The first pass's renders are kept with the registry answers they got: when the complete registry gives the
-        // same answers, the second render would be the same and is skipped.
-        var firstPass = new Dictionary<Entry, (Disambiguator.ProbeResult Result, List<NameRegistry.Lookup> Lookups)>();
-        if (Style.Citation is { DisambiguateAddGivenName: true, GivenNameRule: not GivenNameRule.ByCite })
-        {
-            foreach (var entry in _order)
-            {
-                var lookups = new List<NameRegistry.Lookup>();
-                _names.Log = lookups;
-                firstPass[entry] = (Probe(entry, null), lookups);
-                _names.Log = null;
-            }
-        }
-
         // Under the by-cite rule the registry files names per item, and without add-givenname its answers never
         // depend on what else it holds: either way an item's renders do not depend on other items' renders, so the
         // ambiguous cites and the groups' disambiguation may run on the machine's cores.
         var independent = Style.Citation is { GivenNameRule: GivenNameRule.ByCite } or { DisambiguateAddGivenName: false };
         var initial = new Disambiguator.ProbeResult[_order.Count];
-        if (independent && firstPass.Count == 0)
+        if (independent)
         {
             ForEachRange(_order.Count, (start, end) =>
             {
@@ -323,9 +307,29 @@ internal sealed class Session
         }
         else
         {
+            // Names are compared across items (a global given-name rule): a first pass fills the registry, a second
+            // computes each item's ambiguous cite with it complete. Which names a cite shows does not depend on the
+            // registry, so the complete registry is the same whatever order the first pass runs in, and that pass
+            // may run on the machine's cores. Each first render is kept with the registry answers it got: when the
+            // complete registry gives the same answers, the second render would be the same and is skipped.
+            var lookups = new List<NameRegistry.Lookup>[_order.Count];
+            ForEachRange(_order.Count, (start, end) =>
+            {
+                var writer = start == 0 ? _probeWriter : NewProbeWriter();
+                for (var i = start; i < end; i++)
+                {
+                    lookups[i] = [];
+                    initial[i] = Probe(_order[i], null, writer, lookups[i]);
+                }
+
+                return 0;
+            });
             for (var i = 0; i < _order.Count; i++)
             {
-                initial[i] = firstPass.TryGetValue(_order[i], out var first) && _names.StillAnswers(first.Lookups) ? first.Result : Probe(_order[i], null, _probeWriter);
+                if (!_names.StillAnswers(lookups[i]))
+                {
+                    initial[i] = Probe(_order[i], null, _probeWriter);
+                }
             }
         }
 
@@ -349,7 +353,6 @@ internal sealed class Session
             group.Add(entry);
         }
 
-        firstPass.Clear();
         if (!Disambiguator.Applies(Style.Citation!, _runtime.HasDisambiguateCondition))
         {
             return;
@@ -477,18 +480,19 @@ internal sealed class Session
     }
 
     /// <summary>The context of an item's ambiguous cite: a subsequent, near-note cite without locator or affixes.</summary>
-    private RenderContext ProbeContext(Entry entry, DisambiguationState state)
+    private RenderContext ProbeContext(Entry entry, DisambiguationState state, List<NameRegistry.Lookup>? log = null)
         => new(entry.Item, RenderMode.Citation, new CiteInfo { Position = CitePosition.Subsequent | CitePosition.NearNote }, state)
         {
             CitationNumber = entry.CitationNumber,
             NameRegistry = _names,
+            RegistryLog = log,
             IsProbe = true,
         };
 
     /// <summary>Renders an item's "ambiguous cite": its subsequent citation form, as plain text, under a configuration.</summary>
-    private Disambiguator.ProbeResult Probe(Entry entry, DisambiguationState? request, BlobWriter? writer = null)
+    private Disambiguator.ProbeResult Probe(Entry entry, DisambiguationState? request, BlobWriter? writer = null, List<NameRegistry.Lookup>? log = null)
     {
-        var ctx = ProbeContext(entry, request ?? new DisambiguationState());
+        var ctx = ProbeContext(entry, request ?? new DisambiguationState(), log);
         var blob = _renderer.RenderLayout(Style.Citation!.Layout, ctx);
         PunctuationAdjuster.Adjust(blob, _runtime.Locale.PunctuationInQuote);
         var text = (writer ?? _probeWriter).Write(blob);
