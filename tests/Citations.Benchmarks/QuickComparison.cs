@@ -33,7 +33,7 @@ internal sealed class QuickComparison
 
     public int Run()
     {
-        _out.WriteLine($"Quick comparison: Citations.Csl vs citeproc-js {_workloads.Reference.Version}, {Environment.ProcessorCount} cores, .NET {Environment.Version}, {RuntimeNode()}{LoadAverage()}");
+        _out.WriteLine($"Quick comparison: Citations.Csl vs citeproc-js {_workloads.Reference.Version}, {Environment.ProcessorCount} cores, .NET {Environment.Version}, {RuntimeNode()}{LoadAverage()}; our worker processes run with {(_options.ServerGc ? "server" : "workstation")} GC");
         _json["citeproc"] = _workloads.Reference.Version;
         _json["dotnet"] = Environment.Version.ToString();
         if (_options.Bibliographies)
@@ -247,7 +247,9 @@ internal sealed class QuickComparison
     private JsonObject RunWorker(IReadOnlyList<string> args)
     {
         var (file, prefix) = Self();
-        var result = ChildProcess.Run(file, [.. prefix, "--worker", .. args], Timeout);
+        // The worker runs with the garbage collector asked for (server by default, as the CLI is configured).
+        var environment = new Dictionary<string, string> { ["DOTNET_gcServer"] = _options.ServerGc ? "1" : "0" };
+        var result = ChildProcess.Run(file, [.. prefix, "--worker", .. args], Timeout, environment);
         if (result.ExitCode != 0)
         {
             throw new InvalidOperationException($"worker {string.Join(' ', args)} failed (exit {result.ExitCode}): {result.StandardError}");
@@ -345,6 +347,9 @@ internal sealed class QuickOptions
 
     public string? Json { get; private set; }
 
+    /// <summary>Whether our worker processes use the server garbage collector (as the CLI does) rather than the workstation one.</summary>
+    public bool ServerGc { get; private set; } = true;
+
     public const string Usage = """
         usage: dotnet run -c Release --project tests/Citations.Benchmarks -- --quick [options]
                dotnet run -c Release --project tests/Citations.Benchmarks -- [BenchmarkDotNet options, e.g. --filter '*']
@@ -356,6 +361,7 @@ internal sealed class QuickOptions
           --clusters N           clusters of the document rows (default 2000)
           --only LIST            any of bib,authors,cli,documents (default all)
           --no-reference         ours only, without citeproc-js
+          --gc server|workstation  our worker processes' garbage collector (default server, as the CLI)
           --json FILE            also write the figures as JSON
         """;
 
@@ -429,6 +435,15 @@ internal sealed class QuickOptions
                     break;
                 case "--no-reference":
                     o.Reference = false;
+                    break;
+                case "--gc":
+                    i++;
+                    o.ServerGc = value == "server";
+                    if (value is not ("server" or "workstation"))
+                    {
+                        errors.Add("--gc takes server or workstation");
+                    }
+
                     break;
                 case "--json":
                     i++;
