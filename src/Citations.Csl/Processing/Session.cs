@@ -358,8 +358,13 @@ internal sealed class Session
             return;
         }
 
+        // Under the primary-name rules the registry holds first names only, and the cites registered them all: the
+        // wider renders of disambiguation show more names or given names of the same lists, never another first name,
+        // unless a disambiguate condition switches to other variables. The registry is then settled, and the groups
+        // independent of one another too.
+        var settled = independent || (Style.Citation is { GivenNameRule: GivenNameRule.PrimaryName or GivenNameRule.PrimaryNameWithInitials } && !_runtime.HasDisambiguateCondition);
         var ambiguous = groupOrder.Where(g => g.Count > 1).ToList();
-        var workers = independent && ambiguous.Sum(g => g.Count) >= ParallelThreshold ? _processor.MaxDegreeOfParallelism : 1;
+        var workers = settled && ambiguous.Sum(g => g.Count) >= ParallelThreshold ? _processor.MaxDegreeOfParallelism : 1;
         if (workers < 2)
         {
             var worker = new GroupWorker(this, _probeWriter);
@@ -526,8 +531,8 @@ internal sealed class Session
             }
         }
 
-        // Entries render independently (disambiguation and the name registry are settled by now), so a long list is
-        // rendered in ranges on the machine's cores. Subsequent-author-substitute compares each entry with the one
+        // Entries render independently (disambiguation is settled by now, and an entry adds names only to a registry
+        // that files them per item), so a long list is rendered in ranges on the machine's cores. Subsequent-author-substitute compares each entry with the one
         // before: within a range that is the previous entry; a range's first entry waits until the ranges before it
         // are done.
         var texts = new string?[selected.Count];
