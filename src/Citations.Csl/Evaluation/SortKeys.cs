@@ -64,32 +64,28 @@ internal sealed partial class SortKeys
         => new(this, keys, item, section, citationNumber, disambiguation);
 
     /// <summary>Sort keys computed on first use. Not thread-safe (one per item of one session).</summary>
+    /// <remarks>
+    /// Each key is kept as the collator's binary sort key: comparing two is a byte comparison in the collator's own
+    /// order, so the n log n comparisons of a long sort cost no collation (each key is collated once).
+    /// </remarks>
     internal sealed class Lazy(SortKeys owner, IReadOnlyList<SortKey> keys, CslItem item, RenderMode section, int citationNumber, DisambiguationState? disambiguation)
     {
-        private readonly string?[] _values = new string?[keys.Count];
-        private readonly bool[] _built = new bool[keys.Count];
+        private static readonly byte[] Missing = [];
+        private readonly byte[]?[] _values = new byte[]?[keys.Count];
 
-        public string? this[int index]
-        {
-            get
-            {
-                if (!_built[index])
-                {
-                    _values[index] = owner.BuildPrepared(keys[index], item, section, citationNumber, disambiguation);
-                    _built[index] = true;
-                }
-
-                return _values[index];
-            }
-        }
+        /// <summary>The collation key of key <paramref name="index"/>; empty when the item has no value for it.</summary>
+        public byte[] this[int index]
+            => _values[index] ??= owner.BuildPrepared(keys[index], item, section, citationNumber, disambiguation) is { } value
+                ? owner._compare.GetSortKey(value, Options).KeyData
+                : Missing;
     }
 
     /// <summary>Compares two key sets, key by key.</summary>
-    public int Compare(Lazy a, Lazy b, IReadOnlyList<SortKey> keys)
+    public static int Compare(Lazy a, Lazy b, IReadOnlyList<SortKey> keys)
     {
         for (var i = 0; i < keys.Count; i++)
         {
-            var cmp = CompareValues(a[i], b[i], keys[i].Descending);
+            var cmp = CompareKey(a[i], b[i], keys[i].Descending);
             if (cmp != 0)
             {
                 return cmp;
@@ -97,6 +93,18 @@ internal sealed partial class SortKeys
         }
 
         return 0;
+    }
+
+    /// <summary>Compares two collation keys from <see cref="Lazy"/> in a direction; a missing one (empty) sorts last whatever the direction.</summary>
+    public static int CompareKey(byte[] x, byte[] y, bool descending)
+    {
+        if (x.Length == 0 || y.Length == 0)
+        {
+            return x.Length == y.Length ? 0 : x.Length == 0 ? 1 : -1;
+        }
+
+        var cmp = x.AsSpan().SequenceCompareTo(y);
+        return descending ? -cmp : cmp;
     }
 
     /// <summary>Compares two key values in a direction; a missing value sorts last whatever the direction.</summary>

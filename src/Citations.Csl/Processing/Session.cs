@@ -263,7 +263,7 @@ internal sealed class Session
         var keys = Style.Bibliography?.Sort ?? [];
         if (keys.Count > 0 && a.BibliographyKeys is not null && b.BibliographyKeys is not null)
         {
-            var cmp = _sortKeys.Compare(a.BibliographyKeys, b.BibliographyKeys, keys);
+            var cmp = SortKeys.Compare(a.BibliographyKeys, b.BibliographyKeys, keys);
             if (cmp != 0)
             {
                 return cmp;
@@ -1009,7 +1009,7 @@ internal sealed class Session
         var keyed = cites.Select(c => (c.Entry, c.Cite, Keys: _sortKeys.Deferred(section.Sort, c.Entry.Item, RenderMode.Citation, c.Entry.CitationNumber, c.Entry.Disambiguation))).ToList();
         keyed.Sort((a, b) =>
         {
-            var cmp = _sortKeys.Compare(a.Keys, b.Keys, section.Sort);
+            var cmp = SortKeys.Compare(a.Keys, b.Keys, section.Sort);
             return cmp != 0 ? cmp : a.Entry.Seq.CompareTo(b.Entry.Seq);
         });
         if (!_runtime.CitationGroupsByAuthor)
@@ -1029,11 +1029,11 @@ internal sealed class Session
                 return cmp;
             }
 
-            cmp = _sortKeys.Compare(a.Keys, b.Keys, section.Sort);
+            cmp = SortKeys.Compare(a.Keys, b.Keys, section.Sort);
             return cmp != 0 ? cmp : a.Entry.Seq.CompareTo(b.Entry.Seq);
         });
-        var runs = new List<(string? Lead, int Index, (Entry, CslCite) Cite)>(withAuthors.Count);
-        string? lead = null;
+        var runs = new List<(byte[] Lead, int Index, (Entry, CslCite) Cite)>(withAuthors.Count);
+        byte[] lead = [];
         string? lastAuthor = null;
         for (var i = 0; i < withAuthors.Count; i++)
         {
@@ -1048,7 +1048,7 @@ internal sealed class Session
 
         runs.Sort((a, b) =>
         {
-            var cmp = _sortKeys.CompareValues(a.Lead, b.Lead, firstKey.Descending);
+            var cmp = SortKeys.CompareKey(a.Lead, b.Lead, firstKey.Descending);
             return cmp != 0 ? cmp : a.Index.CompareTo(b.Index);
         });
         return runs.Select(r => r.Cite).ToList();
