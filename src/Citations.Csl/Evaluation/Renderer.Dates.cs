@@ -145,7 +145,7 @@ internal sealed partial class Renderer
         }
 
         var blob = Blob.Node();
-        ApplyDecor(blob, decor, ctx, out var outer);
+        ApplyDecor(blob, decor);
         blob.Delimiter = delimiter;
         var scope = ctx.Scope;
         ctx.Scope = scope.Push(blob.Decorations);
@@ -157,7 +157,7 @@ internal sealed partial class Renderer
         }
 
         ctx.VariablesRendered++;
-        return FinishDecor(blob, decor, ctx, outer);
+        return blob;
     }
 
     /// <summary>The parts a date element renders: its own, or the locale's date format with the style's overrides.</summary>

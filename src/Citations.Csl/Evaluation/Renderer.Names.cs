@@ -99,12 +99,12 @@ internal sealed partial class Renderer
             }
 
             var countBlob = new Blob { Text = total.ToString(CultureInfo.InvariantCulture), IsNumeric = true, NumericValue = total };
-            ApplyDecor(countBlob, names.Decor, ctx, out _);
+            ApplyDecor(countBlob, names.Decor);
             return countBlob;
         }
 
         var container = Blob.Node();
-        ApplyDecor(container, names.Decor, ctx, out var outer);
+        ApplyDecor(container, names.Decor);
         var scope = ctx.Scope;
         ctx.Scope = scope.Push(container.Decorations);
         foreach (var (variable, list) in lists)
@@ -153,7 +153,7 @@ internal sealed partial class Renderer
         }
 
         container.Delimiter = names.Delimiter ?? options.NamesDelimiter ?? string.Empty;
-        Blob? result = FinishDecor(container, names.Decor, ctx, outer);
+        Blob? result = container;
         ctx.FirstNames ??= result;
         // Names standing in for an empty outer names element are handled by that element, as a whole.
         if (ctx.Mode == RenderMode.Citation && !ctx.IsProbe && !ctx.FirstNamesHandled && !ctx.InSubstitute)
@@ -285,7 +285,7 @@ internal sealed partial class Renderer
                 }
 
                 var wrapper = Blob.Node();
-                ApplyDecor(wrapper, names.Decor, ctx, out var outer);
+                ApplyDecor(wrapper, names.Decor);
                 wrapper.Add(blob);
 
                 // A substituted text variable (a title standing in for the author) is compared too; for a macro, citeproc-js
@@ -302,7 +302,7 @@ internal sealed partial class Renderer
                     ctx.LeadingNames.Keys.Add(raw);
                 }
 
-                return FinishDecor(wrapper, names.Decor, ctx, outer);
+                return wrapper;
             }
 
             return null;

@@ -175,7 +175,7 @@ internal sealed partial class Renderer
         var called = ctx.VariablesCalled;
         var rendered = ctx.VariablesRendered;
         var blob = new Blob();
-        ApplyDecor(blob, group.Decor, ctx, out var outer);
+        ApplyDecor(blob, group.Decor);
         var scope = ctx.Scope;
         ctx.Scope = scope.Push(blob.Decorations);
         var children = RenderScratch(group.Children, ctx);
@@ -190,7 +190,7 @@ internal sealed partial class Renderer
         blob.Children = children;
         blob.Delimiter = group.Delimiter ?? string.Empty;
         CountAsRendered(ctx, called, rendered);
-        return FinishDecor(blob, group.Decor, ctx, outer);
+        return blob;
     }
 
     [ThreadStatic]
@@ -280,7 +280,7 @@ internal sealed partial class Renderer
             var called = ctx.VariablesCalled;
             var rendered = ctx.VariablesRendered;
             var blob = new Blob();
-            ApplyDecor(blob, text.Decor, ctx, out var outer);
+            ApplyDecor(blob, text.Decor);
             var scope = ctx.Scope;
             ctx.Scope = scope.Push(blob.Decorations);
 
@@ -315,7 +315,7 @@ internal sealed partial class Renderer
                 StripPeriodsInLeaves(blob);
             }
 
-            return FinishDecor(blob, text.Decor, ctx, outer);
+            return blob;
         }
         finally
         {
@@ -563,7 +563,7 @@ internal sealed partial class Renderer
 
         text = PrepareText(text, decor, ctx, isTerm);
         var blob = new Blob();
-        ApplyDecor(blob, decor, ctx, out var outer);
+        ApplyDecor(blob, decor);
         blob.Prefix += movedPrefix;
         if (!RichTextParser.MayHaveMarkup(text))
         {
@@ -574,7 +574,7 @@ internal sealed partial class Renderer
             _runtime.RichText.Apply(blob, text, ctx.Scope.Push(blob.Decorations));
         }
 
-        return FinishDecor(blob, decor, ctx, outer);
+        return blob;
     }
 
     [GeneratedRegex(" ([:;?!\u00bb])")]
@@ -651,13 +651,10 @@ internal sealed partial class Renderer
         }
     }
 
-    private static void ApplyDecor(Blob blob, Decor decor, RenderContext ctx, out Blob? outer)
+    private static void ApplyDecor(Blob blob, Decor decor)
     {
-        outer = null;
         blob.Decorations = Decorations.From(decor.Formatting, decor.Quotes);
         blob.Prefix = decor.Prefix;
         blob.Suffix = decor.Suffix;
     }
-
-    private static Blob FinishDecor(Blob blob, Decor decor, RenderContext ctx, Blob? outer) => blob;
 }
