@@ -21,7 +21,7 @@ internal sealed class Disambiguator
     private readonly Probe _probe;
     private readonly Action<Session.Entry, DisambiguationState> _register;
     private readonly Comparison<Session.Entry> _bibliographyOrder;
-    private readonly List<Mode> _modes = [];
+    private readonly List<Mode> _modes;
     private readonly CitationSection _citation;
 
     private List<(DisambiguationState Base, List<Session.Entry> Items)> _lists = [];
@@ -47,26 +47,33 @@ internal sealed class Disambiguator
         _probe = probe;
         _register = register;
         _bibliographyOrder = bibliographyOrder;
+        _modes = ModesOf(citation, hasDisambiguateCondition);
+    }
+
+    /// <summary>The modes a style's citation asks for, in the order they are tried.</summary>
+    private static List<Mode> ModesOf(CitationSection citation, bool hasDisambiguateCondition)
+    {
+        var modes = new List<Mode>();
         if (citation.DisambiguateAddNames || (citation.DisambiguateAddGivenName && citation.GivenNameRule == GivenNameRule.ByCite))
         {
-            _modes.Add(Mode.Names);
+            modes.Add(Mode.Names);
         }
 
         if (citation.DisambiguateAddYearSuffix)
         {
-            _modes.Add(Mode.Years);
+            modes.Add(Mode.Years);
         }
 
         if (hasDisambiguateCondition)
         {
-            _modes.Add(Mode.ExtraText);
+            modes.Add(Mode.ExtraText);
         }
+
+        return modes;
     }
 
     /// <summary>Whether a style's citation asks for any disambiguation (the modes the constructor sets up).</summary>
-    public static bool Applies(CitationSection citation, bool hasDisambiguateCondition)
-        => citation.DisambiguateAddNames || (citation.DisambiguateAddGivenName && citation.GivenNameRule == GivenNameRule.ByCite)
-           || citation.DisambiguateAddYearSuffix || hasDisambiguateCondition;
+    public static bool Applies(CitationSection citation, bool hasDisambiguateCondition) => ModesOf(citation, hasDisambiguateCondition).Count > 0;
 
     /// <summary>Disambiguates one group of items whose ambiguous cites are identical, in registration order.</summary>
     public void Run(List<Session.Entry> group)

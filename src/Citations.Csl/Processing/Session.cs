@@ -30,9 +30,8 @@ internal sealed class Session
         _runtime = processor.Runtime;
         _renderer = new Renderer(_runtime);
         _sortKeys = new SortKeys(_renderer);
-        var locale = _runtime.Locale;
-        _writer = new BlobWriter(processor.Format, locale.OpenQuote, locale.CloseQuote, locale.OpenInnerQuote, locale.CloseInnerQuote);
-        _probeWriter = new BlobWriter(CslOutputFormat.Text, locale.OpenQuote, locale.CloseQuote, locale.OpenInnerQuote, locale.CloseInnerQuote);
+        _writer = NewWriter(processor.Format);
+        _probeWriter = NewWriter(CslOutputFormat.Text);
         _names = new NameRegistry(processor.Style);
         foreach (var item in items)
         {
@@ -211,7 +210,7 @@ internal sealed class Session
             }
 
             // Every comparison needs the first key: build those up front, on the machine's cores for a long list.
-            ForEachRange(sorted.Count, (start, end) =>
+            ForEachRange(sorted.Count, () => 0, (none, start, end) =>
             {
                 for (var i = start; i < end; i++)
                 {
@@ -294,9 +293,8 @@ internal sealed class Session
         var initial = new Disambiguator.ProbeResult[_order.Count];
         if (independent)
         {
-            ForEachRange(_order.Count, (start, end) =>
+            ForEachRange(_order.Count, () => NewWriter(CslOutputFormat.Text), (writer, start, end) =>
             {
-                var writer = start == 0 ? _probeWriter : NewProbeWriter();
                 for (var i = start; i < end; i++)
                 {
                     initial[i] = Probe(_order[i], null, writer);
@@ -313,9 +311,8 @@ internal sealed class Session
             // may run on the machine's cores. Each first render is kept with the registry answers it got: when the
             // complete registry gives the same answers, the second render would be the same and is skipped.
             var lookups = new List<NameRegistry.Lookup>[_order.Count];
-            ForEachRange(_order.Count, (start, end) =>
+            ForEachRange(_order.Count, () => NewWriter(CslOutputFormat.Text), (writer, start, end) =>
             {
-                var writer = start == 0 ? _probeWriter : NewProbeWriter();
                 for (var i = start; i < end; i++)
                 {
                     lookups[i] = [];
@@ -364,49 +361,27 @@ internal sealed class Session
         // independent of one another too.
         var settled = independent || (Style.Citation is { GivenNameRule: GivenNameRule.PrimaryName or GivenNameRule.PrimaryNameWithInitials } && !_runtime.HasDisambiguateCondition);
         var ambiguous = groupOrder.Where(g => g.Count > 1).ToList();
-        var workers = settled && ambiguous.Sum(g => g.Count) >= ParallelThreshold ? _processor.MaxDegreeOfParallelism : 1;
-        if (workers < 2)
+        var parallel = settled && ambiguous.Sum(g => g.Count) >= ParallelThreshold;
+        if (parallel)
         {
-            var worker = new GroupWorker(this, _probeWriter);
-            foreach (var group in ambiguous)
-            {
-                worker.Run(group);
-            }
-
-            return;
+            // Groups are independent; the largest (whose work grows with the square of their size) go first.
+            ambiguous.Sort((a, b) => b.Count.CompareTo(a.Count));
         }
 
-        // Groups are independent; the largest (whose work grows with the square of their size) go first.
-        ambiguous.Sort((a, b) => b.Count.CompareTo(a.Count));
-        var next = -1;
-        var tasks = new Task[workers];
-        for (var w = 0; w < workers; w++)
-        {
-            var writer = w == 0 ? _probeWriter : NewProbeWriter();
-            tasks[w] = Task.Run(() =>
+        ForEachRange(
+            ambiguous.Count,
+            () => new GroupWorker(this, NewWriter(CslOutputFormat.Text)),
+            (worker, start, end) =>
             {
-                var worker = new GroupWorker(this, writer);
-                for (var g = Interlocked.Increment(ref next); g < ambiguous.Count; g = Interlocked.Increment(ref next))
+                for (var g = start; g < end; g++)
                 {
                     worker.Run(ambiguous[g]);
                 }
-            });
-        }
 
-        try
-        {
-            Task.WaitAll(tasks);
-        }
-        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-        }
-    }
-
-    private BlobWriter NewProbeWriter()
-    {
-        var locale = _runtime.Locale;
-        return new BlobWriter(CslOutputFormat.Text, locale.OpenQuote, locale.CloseQuote, locale.OpenInnerQuote, locale.CloseInnerQuote);
+                return 0;
+            },
+            parallel,
+            rangeSize: 1);
     }
 
     /// <summary>Disambiguates groups of look-alike items one after another, with its own writer and render cache.</summary>
@@ -537,9 +512,8 @@ internal sealed class Session
         // are done.
         var texts = new string?[selected.Count];
         var errors = new CslException?[selected.Count];
-        var ranges = ForEachRange(selected.Count, (start, end) =>
+        var ranges = ForEachRange(selected.Count, () => NewWriter(_processor.Format), (writer, start, end) =>
         {
-            var writer = start == 0 ? _writer : NewWriter();
             var range = new RangeState(writer);
             for (var i = start; i < end; i++)
             {
@@ -634,23 +608,39 @@ internal sealed class Session
     }
 
     /// <summary>
-    /// Runs <paramref name="body"/> over [0, count) in contiguous ranges, on several threads when worth it, and returns
-    /// the ranges' results in order.
+    /// Runs <paramref name="body"/> over [0, count) in contiguous ranges and returns the ranges' results in order: on
+    /// the calling thread alone (one range) for short work or when one thread is allowed, else on up to
+    /// <see cref="CslProcessor.MaxDegreeOfParallelism"/> threads taking ranges in turn. Each thread works with its own
+    /// state from <paramref name="newState"/> (a writer, say). The first failure is rethrown as itself.
     /// </summary>
-    private List<T> ForEachRange<T>(int count, Func<int, int, T> body)
+    /// <param name="count">How many items.</param>
+    /// <param name="newState">Makes a thread's state.</param>
+    /// <param name="body">Works through one range [start, end) with a thread's state.</param>
+    /// <param name="parallel">Whether the work may spread over threads; by default when <paramref name="count"/> reaches <see cref="ParallelThreshold"/>.</param>
+    /// <param name="rangeSize">Items per range; by default small enough to keep the threads busy when items cost unequally.</param>
+    private List<T> ForEachRange<TState, T>(int count, Func<TState> newState, Func<TState, int, int, T> body, bool? parallel = null, int rangeSize = 0)
     {
         var workers = _processor.MaxDegreeOfParallelism;
-        if (count < ParallelThreshold || workers < 2)
+        if (!(parallel ?? count >= ParallelThreshold) || workers < 2 || count < 2)
         {
-            return [body(0, count)];
+            return [body(newState(), 0, count)];
         }
 
-        // Small ranges taken in turn keep the cores busy when some entries cost more than others.
-        var size = Math.Max(64, count / (workers * 8));
+        var size = rangeSize > 0 ? rangeSize : Math.Max(64, count / (workers * 8));
         var results = new T[(count + size - 1) / size];
         try
         {
-            Parallel.For(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = workers }, r => results[r] = body(r * size, Math.Min(count, (r + 1) * size)));
+            Parallel.For(
+                0,
+                results.Length,
+                new ParallelOptions { MaxDegreeOfParallelism = workers },
+                newState,
+                (r, _, state) =>
+                {
+                    results[r] = body(state, r * size, Math.Min(count, (r + 1) * size));
+                    return state;
+                },
+                _ => { });
         }
         catch (AggregateException e) when (e.InnerExceptions.Count > 0)
         {
@@ -661,10 +651,10 @@ internal sealed class Session
         return [.. results];
     }
 
-    private BlobWriter NewWriter()
+    private BlobWriter NewWriter(CslOutputFormat format)
     {
         var locale = _runtime.Locale;
-        return new BlobWriter(_processor.Format, locale.OpenQuote, locale.CloseQuote, locale.OpenInnerQuote, locale.CloseInnerQuote);
+        return new BlobWriter(format, locale.OpenQuote, locale.CloseQuote, locale.OpenInnerQuote, locale.CloseInnerQuote);
     }
 
     /// <summary>Renders an entry's layout. Reads the session's settled state only, so entries may render concurrently.</summary>
