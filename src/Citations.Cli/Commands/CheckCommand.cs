@@ -88,7 +88,7 @@ internal sealed class CheckCommand : ICliCommand
             }
 
             // A file with errors is not half-checked: a source it left out would silently escape the check.
-            var errors = read.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+            var errors = read.Diagnostics.Count(d => d.IsError);
             if (read.Value is null || errors > 0)
             {
                 throw new UsageException(string.Create(CultureInfo.InvariantCulture,

@@ -162,7 +162,7 @@ internal sealed class FormatCommand : ICliCommand
     {
         var bytes = await ReadBytesAsync(path, "items", context, cancellationToken).ConfigureAwait(false);
         var result = CslJson.Read(bytes, path);
-        var fatal = result.Value is null || result.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error && FatalItemCodes.Contains(d.Code));
+        var fatal = result.Value is null || result.Diagnostics.Any(d => d.IsError && FatalItemCodes.Contains(d.Code));
         return (fatal ? null : result.Value, result.Diagnostics);
     }
 

@@ -69,7 +69,7 @@ internal sealed class ReportCommand : ICliCommand
             }
         }
 
-        var errors = result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+        var errors = result.Diagnostics.Count(d => d.IsError);
         if (errors > 0)
         {
             await context.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"citations report: {errors} error(s) in {options.ArticlePath}.")).ConfigureAwait(false);

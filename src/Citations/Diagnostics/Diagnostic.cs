@@ -9,8 +9,14 @@ public enum DiagnosticSeverity
     /// <summary>Something suspicious that did not stop the work.</summary>
     Warning,
 
-    /// <summary>Input that could not be used; the affected part was skipped.</summary>
+    /// <summary>Input that could not be used; the affected part was skipped and the rest was used.</summary>
     Error,
+
+    /// <summary>
+    /// Input that could not be read at all, or not past this point (a missing or oversized file, a syntax error the
+    /// reader cannot recover from, text that cannot be decoded); whatever was read before it is kept.
+    /// </summary>
+    Fatal,
 }
 
 /// <summary>
@@ -23,6 +29,9 @@ public enum DiagnosticSeverity
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed record Diagnostic(DiagnosticSeverity Severity, string Code, string Message, SourceLocation Location)
 {
+    /// <summary>Whether the diagnostic is an error or fatal (the input, or part of it, could not be used).</summary>
+    public bool IsError => Severity >= DiagnosticSeverity.Error;
+
     /// <summary>Formats the diagnostic as <c>file(line,column) path: severity CODE: message</c>.</summary>
     public override string ToString()
         => $"{Location}: {Severity.ToString().ToLowerInvariant()} {Code}: {Message}";

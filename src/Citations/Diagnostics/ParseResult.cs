@@ -26,9 +26,12 @@ public sealed class ParseResult<T>
     /// <summary>Every problem found, in input order.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
-    /// <summary>Whether a value was read and no diagnostic is an error.</summary>
+    /// <summary>Whether a value was read and no diagnostic is an error (or fatal).</summary>
     [MemberNotNullWhen(true, nameof(Value))]
-    public bool Success => Value is not null && !Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+    public bool Success => Value is not null && !Diagnostics.Any(d => d.Severity >= DiagnosticSeverity.Error);
+
+    /// <summary>Whether the input could not be read at all, or not to its end: no value, or a fatal diagnostic.</summary>
+    public bool Stopped => Value is null || Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Fatal);
 
     /// <summary>Returns the value, or throws a <see cref="CitationsParseException"/> listing every error.</summary>
     /// <exception cref="CitationsParseException">The input had errors.</exception>
@@ -36,7 +39,7 @@ public sealed class ParseResult<T>
     {
         if (!Success)
         {
-            throw new CitationsParseException(Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToArray());
+            throw new CitationsParseException(Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Error).ToArray());
         }
 
         return Value;

@@ -204,7 +204,7 @@ public static class ArticleJson
     }
 
     private static ParseResult<Article> Unreadable(string path, Exception e)
-        => new(null, [new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.UnreadableFile, $"The file could not be read: {e.Message}", new SourceLocation(path, null, 0, 0))]);
+        => new(null, [new Diagnostic(DiagnosticSeverity.Fatal, DiagnosticCodes.UnreadableFile, $"The file could not be read: {e.Message}", new SourceLocation(path, null, 0, 0))]);
 
     private static ParseResult<Article> Result(Article? article, List<Diagnostic> diagnostics)
         => new(article, diagnostics.OrderBy(d => d.Location.Line).ThenBy(d => d.Location.Column).ToArray());

@@ -17,7 +17,7 @@ public sealed class CslItemJsonConverter : JsonConverter<CslItem>
     {
         var reader2 = new CslItemReader((severity, code, message, path, offset) =>
         {
-            if (severity == DiagnosticSeverity.Error)
+            if (severity >= DiagnosticSeverity.Error)
             {
                 throw new JsonException($"{code}: {message}");
             }

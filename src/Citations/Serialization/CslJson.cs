@@ -57,7 +57,7 @@ public static class CslJson
         {
             if (!json.Read())
             {
-                diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.InvalidJson, "The file is empty.", new SourceLocation(file, "$", 1, 1)));
+                diagnostics.Add(new Diagnostic(DiagnosticSeverity.Fatal, DiagnosticCodes.InvalidJson, "The file is empty.", new SourceLocation(file, "$", 1, 1)));
                 return new ParseResult<IReadOnlyList<CslItem>>(null, diagnostics);
             }
 
@@ -79,7 +79,7 @@ public static class CslJson
             else
             {
                 var (line, column) = positions.Locate(json.TokenStartIndex);
-                diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.NotAnObject,
+                diagnostics.Add(new Diagnostic(DiagnosticSeverity.Fatal, DiagnosticCodes.NotAnObject,
                     $"CSL-JSON must be an array of items or one item, not {CslItemReader.Describe(json.TokenType)}.", new SourceLocation(file, "$", line, column)));
                 return new ParseResult<IReadOnlyList<CslItem>>(null, diagnostics);
             }
@@ -113,7 +113,7 @@ public static class CslJson
             // Syntax errors: keep the items read before the error.
             // The exception counts bytes within the line; diagnostics count characters.
             var (line, column) = positions.LocateLineByte((int)(e.LineNumber ?? 0), e.BytePositionInLine ?? 0);
-            diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.InvalidJson, SyntaxMessage(e), new SourceLocation(file, null, line, column)));
+            diagnostics.Add(new Diagnostic(DiagnosticSeverity.Fatal, DiagnosticCodes.InvalidJson, SyntaxMessage(e), new SourceLocation(file, null, line, column)));
         }
 
         return new ParseResult<IReadOnlyList<CslItem>>(items, diagnostics);
@@ -133,7 +133,7 @@ public static class CslJson
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return new ParseResult<IReadOnlyList<CslItem>>(null,
-                [new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.UnreadableFile, $"The file could not be read: {e.Message}", new SourceLocation(path, null, 0, 0))]);
+                [new Diagnostic(DiagnosticSeverity.Fatal, DiagnosticCodes.UnreadableFile, $"The file could not be read: {e.Message}", new SourceLocation(path, null, 0, 0))]);
         }
 
         return Read(bytes, path);
@@ -151,7 +151,7 @@ public static class CslJson
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return new ParseResult<IReadOnlyList<CslItem>>(null,
-                [new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.UnreadableFile, $"The file could not be read: {e.Message}", new SourceLocation(path, null, 0, 0))]);
+                [new Diagnostic(DiagnosticSeverity.Fatal, DiagnosticCodes.UnreadableFile, $"The file could not be read: {e.Message}", new SourceLocation(path, null, 0, 0))]);
         }
     }
 

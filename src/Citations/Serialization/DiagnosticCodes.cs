@@ -42,6 +42,12 @@ public static class DiagnosticCodes
     /// <summary>A property appears twice in one JSON object.</summary>
     public const string DuplicateProperty = "CIT0012";
 
+    /// <summary>Fatal: a file is in no bibliography format the program reads (by its extension or its content).</summary>
+    public const string UnknownFormat = "CIT0013";
+
+    /// <summary>Fatal: a file is larger than the size cap for an input.</summary>
+    public const string FileTooLarge = "CIT0014";
+
     /// <summary>An article file lacks a property it needs (a claim without an <c>id</c>, an anchor without a paragraph).</summary>
     public const string MissingProperty = "CIT0101";
 

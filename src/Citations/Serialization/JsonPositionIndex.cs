@@ -40,7 +40,7 @@ internal sealed class JsonPositionIndex
             // Empty input (or only comments): the reader throws for the first, returns false for the second.
             if (utf8.Span.Trim(" \t\r\n"u8).IsEmpty || !reader.Read())
             {
-                diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.InvalidJson, "The file is empty.", new SourceLocation(file, "$", 1, 1)));
+                diagnostics.Add(new Diagnostic(DiagnosticSeverity.Fatal, DiagnosticCodes.InvalidJson, "The file is empty.", new SourceLocation(file, "$", 1, 1)));
                 return null;
             }
 
@@ -163,7 +163,7 @@ internal sealed class JsonPositionIndex
         var line = (int)(e.LineNumber ?? 0);
         var (l, column) = _positions.LocateLineByte(line, e.BytePositionInLine ?? 0);
         var path = e.Path is { Length: > 0 } p && p != "$" ? p : null;
-        return new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.InvalidJson, "Invalid JSON: " + TrimPositionSuffix(e.Message), new SourceLocation(_file, path, l, column));
+        return new Diagnostic(DiagnosticSeverity.Fatal, DiagnosticCodes.InvalidJson, "Invalid JSON: " + TrimPositionSuffix(e.Message), new SourceLocation(_file, path, l, column));
     }
 
     private Diagnostic Create(DiagnosticSeverity severity, string code, string message, string path, long offset)

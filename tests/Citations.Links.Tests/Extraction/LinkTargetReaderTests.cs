@@ -104,7 +104,7 @@ public sealed class LinkTargetReaderTests
         var result = LinkTargetReader.ReadCslJson("[\n {\"id\": \"a\", \"type\": \"book\", \"URL\": \"https://a.example/\"},\n {\"id\": }\n]", "bad.json");
 
         Assert.IsFalse(result.Success);
-        var error = result.Diagnostics.First(d => d.Severity == DiagnosticSeverity.Error);
+        var error = result.Diagnostics.First(d => d.IsError);
         Assert.AreEqual("bad.json", error.Location.File);
         Assert.AreEqual(3, error.Location.Line);
     }
@@ -183,7 +183,7 @@ public sealed class LinkTargetReaderTests
         var result = LinkTargetReader.ReadSet("{\n  \"formatVersion\": 1,\n  \"sources\": [\n    {\"class\": }\n  ]\n}", LinkFileKind.Article, "bad.json");
 
         Assert.IsNull(result.Value);
-        var error = result.Diagnostics.First(d => d.Severity == DiagnosticSeverity.Error);
+        var error = result.Diagnostics.First(d => d.IsError);
         Assert.AreEqual("bad.json", error.Location.File);
         Assert.AreEqual(4, error.Location.Line);
     }
@@ -206,7 +206,7 @@ public sealed class LinkTargetReaderTests
         var result = LinkTargetReader.ReadSet(json, LinkFileKind.Article, "article.json");
 
         Assert.IsFalse(result.Success);
-        var error = result.Diagnostics.Single(d => d.Severity == DiagnosticSeverity.Error);
+        var error = result.Diagnostics.Single(d => d.IsError);
         StringAssert.Contains(error.Message, "nowhere");
         Assert.IsGreaterThan(0, error.Location.Line);
     }

@@ -103,7 +103,7 @@ public sealed class ArticleJsonTests
 
         var result = ArticleJson.Read(json, "types.json");
 
-        var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        var errors = result.Diagnostics.Where(d => d.IsError).ToList();
         CollectionAssert.AreEqual(
             new[] { "$.claims[0].id", "$.claims[0].anchor.paragraph", "$.claims[1].anchor.paragraph", "$.claims[1].anchor.selector", "$.claims[1].evidence", "$.sources" },
             errors.Select(d => d.Location.Path).ToArray());
@@ -128,7 +128,7 @@ public sealed class ArticleJsonTests
 
         var result = ArticleJson.Read(json, "missing.json");
 
-        var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => (d.Code, d.Location.Path)).ToList();
+        var errors = result.Diagnostics.Where(d => d.IsError).Select(d => (d.Code, d.Location.Path)).ToList();
         CollectionAssert.AreEquivalent(
             new[]
             {
@@ -214,7 +214,7 @@ public sealed class ArticleJsonTests
 
         var result = ArticleJson.Read(json, "csl.json");
 
-        var error = result.Diagnostics.Single(d => d.Severity == DiagnosticSeverity.Error && d.Location.Path == "$.sources[0].item.author");
+        var error = result.Diagnostics.Single(d => d.IsError && d.Location.Path == "$.sources[0].item.author");
         Assert.AreEqual(DiagnosticCodes.WrongType, error.Code);
         Assert.AreEqual(At("csl.json", "$.sources[0].item.author", json, "\"Smith\""), error.Location);
         Assert.IsTrue(result.Diagnostics.Any(d => d.Code == DiagnosticCodes.UnparsedDate && d.Location.Path == "$.sources[0].item.issued"));
@@ -238,7 +238,7 @@ public sealed class ArticleJsonTests
         var result = ArticleJson.Read(json, "bad.json");
 
         Assert.IsFalse(result.Success);
-        var error = result.Diagnostics.First(d => d.Severity == DiagnosticSeverity.Error);
+        var error = result.Diagnostics.First(d => d.IsError);
         Assert.AreEqual(code, error.Code, error.ToString());
         Assert.AreEqual(path, error.Location.Path);
         Assert.AreEqual("bad.json", error.Location.File);

@@ -33,7 +33,7 @@ public sealed class ArticleValidatorTests
         Assert.AreEqual("$.claims[1].id", claimDuplicate.Location.Path);
         Assert.Contains("$.claims[0]", claimDuplicate.Message);
         Assert.AreEqual("$.sources[1].item.id", findings.Single(d => d.Code == ValidationCodes.DuplicateSourceId).Location.Path);
-        Assert.AreEqual(2, findings.Count(d => d.Severity == DiagnosticSeverity.Error));
+        Assert.AreEqual(2, findings.Count(d => d.IsError));
     }
 
     [TestMethod]
@@ -49,7 +49,7 @@ public sealed class ArticleValidatorTests
 
         Assert.AreEqual("$.claims[0].evidence[1].source", findings.Single(d => d.Code == ValidationCodes.UnknownEvidenceSource).Location.Path);
         Assert.AreEqual("$.sources[0].reliesOn[1]", findings.Single(d => d.Code == ValidationCodes.UnknownDependency).Location.Path);
-        Assert.IsTrue(findings.Where(d => d.Code is ValidationCodes.UnknownEvidenceSource or ValidationCodes.UnknownDependency).All(d => d.Severity == DiagnosticSeverity.Error));
+        Assert.IsTrue(findings.Where(d => d.Code is ValidationCodes.UnknownEvidenceSource or ValidationCodes.UnknownDependency).All(d => d.IsError));
     }
 
     [TestMethod]
