@@ -7,7 +7,7 @@ internal sealed class CombinedLocaleProvider : CslLocaleProvider
 
     public CombinedLocaleProvider(CslLocaleProvider[] providers) => _providers = providers;
 
-    public override string Description => string.Join("; then ", _providers.Select(p => p.Description));
+    public override string Description => string.Join(", then ", _providers.Select(p => p.Description));
 
     /// <inheritdoc/>
     /// <remarks>A provider that cannot have the locale now (<see cref="CslLocaleUnavailableException"/>) does not stop

@@ -29,7 +29,7 @@ internal sealed class DownloadLocaleProvider : CslLocaleProvider
 
     public override string Description => _downloader.Offline
         ? $"the locales cached in {_downloader.CacheDirectory} (offline: nothing is downloaded)"
-        : $"{_downloader.BaseAddress} (locales-xx-XX.xml; cached in {_downloader.CacheDirectory})";
+        : $"{_downloader.BaseAddress}locales-xx-XX.xml (cached in {_downloader.CacheDirectory})";
 
     /// <inheritdoc/>
     /// <remarks>Blocks the calling thread while a locale downloads; <see cref="FindAsync"/> does not.</remarks>
