@@ -99,13 +99,15 @@ internal static class LocaleResolver
         var candidates = found.Where(f => !IsEnglish(f.Tag) || IsEnglish(language) || IsEnglish(provider.PrimaryDialect(baseLanguage)));
         var used = candidates.FirstOrDefault(f => f.Locale is not null);
         var renderedWith = used.Locale is null ? English : used.Tag;
-        Report(language, found, renderedWith, provider, diagnostics);
+        // A language that came from the style's default-locale is reported against the style file.
+        var where = string.Equals(style.DefaultLocale, language, StringComparison.OrdinalIgnoreCase) ? new SourceLocation(style.Source, null, 0, 0) : SourceLocation.Unknown;
+        Report(language, found, renderedWith, provider, where, diagnostics);
         return new Locale(used.Locale?.Language ?? used.Tag ?? language, layers);
     }
 
     /// <summary>Reports locales that could not be had (errors) and, when the language asked for is missing, which locale
     /// is used instead (a warning). en-US is never reported: the embedded one stands in for it.</summary>
-    private static void Report(string language, Lookup[] found, string renderedWith, CslLocaleProvider provider, List<Diagnostic> diagnostics)
+    private static void Report(string language, Lookup[] found, string renderedWith, CslLocaleProvider provider, SourceLocation where, List<Diagnostic> diagnostics)
     {
         var failed = false;
         foreach (var lookup in found)
@@ -124,7 +126,7 @@ internal static class LocaleResolver
                 DiagnosticSeverity.Warning,
                 CslDiagnosticCodes.LocaleNotFound,
                 $"No locale for {language} in {provider.Description}; rendered with the {renderedWith} locale instead.",
-                SourceLocation.Unknown));
+                where));
         }
     }
 

@@ -195,6 +195,17 @@ public sealed class LocaleProviderTests
     }
 
     [TestMethod]
+    public void Create_StyleFileInGermanWithTheEmbeddedLocale_WarningNamesTheStyleFile()
+    {
+        var path = Path.Combine(SharedCsl.Styles, "din-1505-2.csl");
+
+        var processor = CslProcessor.Create(CslStyle.Load(path));
+
+        Assert.AreEqual(path, processor.Warnings.Single().Location.File);
+        Assert.StartsWith("No locale for de-DE", processor.Warnings.Single().Message);
+    }
+
+    [TestMethod]
     [DataRow("en-US")]
     [DataRow("fr-FR")]
     [DataRow("fr")]
