@@ -20,6 +20,10 @@ internal sealed class AgreementOptions
           --json FILE        JSON report (default: citations-agreement.json in the temp directory)
           --classes N        difference classes to list (default 15)
           --diff [N]         print up to N differing line pairs per case (default 20)
+          --locales WHERE    our side's locales: shared (../shared/csl/locales, default) or embedded (no locale
+                             option at all, as a new user runs it); render.js always uses the shared locales
+          --locales-url URL  our side: the embedded en-US, then locales downloaded from URL (for example a loopback
+                             server over ../shared/csl/locales) into a fresh temporary cache
         """;
 
     public Regex? Styles { get; private set; }
@@ -45,6 +49,11 @@ internal sealed class AgreementOptions
     public int Classes { get; private set; } = 15;
 
     public int Diff { get; private set; }
+
+    /// <summary>Where our side takes locales from: <c>shared</c>, <c>embedded</c> or <c>url</c> (<see cref="LocalesUrl"/>).</summary>
+    public string Locales { get; private set; } = "shared";
+
+    public Uri? LocalesUrl { get; private set; }
 
     public static AgreementOptions Parse(string[] args, out List<string> errors)
     {
@@ -154,6 +163,23 @@ internal sealed class AgreementOptions
                         i++;
                     }
 
+                    break;
+                case "--locales":
+                    options.Locales = Value() ?? string.Empty;
+                    if (options.Locales is not ("shared" or "embedded"))
+                    {
+                        errors.Add("--locales must be shared or embedded");
+                    }
+
+                    break;
+                case "--locales-url":
+                    options.Locales = "url";
+                    if (!Uri.TryCreate(Value(), UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+                    {
+                        errors.Add("--locales-url needs an absolute http or https address");
+                    }
+
+                    options.LocalesUrl = url;
                     break;
                 default:
                     errors.Add($"unknown option '{name}'");

@@ -39,7 +39,19 @@ internal sealed record CaseOutcome(AgreementCase Case, LineComparison? Citations
 /// <summary>Runs every case: render.js (cached, in parallel) and our processor, then compares line for line.</summary>
 internal sealed class AgreementRunner(AgreementOptions options, SharedLocations shared, CiteprocJs reference, TextWriter log)
 {
-    private readonly CslLocaleProvider _locales = CslLocaleProvider.FromDirectory(shared.LocalesDirectory);
+    private readonly CslLocaleProvider _locales = options.Locales switch
+    {
+        "embedded" => CslLocaleProvider.Embedded,
+        "url" => CslLocaleProvider.Combine(CslLocaleProvider.Embedded, CslLocaleProvider.Download(new CslLocaleDownloadOptions
+        {
+            BaseAddress = options.LocalesUrl!,
+            CacheDirectory = Path.Combine(Path.GetTempPath(), "citations-agreement-locales-" + Guid.NewGuid().ToString("N")),
+        })),
+        _ => CslLocaleProvider.FromDirectory(shared.LocalesDirectory),
+    };
+
+    /// <summary>Where our side's locales come from, for the report.</summary>
+    public string LocalesDescription => _locales.Description;
 
     public string? DocumentDescription { get; private set; }
 

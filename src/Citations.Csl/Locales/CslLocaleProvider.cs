@@ -1,47 +1,101 @@
 using System.Collections.Concurrent;
-using System.Collections.Frozen;
 using System.Text.Json;
 
 namespace Citations.Csl.Locales;
 
 /// <summary>
-/// Supplies CSL locales by language tag: the official locale files in a directory, the locale embedded in this package,
-/// or any other source a caller implements. Implementations must be thread-safe; the built-in ones parse each file once.
+/// Supplies CSL locales by language tag: the official locale files in a directory, locales downloaded on demand, the
+/// en-US locale embedded in this package, several of these in order, or any other source a caller implements.
+/// Implementations must be thread-safe; the built-in ones parse each file once.
 /// </summary>
+/// <example>
+/// Locales from a folder when it has them, else the embedded en-US, else downloaded once into a cache:
+/// <code>
+/// var locales = CslLocaleProvider.Combine(
+///     CslLocaleProvider.FromDirectory("locales"),
+///     CslLocaleProvider.Embedded,
+///     CslLocaleProvider.Download(new CslLocaleDownloadOptions()));
+/// var processor = await CslProcessor.CreateAsync(style, new CslProcessorOptions { Locales = locales });
+/// </code>
+/// </example>
 public abstract class CslLocaleProvider
 {
-    private static readonly FrozenDictionary<string, string> DefaultPrimaryDialects = new Dictionary<string, string>
-    {
-        ["af"] = "af-ZA", ["ar"] = "ar", ["bg"] = "bg-BG", ["ca"] = "ca-AD", ["cs"] = "cs-CZ", ["cy"] = "cy-GB",
-        ["da"] = "da-DK", ["de"] = "de-DE", ["el"] = "el-GR", ["en"] = "en-US", ["es"] = "es-ES", ["et"] = "et-EE",
-        ["eu"] = "eu", ["fa"] = "fa-IR", ["fi"] = "fi-FI", ["fr"] = "fr-FR", ["he"] = "he-IL", ["hr"] = "hr-HR",
-        ["hu"] = "hu-HU", ["id"] = "id-ID", ["is"] = "is-IS", ["it"] = "it-IT", ["ja"] = "ja-JP", ["km"] = "km-KH",
-        ["ko"] = "ko-KR", ["la"] = "la", ["lt"] = "lt-LT", ["lv"] = "lv-LV", ["mn"] = "mn-MN", ["nb"] = "nb-NO",
-        ["nl"] = "nl-NL", ["nn"] = "nn-NO", ["pl"] = "pl-PL", ["pt"] = "pt-PT", ["ro"] = "ro-RO", ["ru"] = "ru-RU",
-        ["sk"] = "sk-SK", ["sl"] = "sl-SI", ["sr"] = "sr-RS", ["sv"] = "sv-SE", ["th"] = "th-TH", ["tr"] = "tr-TR",
-        ["uk"] = "uk-UA", ["vi"] = "vi-VN", ["zh"] = "zh-CN",
-    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>The en-US locale embedded in this package (written for it; no files needed).</summary>
+    /// <summary>The en-US locale embedded in this package: written for it, and agreeing term for term with the official
+    /// en-US locale. Other languages are not found.</summary>
     public static CslLocaleProvider Embedded { get; } = new EmbeddedLocaleProvider();
+
+    /// <summary>Where this provider looks, for messages ("the locale files in DIR").</summary>
+    public virtual string Description => $"the locale provider {GetType().Name}";
 
     /// <summary>Reads locales from a directory of <c>locales-xx-XX.xml</c> files (such as the official CSL locales), with
     /// <c>locales.json</c> for primary dialects when present; falls back to the embedded en-US locale.</summary>
     /// <param name="directory">The directory.</param>
     public static CslLocaleProvider FromDirectory(string directory) => new DirectoryLocaleProvider(directory);
 
-    /// <summary>Finds the locale for exactly this language tag, or <see langword="null"/>.</summary>
+    /// <summary>
+    /// Locales downloaded by tag from the official CSL locales repository (or another server with its layout) into a
+    /// local cache directory on first use, with retries; later uses read the cache and make no request. With
+    /// <see cref="CslDownloadOptions.Offline"/>, only the cache is read.
+    /// </summary>
+    /// <remarks>
+    /// A locale that cannot be had now (offline and not cached, a failed download, a response that is not a locale)
+    /// raises <see cref="CslLocaleUnavailableException"/>; a processor turns it into a diagnostic and falls back. Put
+    /// <see cref="Embedded"/> before this provider (<see cref="Combine"/>) so that en-US, which the embedded locale
+    /// already has, is never downloaded.
+    /// </remarks>
+    /// <param name="options">The cache directory, the server, the retry policy and the offline switch.</param>
+    /// <exception cref="ArgumentException">The options are invalid (every problem is listed).</exception>
+    public static CslLocaleProvider Download(CslLocaleDownloadOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new DownloadLocaleProvider(options);
+    }
+
+    /// <summary>Asks several providers in order; the first that has a locale wins. The primary dialect of a language is
+    /// the first provider's answer that is not <see langword="null"/>.</summary>
+    /// <param name="providers">The providers, in order.</param>
+    /// <exception cref="ArgumentException">There are no providers, or one is <see langword="null"/>.</exception>
+    public static CslLocaleProvider Combine(params IEnumerable<CslLocaleProvider> providers)
+    {
+        ArgumentNullException.ThrowIfNull(providers);
+        CslLocaleProvider[] list = [.. providers];
+        if (list.Length == 0 || Array.IndexOf(list, null) >= 0)
+        {
+            throw new ArgumentException("Combine needs at least one provider, and none may be null.", nameof(providers));
+        }
+
+        return list.Length == 1 ? list[0] : new CombinedLocaleProvider(list);
+    }
+
+    /// <summary>Finds the locale for exactly this language tag, or <see langword="null"/> when there is none.</summary>
     /// <param name="language">A tag such as <c>de-AT</c> or <c>fr</c>.</param>
     /// <exception cref="CslException">The locale file exists but is malformed.</exception>
+    /// <exception cref="CslLocaleUnavailableException">The locale may exist but cannot be had now (see
+    /// <see cref="Download"/>).</exception>
     public abstract CslLocale? Find(string language);
 
-    /// <summary>The primary dialect of a language (<c>de</c> → <c>de-DE</c>), or <see langword="null"/>.</summary>
+    /// <summary>Finds the locale for exactly this language tag without blocking on a download, or
+    /// <see langword="null"/> when there is none. <value>Default: <see cref="Find"/>.</value></summary>
+    /// <param name="language">A tag such as <c>de-AT</c> or <c>fr</c>.</param>
+    /// <param name="cancellationToken">Cancels a download.</param>
+    /// <exception cref="CslException">The locale file exists but is malformed.</exception>
+    /// <exception cref="CslLocaleUnavailableException">The locale may exist but cannot be had now.</exception>
+    public virtual ValueTask<CslLocale?> FindAsync(string language, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(Find(language));
+    }
+
+    /// <summary>The primary dialect of a language (<c>de</c> → <c>de-DE</c>), or <see langword="null"/>.
+    /// <value>Default: the table of the official locales repository's <c>locales.json</c>.</value></summary>
     /// <param name="language">A bare language such as <c>de</c>.</param>
-    public virtual string? PrimaryDialect(string language) => DefaultPrimaryDialects.GetValueOrDefault(language);
+    public virtual string? PrimaryDialect(string language) => LocaleTags.PrimaryDialects.GetValueOrDefault(language);
 
     private sealed class EmbeddedLocaleProvider : CslLocaleProvider
     {
         private readonly Lazy<CslLocale> _enUs = new(() => CslLocale.Parse(EmbeddedResources.Read("locales-en-US.xml"), "embedded:locales-en-US.xml"));
+
+        public override string Description => "the embedded en-US locale";
 
         public override CslLocale? Find(string language)
             => string.Equals(language, "en-US", StringComparison.OrdinalIgnoreCase) ? _enUs.Value : null;
@@ -50,7 +104,7 @@ public abstract class CslLocaleProvider
     private sealed class DirectoryLocaleProvider : CslLocaleProvider
     {
         private readonly string _directory;
-        private readonly ConcurrentDictionary<string, Lazy<CslLocale?>> _cache = new(StringComparer.OrdinalIgnoreCase);
+        private readonly ConcurrentDictionary<string, Lazy<CslLocale?>> _cache = new(StringComparer.Ordinal);
         private readonly Lazy<IReadOnlyDictionary<string, string>> _primary;
 
         public DirectoryLocaleProvider(string directory)
@@ -59,10 +113,12 @@ public abstract class CslLocaleProvider
             _primary = new Lazy<IReadOnlyDictionary<string, string>>(ReadPrimaryDialects);
         }
 
+        public override string Description => $"the locale files in {_directory}";
+
         public override CslLocale? Find(string language)
         {
             ArgumentNullException.ThrowIfNull(language);
-            return _cache.GetOrAdd(language, tag => new Lazy<CslLocale?>(() => Load(tag))).Value;
+            return LocaleTags.TryNormalize(language, out var tag) ? _cache.GetOrAdd(tag, t => new Lazy<CslLocale?>(() => Load(t))).Value : null;
         }
 
         public override string? PrimaryDialect(string language)
@@ -70,11 +126,6 @@ public abstract class CslLocaleProvider
 
         private CslLocale? Load(string tag)
         {
-            if (tag.IndexOfAny(['/', '\\', '.']) >= 0)
-            {
-                return null;
-            }
-
             var path = Path.Combine(_directory, $"locales-{tag}.xml");
             if (File.Exists(path))
             {
@@ -89,7 +140,7 @@ public abstract class CslLocaleProvider
             var path = Path.Combine(_directory, "locales.json");
             if (!File.Exists(path))
             {
-                return DefaultPrimaryDialects;
+                return LocaleTags.PrimaryDialects;
             }
 
             try
@@ -111,7 +162,7 @@ public abstract class CslLocaleProvider
             }
             catch (JsonException)
             {
-                return DefaultPrimaryDialects;
+                return LocaleTags.PrimaryDialects;
             }
         }
     }

@@ -33,7 +33,8 @@ public sealed class CslBibliography
     /// <summary>The entries, in bibliography order.</summary>
     public IReadOnlyList<CslBibliographyEntry> Entries { get; }
 
-    /// <summary>Items that could not be formatted, and why (the rest are formatted).</summary>
+    /// <summary>The processor's own warnings (<see cref="CslProcessor.Warnings"/>: a missing locale), then the items that
+    /// could not be formatted, and why (the rest are formatted).</summary>
     public IReadOnlyList<Diagnostic> Warnings { get; }
 
     /// <summary>Whether the style asks for a hanging indent.</summary>

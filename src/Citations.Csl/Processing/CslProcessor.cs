@@ -3,6 +3,7 @@ using Citations.Csl.Locales;
 using Citations.Csl.Output;
 using Citations.Csl.Styles;
 using Citations.CslData;
+using Citations.Diagnostics;
 
 namespace Citations.Csl.Processing;
 
@@ -42,11 +43,12 @@ public sealed class CslProcessorOptions
 /// </example>
 public sealed class CslProcessor
 {
-    private CslProcessor(StyleRuntime runtime, CslOutputFormat format, int maxDegreeOfParallelism)
+    private CslProcessor(StyleRuntime runtime, CslOutputFormat format, int maxDegreeOfParallelism, IReadOnlyList<Diagnostic> warnings)
     {
         Runtime = runtime;
         Format = format;
         MaxDegreeOfParallelism = maxDegreeOfParallelism;
+        Warnings = warnings;
     }
 
     /// <summary>The style (for a dependent style, its parent with the dependent's metadata).</summary>
@@ -54,6 +56,14 @@ public sealed class CslProcessor
 
     /// <summary>The language the processor renders in.</summary>
     public string Language => Runtime.Locale.Language;
+
+    /// <summary>
+    /// Problems met while building the processor: the locale of the language asked for is missing
+    /// (<see cref="CslDiagnosticCodes.LocaleNotFound"/>, a warning) or could not be had
+    /// (<see cref="CslDiagnosticCodes.LocaleUnavailable"/>, an error). The processor still works, in the locale CSL's
+    /// fallback order gives. These come first in every bibliography's and document's warnings too.
+    /// </summary>
+    public IReadOnlyList<Diagnostic> Warnings { get; }
 
     /// <summary>How many threads one call may use (see <see cref="CslProcessorOptions.MaxDegreeOfParallelism"/>).</summary>
     public int MaxDegreeOfParallelism { get; }
@@ -66,23 +76,47 @@ public sealed class CslProcessor
     /// <summary>Creates a processor for an independent style.</summary>
     /// <param name="style">The style; a dependent style must first be resolved to its parent.</param>
     /// <param name="options">Language, locales and output format.</param>
-    /// <exception cref="CslException">The style is dependent, or a locale is malformed.</exception>
+    /// <remarks>A locale provider that downloads blocks this call while it downloads; <see cref="CreateAsync"/> does not.
+    /// A locale that is missing or cannot be had is reported in <see cref="Warnings"/>, not thrown.</remarks>
+    /// <exception cref="CslException">The style is dependent, or a locale file is malformed.</exception>
     public static CslProcessor Create(CslStyle style, CslProcessorOptions? options = null)
+    {
+        options = Check(style, options);
+        var warnings = new List<Diagnostic>();
+        var locale = LocaleResolver.Resolve(style, ChooseLanguage(style, options), options.Locales, warnings);
+        return new CslProcessor(new StyleRuntime(style, locale), options.Format, options.MaxDegreeOfParallelism, warnings);
+    }
+
+    /// <summary>Creates a processor for an independent style, downloading the locales it needs without blocking.</summary>
+    /// <param name="style">The style; a dependent style must first be resolved to its parent.</param>
+    /// <param name="options">Language, locales and output format.</param>
+    /// <param name="cancellationToken">Cancels a locale download.</param>
+    /// <exception cref="CslException">The style is dependent, or a locale file is malformed.</exception>
+    public static async ValueTask<CslProcessor> CreateAsync(CslStyle style, CslProcessorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options = Check(style, options);
+        var warnings = new List<Diagnostic>();
+        var locale = await LocaleResolver.ResolveAsync(style, ChooseLanguage(style, options), options.Locales, warnings, cancellationToken).ConfigureAwait(false);
+        return new CslProcessor(new StyleRuntime(style, locale), options.Format, options.MaxDegreeOfParallelism, warnings);
+    }
+
+    private static CslProcessorOptions Check(CslStyle style, CslProcessorOptions? options)
     {
         ArgumentNullException.ThrowIfNull(style);
         options ??= new CslProcessorOptions();
         if (style.Citation is null)
         {
-            throw new CslException($"Style '{style.Id}' is a dependent style; resolve its parent ({style.IndependentParent}) first.", new Diagnostics.SourceLocation(style.Source, null, 0, 0));
+            throw new CslException($"Style '{style.Id}' is a dependent style; resolve its parent ({style.IndependentParent}) first.", new SourceLocation(style.Source, null, 0, 0));
         }
 
-        var language = options.Language is { } forced && !(options.LanguageIsFallback && style.DefaultLocale is not null)
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxDegreeOfParallelism, 1, nameof(options));
+        return options;
+    }
+
+    private static string ChooseLanguage(CslStyle style, CslProcessorOptions options)
+        => options.Language is { } forced && !(options.LanguageIsFallback && style.DefaultLocale is not null)
             ? forced
             : style.DefaultLocale ?? options.Language ?? "en-US";
-        var locale = LocaleResolver.Resolve(style, language, options.Locales);
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxDegreeOfParallelism, 1, nameof(options));
-        return new CslProcessor(new StyleRuntime(style, locale), options.Format, options.MaxDegreeOfParallelism);
-    }
 
     /// <summary>Formats the bibliography of a set of items, sorted as the style says.</summary>
     /// <param name="items">The items; ids must be unique.</param>
@@ -91,7 +125,7 @@ public sealed class CslProcessor
         ArgumentNullException.ThrowIfNull(items);
         var session = new Session(this, items);
         session.RegisterAll();
-        return session.MakeBibliography();
+        return WithWarnings(session.MakeBibliography());
     }
 
     /// <summary>Formats a sequence of citations in document order (positions and numbering follow the order), and
@@ -107,7 +141,8 @@ public sealed class CslProcessor
         ArgumentNullException.ThrowIfNull(citations);
         var document = CreateDocument(items);
         document.AddRange(citations);
-        return new CslDocumentResult(document.Texts, bibliography && Style.HasBibliography ? document.FormatBibliography() : null, document.Diagnostics);
+        var formatted = bibliography && Style.HasBibliography ? WithWarnings(document.FormatBibliography()) : null;
+        return new CslDocumentResult(document.Texts, formatted, Warnings.Count == 0 ? document.Diagnostics : [.. Warnings, .. document.Diagnostics]);
     }
 
     /// <summary>Starts a document to edit citation by citation; each edit re-renders only what it affects.</summary>
@@ -117,10 +152,17 @@ public sealed class CslProcessor
         ArgumentNullException.ThrowIfNull(items);
         return new CslDocument(this, items);
     }
+
+    /// <summary>The bibliography with the processor's own warnings (locales) first.</summary>
+    private CslBibliography WithWarnings(CslBibliography bibliography)
+        => Warnings.Count == 0
+            ? bibliography
+            : new CslBibliography(bibliography.Format, bibliography.Entries, [.. Warnings, .. bibliography.Warnings], bibliography.HangingIndent, bibliography.SecondFieldAlign, bibliography.LineSpacing, bibliography.EntrySpacing);
 }
 
 /// <summary>The formatted citations of a document and, when asked for, its bibliography.</summary>
 /// <param name="Citations">Each citation's text, in document order.</param>
 /// <param name="Bibliography">The bibliography of the cited items, or <see langword="null"/>.</param>
-/// <param name="Warnings">Citations that could not be formatted as given, and why (each names its citation).</param>
-public sealed record CslDocumentResult(IReadOnlyList<string> Citations, CslBibliography? Bibliography, IReadOnlyList<Diagnostics.Diagnostic> Warnings);
+/// <param name="Warnings">The processor's own warnings (<see cref="CslProcessor.Warnings"/>: a missing locale), then the
+/// citations that could not be formatted as given, and why (each names its citation).</param>
+public sealed record CslDocumentResult(IReadOnlyList<string> Citations, CslBibliography? Bibliography, IReadOnlyList<Diagnostic> Warnings);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using Citations.Diagnostics;
 
@@ -14,7 +13,7 @@ public sealed class CslStyleDownloadException : CitationsException
     /// <param name="attempts">How many requests were made.</param>
     /// <param name="innerException">The last network error, if any.</param>
     public CslStyleDownloadException(Uri uri, HttpStatusCode? statusCode, int attempts, Exception? innerException = null)
-        : this(uri, Describe(uri, statusCode, attempts, innerException), statusCode, attempts, innerException)
+        : this(uri, Downloads.CachedDownloader.DescribeFailure("style", uri, statusCode, attempts, innerException), statusCode, attempts, innerException)
     {
     }
 
@@ -40,12 +39,4 @@ public sealed class CslStyleDownloadException : CitationsException
 
     /// <summary>How many requests were made.</summary>
     public int Attempts { get; }
-
-    private static string Describe(Uri uri, HttpStatusCode? statusCode, int attempts, Exception? inner)
-    {
-        var why = statusCode is { } code
-            ? string.Create(CultureInfo.InvariantCulture, $"the server answered HTTP {(int)code} ({code})")
-            : inner is null ? "there was no response" : $"{inner.GetType().Name}: {inner.Message}";
-        return string.Create(CultureInfo.InvariantCulture, $"Downloading the style {uri} failed after {attempts} attempt(s): {why}.");
-    }
 }

@@ -8,7 +8,7 @@ namespace Citations.Csl.Tests.Styles;
 [TestClass]
 public sealed class DownloadStyleSourceTests
 {
-    private static StyleServer _server = null!;
+    private static CslFileServer _server = null!;
 
     public TestContext TestContext { get; set; } = null!;
 
@@ -16,7 +16,7 @@ public sealed class DownloadStyleSourceTests
     public static async Task StartServerAsync(TestContext context)
     {
         _ = context;
-        _server = await StyleServer.StartAsync(SharedCsl.Styles);
+        _server = await CslFileServer.StartAsync(SharedCsl.Styles);
     }
 
     [ClassCleanup]
@@ -178,6 +178,45 @@ public sealed class DownloadStyleSourceTests
     }
 
     [TestMethod]
+    public async Task LoadAsync_OfflineAndCached_ReadsTheCacheWithoutARequest()
+    {
+        using var cache = new TempDirectory();
+        File.Copy(Path.Combine(SharedCsl.Styles, "apa.csl"), cache.Combine("apa.csl"));
+        var before = _server.TotalRequests;
+
+        var style = await new CslStyleLoader([CslStyleSources.Download(Options(cache) with { Offline = true })]).LoadAsync("apa", TestContext.CancellationToken);
+
+        Assert.AreEqual("http://www.zotero.org/styles/apa", style.Id);
+        Assert.AreEqual(before, _server.TotalRequests);
+    }
+
+    [TestMethod]
+    public async Task LoadAsync_OfflineAndNotCached_NotFoundSayingDownloadsAreOff()
+    {
+        using var cache = new TempDirectory();
+        var before = _server.TotalRequests;
+
+        var e = await Assert.ThrowsExactlyAsync<CslStyleNotFoundException>(
+            () => new CslStyleLoader([CslStyleSources.Download(Options(cache) with { Offline = true })]).LoadAsync("apa", TestContext.CancellationToken).AsTask());
+
+        Assert.Contains($"the styles cached in {cache.Path} (offline: nothing is downloaded)", e.Message);
+        Assert.AreEqual(before, _server.TotalRequests);
+    }
+
+    [TestMethod]
+    public async Task LoadAsync_LargerThanTheCap_DownloadExceptionAndNothingCached()
+    {
+        using var cache = new TempDirectory();
+
+        var e = await Assert.ThrowsExactlyAsync<CslStyleDownloadException>(
+            () => new CslStyleLoader([CslStyleSources.Download(Options(cache) with { MaxStyleBytes = 1000 })]).LoadAsync("modern-language-association", TestContext.CancellationToken).AsTask());
+
+        Assert.AreEqual($"The style at {new Uri(_server.BaseAddress, "modern-language-association.csl")} is larger than 1000 bytes; it cannot be a CSL style.", e.Message);
+        Assert.AreEqual(1, e.Attempts);
+        Assert.IsFalse(File.Exists(cache.Combine("modern-language-association.csl")));
+    }
+
+    [TestMethod]
     public void Download_InvalidOptions_EveryProblemReportedAtOnce()
     {
         var e = Assert.ThrowsExactly<ArgumentException>(() => CslStyleSources.Download(new CslStyleDownloadOptions
@@ -192,15 +231,29 @@ public sealed class DownloadStyleSourceTests
         Assert.Contains("MaxRetryAttempts", e.Message);
     }
 
-    private static CslStyleDownloadOptions Options(TempDirectory cache) => new()
-    {
-        BaseAddress = _server.BaseAddress,
-        CacheDirectory = cache.Path,
-        RetryDelay = TimeSpan.FromMilliseconds(5),
-        MaxRetryAttempts = 2,
-        AttemptTimeout = TimeSpan.FromSeconds(10),
-        TotalTimeout = TimeSpan.FromSeconds(20),
-    };
+    private static StyleOptions Options(TempDirectory cache) => new() { CacheDirectory = cache.Path };
 
     private static CslStyleLoader Loader(TempDirectory cache) => new([CslStyleSources.Embedded, CslStyleSources.Download(Options(cache))]);
+
+    /// <summary>The test options as a record, so that a test can change one thing with <c>with</c>.</summary>
+    private sealed record StyleOptions
+    {
+        public required string CacheDirectory { get; init; }
+
+        public bool Offline { get; init; }
+
+        public long MaxStyleBytes { get; init; } = 8 * 1024 * 1024;
+
+        public static implicit operator CslStyleDownloadOptions(StyleOptions o) => new()
+        {
+            BaseAddress = _server.BaseAddress,
+            CacheDirectory = o.CacheDirectory,
+            Offline = o.Offline,
+            MaxStyleBytes = o.MaxStyleBytes,
+            RetryDelay = TimeSpan.FromMilliseconds(5),
+            MaxRetryAttempts = 2,
+            AttemptTimeout = TimeSpan.FromSeconds(10),
+            TotalTimeout = TimeSpan.FromSeconds(20),
+        };
+    }
 }

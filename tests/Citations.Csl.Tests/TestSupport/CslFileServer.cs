@@ -4,20 +4,21 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace Citations.Csl.Tests.Styles;
+namespace Citations.Csl.Tests.TestSupport;
 
 /// <summary>
-/// A real HTTP server on 127.0.0.1 (Kestrel) laid out like the CSL distribution: it serves the files of a directory and
-/// can be told to fail the next requests for a path (503, 429 with Retry-After, an HTML page). It counts every request.
+/// A real HTTP server on 127.0.0.1 (Kestrel) laid out like the CSL styles distribution or the locales repository: it
+/// serves the files of a directory and can be told to answer the next requests for a path otherwise (503, 429 with
+/// Retry-After, an HTML page, a held response). It counts every request.
 /// </summary>
-internal sealed class StyleServer : IAsyncDisposable
+internal sealed class CslFileServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly string _root;
     private readonly ConcurrentDictionary<string, int> _requests = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentQueue<Func<HttpContext, Task>>> _faults = new(StringComparer.Ordinal);
 
-    private StyleServer(WebApplication app, string root)
+    private CslFileServer(WebApplication app, string root)
     {
         _app = app;
         _root = Path.GetFullPath(root);
@@ -25,13 +26,13 @@ internal sealed class StyleServer : IAsyncDisposable
 
     public Uri BaseAddress { get; private set; } = null!;
 
-    public static async Task<StyleServer> StartAsync(string root)
+    public static async Task<CslFileServer> StartAsync(string root)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
-        var server = new StyleServer(app, root);
+        var server = new CslFileServer(app, root);
         app.Run(server.HandleAsync);
         await app.StartAsync();
         server.BaseAddress = new Uri(app.Urls.First() + "/");
@@ -65,6 +66,21 @@ internal sealed class StyleServer : IAsyncDisposable
             return context.Response.WriteAsync(body);
         });
 
+    /// <summary>The next request for the path waits until the returned source is completed, then gets the file; the
+    /// task returned second completes when that request has arrived.</summary>
+    public (TaskCompletionSource Release, Task Arrived) HoldNext(string path)
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Enqueue(path, async context =>
+        {
+            arrived.TrySetResult();
+            await release.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            await ServeFileAsync(context, path);
+        });
+        return (release, arrived.Task);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
@@ -83,6 +99,11 @@ internal sealed class StyleServer : IAsyncDisposable
             return;
         }
 
+        await ServeFileAsync(context, path);
+    }
+
+    private async Task ServeFileAsync(HttpContext context, string path)
+    {
         var file = Path.GetFullPath(Path.Combine(_root, path.TrimStart('/')));
         if (!file.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !File.Exists(file))
         {
@@ -91,7 +112,12 @@ internal sealed class StyleServer : IAsyncDisposable
             return;
         }
 
-        context.Response.ContentType = "application/vnd.citationstyles.style+xml";
+        context.Response.ContentType = Path.GetExtension(file) switch
+        {
+            ".csl" => "application/vnd.citationstyles.style+xml",
+            ".json" => "application/json",
+            _ => "application/xml",
+        };
         await context.Response.SendFileAsync(file);
     }
 }
