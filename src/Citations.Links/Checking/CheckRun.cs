@@ -6,7 +6,6 @@ using Citations.CslData;
 using Citations.Links.Drift;
 using Citations.Links.History;
 using Citations.Links.Http;
-using Citations.Links.Resilience;
 using Polly.Timeout;
 
 namespace Citations.Links.Checking;
@@ -404,7 +403,7 @@ internal sealed class CheckRun
         };
     }
 
-    private static string ReportName(LinkErrorKind kind) => Reports.ReportNames.Kebab(kind);
+    private static string ReportName(LinkErrorKind kind) => ReportNames.Kebab(kind);
 
     /// <summary>
     /// Whether a successful answer is really "not found": a redirect to the site root, a "not found" title, or the same

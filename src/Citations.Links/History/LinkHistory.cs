@@ -1,9 +1,7 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Citations.Links.Checking;
-using Citations.Links.Drift;
+using System.Text;
 using Citations.Links.Reports;
 using Microsoft.Data.Sqlite;
 

@@ -1,8 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Citations.Links.Archives;
-using Citations.Links.Checking;
-using Citations.Links.Drift;
 
 namespace Citations.Links.Reports;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Citations.Links.Checking;
 
 namespace Citations.Links.Reports;
 

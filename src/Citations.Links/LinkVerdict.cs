@@ -1,4 +1,4 @@
-namespace Citations.Links.Checking;
+namespace Citations.Links;
 
 /// <summary>What a check found at a URL.</summary>
 public enum LinkVerdict

@@ -1,8 +1,8 @@
-namespace Citations.Links.Checking;
+namespace Citations.Links;
 
 /// <summary>Normalises URLs so that one page cited in several spellings is checked once.</summary>
 /// <remarks>Thread-safe.</remarks>
-public static class UrlNormalizer
+internal static class UrlNormalizer
 {
     /// <summary>
     /// Parses and normalises a cited URL: surrounding whitespace and angle brackets removed, scheme and host lower-case
