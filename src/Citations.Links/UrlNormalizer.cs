@@ -61,4 +61,15 @@ internal static class UrlNormalizer
 
         return builder.Uri.AbsoluteUri;
     }
+
+    /// <summary>Whether two URLs are on the same site: the same host, with or without <c>www.</c>.</summary>
+    internal static bool SameSite(Uri a, Uri b) => string.Equals(TrimWww(a.IdnHost), TrimWww(b.IdnHost), StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether two URLs are the same page written differently: scheme, <c>www.</c>, a trailing slash, letter case.</summary>
+    internal static bool IsCanonicalization(Uri original, Uri final)
+        => SameSite(original, final)
+           && string.Equals(original.AbsolutePath.TrimEnd('/'), final.AbsolutePath.TrimEnd('/'), StringComparison.OrdinalIgnoreCase)
+           && string.Equals(original.Query, final.Query, StringComparison.Ordinal);
+
+    private static string TrimWww(string host) => host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..] : host;
 }
