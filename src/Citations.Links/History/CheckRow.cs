@@ -98,7 +98,7 @@ internal sealed record CheckRow(string Url, long CheckedAt, string Verdict, int?
         using (var json = new Utf8JsonWriter(buffer, WriterOptions))
         {
             json.WriteStartObject();
-            Optional(json, "m", e.Method);
+            json.WriteStringIfAny("m", e.Method);
             if (e.Requests != 0)
             {
                 json.WriteNumber("n", e.Requests);
@@ -109,7 +109,7 @@ internal sealed record CheckRow(string Url, long CheckedAt, string Verdict, int?
                 json.WriteNumber("ms", Math.Round(e.Elapsed.TotalMilliseconds, 1));
             }
 
-            Optional(json, "ct", e.ContentType);
+            json.WriteStringIfAny("ct", e.ContentType);
             if (e.BodyBytes is { } bytes)
             {
                 json.WriteNumber("bb", bytes);
@@ -121,20 +121,12 @@ internal sealed record CheckRow(string Url, long CheckedAt, string Verdict, int?
                 json.WriteNumber("ra", Math.Round(retryAfter.TotalMilliseconds));
             }
 
-            if (e.RedirectChain.Count > 0)
+            Tuples(json, "hops", e.RedirectChain, static (json, hop) =>
             {
-                json.WriteStartArray("hops");
-                foreach (var hop in e.RedirectChain)
-                {
-                    json.WriteStartArray();
-                    json.WriteStringValue(hop.Url);
-                    json.WriteNumberValue(hop.StatusCode);
-                    json.WriteStringValue(hop.Location);
-                    json.WriteEndArray();
-                }
-
-                json.WriteEndArray();
-            }
+                json.WriteStringValue(hop.Url);
+                json.WriteNumberValue(hop.StatusCode);
+                json.WriteStringValue(hop.Location);
+            });
 
             if (e.Redirect is { } redirect)
             {
@@ -143,8 +135,8 @@ internal sealed record CheckRow(string Url, long CheckedAt, string Verdict, int?
                 True(json, "rc", redirect.IsCanonicalization);
             }
 
-            Optional(json, "em", e.Error?.Message);
-            Strings(json, "notes", e.Notes);
+            json.WriteStringIfAny("em", e.Error?.Message);
+            json.WriteStringsIfAny("notes", e.Notes);
             if (result.Content is { } content)
             {
                 WriteContent(json, content);
@@ -164,7 +156,7 @@ internal sealed record CheckRow(string Url, long CheckedAt, string Verdict, int?
     private static void WriteContent(Utf8JsonWriter json, ContentCheck content)
     {
         json.WriteStartObject("c");
-        Optional(json, "ti", content.Title);
+        json.WriteStringIfAny("ti", content.Title);
         json.WriteString("sh", content.Fingerprint.SimHash.ToString("x16", CultureInfo.InvariantCulture));
         json.WriteNumber("tl", content.Fingerprint.TextLength);
         True(json, "tr", content.Truncated);
@@ -183,20 +175,12 @@ internal sealed record CheckRow(string Url, long CheckedAt, string Verdict, int?
             json.WriteNumber("la", last.ToUnixTimeMilliseconds());
         }
 
-        if (content.Quotes.Count > 0)
+        Tuples(json, "q", content.Quotes, static (json, quote) =>
         {
-            json.WriteStartArray("q");
-            foreach (var quote in content.Quotes)
-            {
-                json.WriteStartArray();
-                json.WriteStringValue(quote.Quote);
-                json.WriteBooleanValue(quote.Found);
-                json.WriteNumberValue(quote.Coverage);
-                json.WriteEndArray();
-            }
-
-            json.WriteEndArray();
-        }
+            json.WriteStringValue(quote.Quote);
+            json.WriteBooleanValue(quote.Found);
+            json.WriteNumberValue(quote.Coverage);
+        });
 
         json.WriteEndObject();
     }
@@ -284,14 +268,6 @@ internal sealed record CheckRow(string Url, long CheckedAt, string Verdict, int?
 
     private static bool Flag(JsonElement e, string name) => e.TryGetProperty(name, out var value) && value.GetBoolean();
 
-    private static void Optional(Utf8JsonWriter json, string name, string? value)
-    {
-        if (value is not null)
-        {
-            json.WriteString(name, value);
-        }
-    }
-
     private static void True(Utf8JsonWriter json, string name, bool value)
     {
         if (value)
@@ -300,17 +276,20 @@ internal sealed record CheckRow(string Url, long CheckedAt, string Verdict, int?
         }
     }
 
-    private static void Strings(Utf8JsonWriter json, string name, IReadOnlyList<string> values)
+    /// <summary>Writes items as an array of arrays (a tuple each), or nothing when there are none.</summary>
+    private static void Tuples<T>(Utf8JsonWriter json, string name, IReadOnlyList<T> items, Action<Utf8JsonWriter, T> writeTuple)
     {
-        if (values.Count == 0)
+        if (items.Count == 0)
         {
             return;
         }
 
         json.WriteStartArray(name);
-        foreach (var value in values)
+        foreach (var item in items)
         {
-            json.WriteStringValue(value);
+            json.WriteStartArray();
+            writeTuple(json, item);
+            json.WriteEndArray();
         }
 
         json.WriteEndArray();

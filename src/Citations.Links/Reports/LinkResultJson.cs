@@ -20,20 +20,10 @@ internal static class LinkResultJson
         {
             json.WriteStartObject();
             json.WriteString("url", target.Url);
-            WriteOptional(json, "sourceId", target.SourceId);
-            WriteOptional(json, "origin", target.Origin);
-            WriteOptional(json, "accessed", target.Accessed?.ToString());
-            if (target.Quotes.Count > 0)
-            {
-                json.WriteStartArray("quotes");
-                foreach (var quote in target.Quotes)
-                {
-                    json.WriteStringValue(quote);
-                }
-
-                json.WriteEndArray();
-            }
-
+            json.WriteStringIfAny("sourceId", target.SourceId);
+            json.WriteStringIfAny("origin", target.Origin);
+            json.WriteStringIfAny("accessed", target.Accessed?.ToString());
+            json.WriteStringsIfAny("quotes", target.Quotes);
             json.WriteEndObject();
         }
 
@@ -74,11 +64,11 @@ internal static class LinkResultJson
             json.WriteNumber("statusCode", status);
         }
 
-        WriteOptional(json, "finalUrl", evidence.FinalUrl);
-        WriteOptional(json, "method", evidence.Method);
+        json.WriteStringIfAny("finalUrl", evidence.FinalUrl);
+        json.WriteStringIfAny("method", evidence.Method);
         json.WriteNumber("requests", evidence.Requests);
         json.WriteNumber("elapsedMs", Math.Round(evidence.Elapsed.TotalMilliseconds, 1));
-        WriteOptional(json, "contentType", evidence.ContentType);
+        json.WriteStringIfAny("contentType", evidence.ContentType);
         if (evidence.BodyBytes is { } bytes)
         {
             json.WriteNumber("bodyBytes", bytes);
@@ -122,16 +112,7 @@ internal static class LinkResultJson
             json.WriteEndObject();
         }
 
-        if (evidence.Notes.Count > 0)
-        {
-            json.WriteStartArray("notes");
-            foreach (var note in evidence.Notes)
-            {
-                json.WriteStringValue(note);
-            }
-
-            json.WriteEndArray();
-        }
+        json.WriteStringsIfAny("notes", evidence.Notes);
 
         json.WriteEndObject();
     }
@@ -139,7 +120,7 @@ internal static class LinkResultJson
     private static void WriteContent(Utf8JsonWriter json, ContentCheck content)
     {
         json.WriteStartObject("content");
-        WriteOptional(json, "title", content.Title);
+        json.WriteStringIfAny("title", content.Title);
         json.WriteString("sha256", content.Fingerprint.Sha256);
         json.WriteString("simhash", content.Fingerprint.SimHash.ToString("x16", CultureInfo.InvariantCulture));
         json.WriteNumber("textLength", content.Fingerprint.TextLength);
@@ -198,14 +179,6 @@ internal static class LinkResultJson
 
     internal static string Timestamp(DateTimeOffset value)
         => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-
-    private static void WriteOptional(Utf8JsonWriter json, string name, string? value)
-    {
-        if (value is not null)
-        {
-            json.WriteString(name, value);
-        }
-    }
 
     private static void WriteOptional(Utf8JsonWriter json, string name, DateTimeOffset? value)
     {
