@@ -13,6 +13,9 @@ namespace Citations.Links.History;
 /// checked and the next run, with <see cref="LinkCheckerOptions.MaxAge"/>, resumes where it stopped.</para>
 /// <para>Thread-safe: calls are serialised on one connection. Several processes may share a file (SQLite locking,
 /// with a busy timeout).</para>
+/// <para>Checks are stored in the history's own versioned row format, not as the report's JSON, so reports can change
+/// without a database migration; a file written by an earlier version is brought up to date when it is opened (see
+/// <see cref="Open"/>). Rot follows the state machine described with <see cref="RotPolicy"/>.</para>
 /// </remarks>
 public sealed class LinkHistory : IDisposable, IAsyncDisposable
 {
@@ -36,7 +39,11 @@ public sealed class LinkHistory : IDisposable, IAsyncDisposable
     /// <summary>When failures make rot.</summary>
     public RotPolicy Policy { get; }
 
-    /// <summary>Opens (creating if needed) a history file.</summary>
+    /// <summary>
+    /// Opens (creating if needed) a history file. A file written by an earlier version of this library (schema 1,
+    /// which stored checks as report JSON) is converted to the current schema first, in one transaction: every check
+    /// is kept, or, when one cannot be read, the file is left as it was and the error names it.
+    /// </summary>
     /// <param name="path">The file; <see cref="DefaultFileName"/> in the current directory when <see langword="null"/>.</param>
     /// <param name="policy">When failures make rot; <see cref="RotPolicy.Default"/> when <see langword="null"/>.</param>
     /// <exception cref="LinkOptionsException">The policy is invalid.</exception>

@@ -1,4 +1,3 @@
-
 namespace Citations.Links.History;
 
 /// <summary>
@@ -6,7 +5,12 @@ namespace Citations.Links.History;
 /// success in between (in the spirit of the Internet Archive's link bot, which waits for several failures days apart
 /// before calling a link dead).
 /// </summary>
-/// <remarks>Immutable and thread-safe.</remarks>
+/// <remarks>
+/// The history keeps, per URL, the failures since it was last alive: a failure counts when it comes at least
+/// <see cref="MinimumSpacing"/> after the last one that counted; a check that finds the page again starts over;
+/// blocked, inconclusive and not-allowed checks change nothing. A URL has rotted once <see cref="Failures"/> failures
+/// counted. Immutable and thread-safe.
+/// </remarks>
 public sealed record RotPolicy
 {
     /// <summary>The default: three failures, each at least three days after the previous counted one.</summary>
