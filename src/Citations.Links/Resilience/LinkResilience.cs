@@ -1,9 +1,9 @@
 using System.Diagnostics.CodeAnalysis;
 using Citations.Links.Http;
+using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
 using Polly.Timeout;
-using Polly;
 
 namespace Citations.Links.Resilience;
 
