@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Citations.Links;
 using Citations.Links.Checking;
 using Citations.Links.Extraction;
 using Microsoft.AspNetCore.Builder;

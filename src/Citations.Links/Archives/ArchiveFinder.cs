@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Citations.Links.Checking;
 using Citations.Links.Http;
 using Citations.Links.Resilience;
 

@@ -113,7 +113,7 @@ public sealed class LinkChecker : IDisposable
         ArgumentNullException.ThrowIfNull(targets);
         var client = _client ?? _factory!.CreateClient(_clientName);
         var run = new CheckRun(this, client);
-        var (work, invalid) = CheckRun.Group(targets);
+        var (work, invalid) = WorkItem.Group(targets);
         var total = work.Count + invalid.Count;
         var completed = 0;
         var broken = 0;

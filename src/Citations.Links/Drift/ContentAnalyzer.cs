@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 
 namespace Citations.Links.Drift;
@@ -35,7 +36,7 @@ internal static class ContentAnalyzer
         IReadOnlyList<string> quotes, PageFingerprint? previous, DateTimeOffset? previousAt)
     {
         var (text, title) = ReadText(body, mediaType, charSet);
-        var fingerprint = PageFingerprint.Compute(text);
+        var fingerprint = Fingerprint(text);
         return new ContentCheck
         {
             Title = title,
@@ -46,6 +47,33 @@ internal static class ContentAnalyzer
             LastCheckedAt = previous is null ? null : previousAt,
             Truncated = truncated,
         };
+    }
+
+    /// <summary>Fingerprints normalised text.</summary>
+    /// <param name="normalizedText">Text normalised with <see cref="TextNormalizer.Normalize"/>.</param>
+    public static PageFingerprint Fingerprint(string normalizedText)
+    {
+        ArgumentNullException.ThrowIfNull(normalizedText);
+        var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalizedText)));
+        Span<int> weights = stackalloc int[64];
+        foreach (var hash in Shingles.Hashes(Shingles.Words(normalizedText), 3))
+        {
+            for (var bit = 0; bit < 64; bit++)
+            {
+                weights[bit] += ((hash >> bit) & 1) == 1 ? 1 : -1;
+            }
+        }
+
+        ulong simHash = 0;
+        for (var bit = 0; bit < 64; bit++)
+        {
+            if (weights[bit] > 0)
+            {
+                simHash |= 1UL << bit;
+            }
+        }
+
+        return new PageFingerprint(sha, simHash, normalizedText.Length);
     }
 
     /// <summary>Decodes bytes with the declared charset, a byte-order mark, a <c>&lt;meta charset&gt;</c>, or UTF-8.</summary>

@@ -5,7 +5,7 @@ namespace Citations.Links.Drift;
 
 /// <summary>The readable text of an HTML page: tags, comments, scripts and styles removed, entities decoded, block elements separated.</summary>
 /// <remarks>Thread-safe. A tolerant single pass over the input (no DOM), linear in its length, so hostile pages cannot make it slow.</remarks>
-public static class HtmlText
+internal static class HtmlText
 {
     private static readonly string[] SkippedElements = ["script", "style", "template", "svg", "math", "head"];
 

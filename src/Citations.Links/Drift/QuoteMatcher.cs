@@ -1,14 +1,8 @@
 namespace Citations.Links.Drift;
 
-/// <summary>Whether a page still contains a quoted passage.</summary>
-/// <param name="Quote">The quote as cited.</param>
-/// <param name="Found">Whether the normalised page text contains it (ignoring case; an ellipsis or a bracketed editorial insertion matches any text).</param>
-/// <param name="Coverage">The share (0–1) of the quote's word triples found on the page: near 1 for a reworded page, near 0 for a page that no longer discusses it.</param>
-public sealed record QuoteCheck(string Quote, bool Found, double Coverage);
-
 /// <summary>Looks for quoted passages in page text, tolerant of typography and of the ellipses and brackets quoting uses.</summary>
 /// <remarks>Thread-safe.</remarks>
-public static class QuoteMatcher
+internal static class QuoteMatcher
 {
     /// <summary>Checks one quote against page text.</summary>
     /// <param name="pageText">The page text, normalised with <see cref="TextNormalizer.Normalize"/>.</param>

@@ -9,7 +9,7 @@ namespace Citations.Links.Drift;
 /// whitespace collapsed to single spaces.
 /// </summary>
 /// <remarks>Thread-safe. Letter case is kept; comparisons ignore it.</remarks>
-public static class TextNormalizer
+internal static class TextNormalizer
 {
     /// <summary>Normalises text.</summary>
     /// <param name="text">The text.</param>

@@ -1,4 +1,3 @@
-using Citations.Links.Checking;
 using Citations.Model;
 
 namespace Citations.Links.Extraction;

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Citations.Diagnostics;
-using Citations.Links.Checking;
 using Citations.Links.Drift;
 
 namespace Citations.Links.Extraction;

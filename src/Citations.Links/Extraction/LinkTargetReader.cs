@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Citations.Diagnostics;
-using Citations.Links.Checking;
 using Citations.Serialization;
 
 namespace Citations.Links.Extraction;

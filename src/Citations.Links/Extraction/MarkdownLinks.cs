@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Citations.Diagnostics;
-using Citations.Links.Checking;
 using Citations.Links.Drift;
 
 namespace Citations.Links.Extraction;

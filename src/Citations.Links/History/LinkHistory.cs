@@ -1,10 +1,5 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using Citations.Links.Checking;
-using Citations.Links.Drift;
-using Citations.Links.Reports;
 using Microsoft.Data.Sqlite;
 
 namespace Citations.Links.History;
@@ -18,15 +13,14 @@ namespace Citations.Links.History;
 /// checked and the next run, with <see cref="LinkCheckerOptions.MaxAge"/>, resumes where it stopped.</para>
 /// <para>Thread-safe: calls are serialised on one connection. Several processes may share a file (SQLite locking,
 /// with a busy timeout).</para>
+/// <para>Checks are stored in the history's own versioned row format, not as the report's JSON, so reports can change
+/// without a database migration; a file written by an earlier version is brought up to date when it is opened (see
+/// <see cref="Open"/>). Rot follows the state machine described with <see cref="RotPolicy"/>.</para>
 /// </remarks>
 public sealed class LinkHistory : IDisposable, IAsyncDisposable
 {
     /// <summary>The file name used when no path is given: <c>citations-links.db</c> in the current directory.</summary>
     public const string DefaultFileName = "citations-links.db";
-
-    private const int SchemaVersion = 1;
-
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly SqliteConnection _connection;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -45,7 +39,11 @@ public sealed class LinkHistory : IDisposable, IAsyncDisposable
     /// <summary>When failures make rot.</summary>
     public RotPolicy Policy { get; }
 
-    /// <summary>Opens (creating if needed) a history file.</summary>
+    /// <summary>
+    /// Opens (creating if needed) a history file. A file written by an earlier version of this library (schema 1,
+    /// which stored checks as report JSON) is converted to the current schema first, in one transaction: every check
+    /// is kept, or, when one cannot be read, the file is left as it was and the error names it.
+    /// </summary>
     /// <param name="path">The file; <see cref="DefaultFileName"/> in the current directory when <see langword="null"/>.</param>
     /// <param name="policy">When failures make rot; <see cref="RotPolicy.Default"/> when <see langword="null"/>.</param>
     /// <exception cref="LinkOptionsException">The policy is invalid.</exception>
@@ -65,50 +63,7 @@ public sealed class LinkHistory : IDisposable, IAsyncDisposable
         try
         {
             connection.Open();
-            Execute(connection, """
-                PRAGMA journal_mode = WAL;
-                PRAGMA synchronous = NORMAL;
-                PRAGMA busy_timeout = 10000;
-                CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-                CREATE TABLE IF NOT EXISTS checks (
-                    id INTEGER PRIMARY KEY,
-                    url TEXT NOT NULL,
-                    checked_at INTEGER NOT NULL,
-                    verdict TEXT NOT NULL,
-                    status INTEGER,
-                    final_url TEXT,
-                    error_kind TEXT,
-                    fingerprint TEXT,
-                    result TEXT NOT NULL);
-                CREATE INDEX IF NOT EXISTS checks_by_url ON checks (url, checked_at);
-                CREATE TABLE IF NOT EXISTS urls (
-                    url TEXT PRIMARY KEY,
-                    checks INTEGER NOT NULL,
-                    first_checked INTEGER NOT NULL,
-                    last_checked INTEGER NOT NULL,
-                    last_verdict TEXT NOT NULL,
-                    last_conclusive_check INTEGER,
-                    last_conclusive_at INTEGER,
-                    last_alive INTEGER,
-                    first_failing INTEGER,
-                    spaced_failures INTEGER NOT NULL,
-                    last_spaced_failure INTEGER,
-                    fingerprint TEXT,
-                    simhash INTEGER,
-                    text_length INTEGER,
-                    fingerprint_at INTEGER);
-                """);
-            using (var version = connection.CreateCommand())
-            {
-                version.CommandText = "INSERT INTO meta (key, value) VALUES ('schema', $v) ON CONFLICT (key) DO NOTHING; SELECT value FROM meta WHERE key = 'schema';";
-                version.Parameters.AddWithValue("$v", SchemaVersion.ToString(CultureInfo.InvariantCulture));
-                var stored = Convert.ToString(version.ExecuteScalar(), CultureInfo.InvariantCulture);
-                if (stored != SchemaVersion.ToString(CultureInfo.InvariantCulture))
-                {
-                    throw new Diagnostics.CitationsException($"The link history '{path}' has schema version {stored}; this library reads version {SchemaVersion}.");
-                }
-            }
-
+            HistorySchema.Prepare(connection, path);
             return new LinkHistory(connection, path, policy);
         }
         catch (SqliteException e)
@@ -129,37 +84,27 @@ public sealed class LinkHistory : IDisposable, IAsyncDisposable
     public async Task<LinkHistorySummary> RecordAsync(LinkCheckResult result, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var json = Serialize(result);
+        var row = CheckRow.From(result);
+        var at = DateTimeOffset.FromUnixTimeMilliseconds(row.CheckedAt);
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             using var transaction = _connection.BeginTransaction();
-            var now = result.CheckedAt.ToUnixTimeMilliseconds();
-            long checkId;
-            using (var insert = _connection.CreateCommand())
+            var checkId = HistorySchema.InsertCheck(_connection, transaction, row);
+            var url = ReadUrlRow(result.Url, transaction);
+            var updated = new UrlRow
             {
-                insert.Transaction = transaction;
-                insert.CommandText = """
-                    INSERT INTO checks (url, checked_at, verdict, status, final_url, error_kind, fingerprint, result)
-                    VALUES ($url, $at, $verdict, $status, $final, $error, $fingerprint, $result) RETURNING id;
-                    """;
-                insert.Parameters.AddWithValue("$url", result.Url);
-                insert.Parameters.AddWithValue("$at", now);
-                insert.Parameters.AddWithValue("$verdict", result.Verdict.ToReportName());
-                insert.Parameters.AddWithValue("$status", (object?)result.Evidence.StatusCode ?? DBNull.Value);
-                insert.Parameters.AddWithValue("$final", (object?)result.Evidence.FinalUrl ?? DBNull.Value);
-                insert.Parameters.AddWithValue("$error", result.Evidence.Error is { } error ? ReportNames.Kebab(error.Kind) : DBNull.Value);
-                insert.Parameters.AddWithValue("$fingerprint", (object?)result.Content?.Fingerprint.Sha256 ?? DBNull.Value);
-                insert.Parameters.AddWithValue("$result", json);
-                checkId = Convert.ToInt64(insert.ExecuteScalar(), CultureInfo.InvariantCulture);
-            }
-
-            var row = ReadUrlRow(result.Url, transaction);
-            var updated = Advance(row, result, checkId, now);
+                Url = result.Url,
+                Rot = url?.Rot.Next(result.Verdict, at, Policy) ?? RotState.First(result.Verdict, at, Policy),
+                LastConclusiveCheck = result.Verdict is LinkVerdict.Inconclusive ? url?.LastConclusiveCheck : checkId,
+                LastConclusiveAt = result.Verdict is LinkVerdict.Inconclusive ? url?.LastConclusiveAt : row.CheckedAt,
+                Fingerprint = result.Content?.Fingerprint ?? url?.Fingerprint,
+                FingerprintAt = result.Content is null ? url?.FingerprintAt : row.CheckedAt,
+            };
             WriteUrlRow(updated, transaction);
             transaction.Commit();
-            return updated.ToSummary(Policy);
+            return updated.Rot.ToSummary(updated.Url, Policy);
         }
         finally
         {
@@ -177,7 +122,7 @@ public sealed class LinkHistory : IDisposable, IAsyncDisposable
         try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            return ReadUrlRow(url, null)?.ToSummary(Policy);
+            return ReadUrlRow(url, null)?.Rot.ToSummary(url, Policy);
         }
         finally
         {
@@ -196,13 +141,13 @@ public sealed class LinkHistory : IDisposable, IAsyncDisposable
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             using var command = _connection.CreateCommand();
-            command.CommandText = "SELECT result FROM checks WHERE url = $url ORDER BY checked_at, id";
+            command.CommandText = $"SELECT {HistorySchema.CheckColumns} FROM checks WHERE url = $url ORDER BY checked_at, id";
             command.Parameters.AddWithValue("$url", url);
             var results = new List<LinkCheckResult>();
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                results.Add(Deserialize(reader.GetString(0), []));
+                results.Add(ReadResult(reader, []));
             }
 
             return results;
@@ -249,18 +194,16 @@ public sealed class LinkHistory : IDisposable, IAsyncDisposable
                 && now.ToUnixTimeMilliseconds() - at <= (long)age.TotalMilliseconds)
             {
                 using var command = _connection.CreateCommand();
-                command.CommandText = "SELECT result FROM checks WHERE id = $id";
+                command.CommandText = $"SELECT {HistorySchema.CheckColumns} FROM checks WHERE id = $id";
                 command.Parameters.AddWithValue("$id", id);
-                if (command.ExecuteScalar() is string json)
+                using var reader = command.ExecuteReader();
+                if (reader.Read())
                 {
-                    recent = Deserialize(json, targets) with { FromHistory = true, History = row.ToSummary(Policy) };
+                    recent = ReadResult(reader, targets) with { FromHistory = true, History = row.Rot.ToSummary(url, Policy) };
                 }
             }
 
-            PageFingerprint? fingerprint = row.Fingerprint is { } sha
-                ? new PageFingerprint(sha, unchecked((ulong)(row.SimHash ?? 0)), (int)(row.TextLength ?? 0))
-                : null;
-            return new PriorState(recent, fingerprint, row.FingerprintAt is { } f ? DateTimeOffset.FromUnixTimeMilliseconds(f) : null);
+            return new PriorState(recent, row.Fingerprint, row.FingerprintAt is { } f ? DateTimeOffset.FromUnixTimeMilliseconds(f) : null);
         }
         finally
         {
@@ -295,61 +238,18 @@ public sealed class LinkHistory : IDisposable, IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private static string Serialize(LinkCheckResult result)
+    /// <summary>The result a check row records; a row that cannot be read is reported with the file and the URL.</summary>
+    private LinkCheckResult ReadResult(SqliteDataReader reader, IReadOnlyList<LinkTarget> targets)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+        var row = HistorySchema.ReadCheck(reader);
+        try
         {
-            LinkResultJson.Write(json, result, includeCitations: false, includeHistory: false);
+            return row.ToResult(targets);
         }
-
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-    }
-
-    private static LinkCheckResult Deserialize(string json, IReadOnlyList<LinkTarget> targets)
-    {
-        using var document = JsonDocument.Parse(json);
-        return LinkResultJson.Read(document.RootElement, targets);
-    }
-
-    private UrlRow Advance(UrlRow? row, LinkCheckResult result, long checkId, long now)
-    {
-        var r = row ?? new UrlRow { Url = result.Url, FirstChecked = now };
-        r.Checks++;
-        r.LastChecked = now;
-        r.LastVerdict = result.Verdict;
-        if (result.Verdict is not LinkVerdict.Inconclusive)
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or OverflowException)
         {
-            r.LastConclusiveCheck = checkId;
-            r.LastConclusiveAt = now;
+            throw new Diagnostics.CitationsException($"The link history '{Path}' holds a check of {row.Url} that cannot be read: {e.Message}", e);
         }
-
-        if (result.Verdict.IsAlive())
-        {
-            r.LastAlive = now;
-            r.FirstFailing = null;
-            r.SpacedFailures = 0;
-            r.LastSpacedFailure = null;
-        }
-        else if (result.Verdict.CountsAsFailure())
-        {
-            r.FirstFailing ??= now;
-            if (r.LastSpacedFailure is not { } last || now - last >= (long)Policy.MinimumSpacing.TotalMilliseconds)
-            {
-                r.SpacedFailures++;
-                r.LastSpacedFailure = now;
-            }
-        }
-
-        if (result.Content is { } content)
-        {
-            r.Fingerprint = content.Fingerprint.Sha256;
-            r.SimHash = unchecked((long)content.Fingerprint.SimHash);
-            r.TextLength = content.Fingerprint.TextLength;
-            r.FingerprintAt = now;
-        }
-
-        return r;
     }
 
     private UrlRow? ReadUrlRow(string url, SqliteTransaction? transaction)
@@ -368,26 +268,28 @@ public sealed class LinkHistory : IDisposable, IAsyncDisposable
             return null;
         }
 
+        var rot = new RotState(
+            reader.GetInt32(0),
+            DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)),
+            DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
+            LinkVerdictExtensions.TryParseReportName(reader.GetString(3), out var verdict) ? verdict : LinkVerdict.Inconclusive,
+            Instant(reader, 6),
+            Instant(reader, 7),
+            reader.GetInt32(8),
+            Instant(reader, 9));
         return new UrlRow
         {
             Url = url,
-            Checks = reader.GetInt32(0),
-            FirstChecked = reader.GetInt64(1),
-            LastChecked = reader.GetInt64(2),
-            LastVerdict = LinkVerdictExtensions.TryParseReportName(reader.GetString(3), out var v) ? v : LinkVerdict.Inconclusive,
+            Rot = rot,
             LastConclusiveCheck = Nullable(reader, 4),
             LastConclusiveAt = Nullable(reader, 5),
-            LastAlive = Nullable(reader, 6),
-            FirstFailing = Nullable(reader, 7),
-            SpacedFailures = reader.GetInt32(8),
-            LastSpacedFailure = Nullable(reader, 9),
-            Fingerprint = reader.IsDBNull(10) ? null : reader.GetString(10),
-            SimHash = Nullable(reader, 11),
-            TextLength = Nullable(reader, 12),
+            Fingerprint = reader.IsDBNull(10) ? null : new PageFingerprint(reader.GetString(10), unchecked((ulong)(Nullable(reader, 11) ?? 0)), (int)(Nullable(reader, 12) ?? 0)),
             FingerprintAt = Nullable(reader, 13),
         };
 
         static long? Nullable(SqliteDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetInt64(i);
+
+        static DateTimeOffset? Instant(SqliteDataReader reader, int i) => reader.IsDBNull(i) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(i));
     }
 
     private void WriteUrlRow(UrlRow r, SqliteTransaction transaction)
@@ -406,73 +308,43 @@ public sealed class LinkHistory : IDisposable, IAsyncDisposable
                 text_length = excluded.text_length, fingerprint_at = excluded.fingerprint_at
             """;
         var p = command.Parameters;
+        var rot = r.Rot;
         p.AddWithValue("$url", r.Url);
-        p.AddWithValue("$checks", r.Checks);
-        p.AddWithValue("$first", r.FirstChecked);
-        p.AddWithValue("$last", r.LastChecked);
-        p.AddWithValue("$verdict", r.LastVerdict.ToReportName());
+        p.AddWithValue("$checks", rot.Checks);
+        p.AddWithValue("$first", rot.FirstCheckedAt.ToUnixTimeMilliseconds());
+        p.AddWithValue("$last", rot.LastCheckedAt.ToUnixTimeMilliseconds());
+        p.AddWithValue("$verdict", rot.LastVerdict.ToReportName());
         p.AddWithValue("$cc", (object?)r.LastConclusiveCheck ?? DBNull.Value);
         p.AddWithValue("$ca", (object?)r.LastConclusiveAt ?? DBNull.Value);
-        p.AddWithValue("$alive", (object?)r.LastAlive ?? DBNull.Value);
-        p.AddWithValue("$failing", (object?)r.FirstFailing ?? DBNull.Value);
-        p.AddWithValue("$spaced", r.SpacedFailures);
-        p.AddWithValue("$lastSpaced", (object?)r.LastSpacedFailure ?? DBNull.Value);
-        p.AddWithValue("$fp", (object?)r.Fingerprint ?? DBNull.Value);
-        p.AddWithValue("$sim", (object?)r.SimHash ?? DBNull.Value);
-        p.AddWithValue("$len", (object?)r.TextLength ?? DBNull.Value);
+        p.AddWithValue("$alive", (object?)rot.LastSeenAlive?.ToUnixTimeMilliseconds() ?? DBNull.Value);
+        p.AddWithValue("$failing", (object?)rot.FirstSeenFailing?.ToUnixTimeMilliseconds() ?? DBNull.Value);
+        p.AddWithValue("$spaced", rot.SpacedFailures);
+        p.AddWithValue("$lastSpaced", (object?)rot.LastSpacedFailure?.ToUnixTimeMilliseconds() ?? DBNull.Value);
+        p.AddWithValue("$fp", (object?)r.Fingerprint?.Sha256 ?? DBNull.Value);
+        p.AddWithValue("$sim", r.Fingerprint is { } f ? unchecked((long)f.SimHash) : DBNull.Value);
+        p.AddWithValue("$len", (object?)r.Fingerprint?.TextLength ?? DBNull.Value);
         p.AddWithValue("$fpAt", (object?)r.FingerprintAt ?? DBNull.Value);
         command.ExecuteNonQuery();
     }
 
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private sealed class UrlRow
+    /// <summary>
+    /// The <c>urls</c> row of a URL: its rot state, the last conclusive check (reused under
+    /// <see cref="LinkCheckerOptions.MaxAge"/>) and the last page fingerprint (for "changed since last check"). Times in
+    /// Unix milliseconds.
+    /// </summary>
+    private sealed record UrlRow
     {
         public required string Url { get; init; }
 
-        public int Checks { get; set; }
+        public required RotState Rot { get; init; }
 
-        public long FirstChecked { get; set; }
+        public long? LastConclusiveCheck { get; init; }
 
-        public long LastChecked { get; set; }
+        public long? LastConclusiveAt { get; init; }
 
-        public LinkVerdict LastVerdict { get; set; }
+        public PageFingerprint? Fingerprint { get; init; }
 
-        public long? LastConclusiveCheck { get; set; }
-
-        public long? LastConclusiveAt { get; set; }
-
-        public long? LastAlive { get; set; }
-
-        public long? FirstFailing { get; set; }
-
-        public int SpacedFailures { get; set; }
-
-        public long? LastSpacedFailure { get; set; }
-
-        public string? Fingerprint { get; set; }
-
-        public long? SimHash { get; set; }
-
-        public long? TextLength { get; set; }
-
-        public long? FingerprintAt { get; set; }
-
-        public LinkHistorySummary ToSummary(RotPolicy policy) => new(
-            Url,
-            Checks,
-            DateTimeOffset.FromUnixTimeMilliseconds(FirstChecked),
-            DateTimeOffset.FromUnixTimeMilliseconds(LastChecked),
-            LastVerdict,
-            LastAlive is { } alive ? DateTimeOffset.FromUnixTimeMilliseconds(alive) : null,
-            FirstFailing is { } failing ? DateTimeOffset.FromUnixTimeMilliseconds(failing) : null,
-            SpacedFailures,
-            SpacedFailures >= policy.Failures);
+        public long? FingerprintAt { get; init; }
     }
 }
 

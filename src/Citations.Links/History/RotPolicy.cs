@@ -1,5 +1,3 @@
-using Citations.Links.Checking;
-
 namespace Citations.Links.History;
 
 /// <summary>
@@ -7,7 +5,12 @@ namespace Citations.Links.History;
 /// success in between (in the spirit of the Internet Archive's link bot, which waits for several failures days apart
 /// before calling a link dead).
 /// </summary>
-/// <remarks>Immutable and thread-safe.</remarks>
+/// <remarks>
+/// The history keeps, per URL, the failures since it was last alive: a failure counts when it comes at least
+/// <see cref="MinimumSpacing"/> after the last one that counted; a check that finds the page again starts over;
+/// blocked, inconclusive and not-allowed checks change nothing. A URL has rotted once <see cref="Failures"/> failures
+/// counted. Immutable and thread-safe.
+/// </remarks>
 public sealed record RotPolicy
 {
     /// <summary>The default: three failures, each at least three days after the previous counted one.</summary>
@@ -37,24 +40,3 @@ public sealed record RotPolicy
         }
     }
 }
-
-/// <summary>What the history knows about one URL.</summary>
-/// <param name="Url">The normalised URL.</param>
-/// <param name="Checks">How many checks are recorded.</param>
-/// <param name="FirstCheckedAt">The first recorded check.</param>
-/// <param name="LastCheckedAt">The latest recorded check.</param>
-/// <param name="LastVerdict">The latest verdict.</param>
-/// <param name="LastSeenAlive">The latest check that found the page alive, if any.</param>
-/// <param name="FirstSeenFailing">The first failure since the page was last alive, if it is failing now.</param>
-/// <param name="SpacedFailures">How many failures since then count towards rot (see <see cref="RotPolicy.MinimumSpacing"/>).</param>
-/// <param name="IsRot">Whether <paramref name="SpacedFailures"/> reached <see cref="RotPolicy.Failures"/>.</param>
-public sealed record LinkHistorySummary(
-    string Url,
-    int Checks,
-    DateTimeOffset FirstCheckedAt,
-    DateTimeOffset LastCheckedAt,
-    LinkVerdict LastVerdict,
-    DateTimeOffset? LastSeenAlive,
-    DateTimeOffset? FirstSeenFailing,
-    int SpacedFailures,
-    bool IsRot);

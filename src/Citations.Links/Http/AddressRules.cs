@@ -4,7 +4,7 @@ using System.Net.Sockets;
 namespace Citations.Links.Http;
 
 /// <summary>Why an address is off limits for a checker that must not reach into private networks.</summary>
-public enum RestrictedAddressKind
+internal enum RestrictedAddressKind
 {
     /// <summary>The machine itself: 127.0.0.0/8, ::1.</summary>
     Loopback,
@@ -27,7 +27,7 @@ public enum RestrictedAddressKind
 
 /// <summary>Classifies IP addresses a checker must not contact unless told it may.</summary>
 /// <remarks>Thread-safe. IPv4 addresses mapped into IPv6 (<c>::ffff:10.0.0.1</c>) and NAT64 forms are unwrapped first.</remarks>
-public static class AddressRules
+internal static class AddressRules
 {
     /// <summary>Tells whether an address is restricted, and why.</summary>
     /// <param name="address">The address.</param>

@@ -1,7 +1,6 @@
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using System.Security.Authentication;
-using Citations.Links.Checking;
 
 namespace Citations.Links.Http;
 

@@ -1,4 +1,3 @@
-using Citations.Links.Checking;
 
 namespace Citations.Links.Http;
 

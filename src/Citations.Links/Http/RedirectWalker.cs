@@ -1,6 +1,4 @@
 using System.Runtime.CompilerServices;
-using Citations.Links.Checking;
-using Citations.Links.Resilience;
 
 namespace Citations.Links.Http;
 

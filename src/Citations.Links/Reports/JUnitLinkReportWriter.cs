@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
-using Citations.Links.Checking;
 
 namespace Citations.Links.Reports;
 
@@ -130,7 +129,7 @@ public sealed class JUnitLinkReportWriter : ILinkReportWriter
         await xml.WriteEndElementAsync().ConfigureAwait(false);
     }
 
-    private static bool IsSkipped(LinkCheckResult r) => r.Verdict is LinkVerdict.Blocked or LinkVerdict.Inconclusive or LinkVerdict.NotAllowed;
+    private static bool IsSkipped(LinkCheckResult r) => r.Verdict.IsUnverified();
 
     private static string Message(LinkCheckResult r)
     {

@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Citations.Links.Checking;
 
 namespace Citations.Links.Reports;
 

@@ -1,18 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
-using Citations.Links.Archives;
-using Citations.Links.Checking;
-using Citations.Links.Drift;
 
 namespace Citations.Links.Reports;
 
-/// <summary>
-/// Writes and reads one <see cref="LinkCheckResult"/> in the JSON form documented in <c>docs/link-report.md</c>; the
-/// same form is stored in the history database, so a result read back from it looks like a fresh one.
-/// </summary>
+/// <summary>Writes one <see cref="LinkCheckResult"/> in the report's JSON form (see the package README).</summary>
 internal static class LinkResultJson
 {
-    public static void Write(Utf8JsonWriter json, LinkCheckResult result, bool includeCitations = true, bool includeHistory = true)
+    public static void Write(Utf8JsonWriter json, LinkCheckResult result)
     {
         json.WriteStartObject();
         json.WriteString("url", result.Url);
@@ -21,40 +15,26 @@ internal static class LinkResultJson
         json.WriteBoolean("rot", result.IsRot);
         json.WriteString("checkedAt", Timestamp(result.CheckedAt));
         json.WriteBoolean("fromHistory", result.FromHistory);
-        if (includeCitations)
+        json.WriteStartArray("citations");
+        foreach (var target in result.Targets)
         {
-            json.WriteStartArray("citations");
-            foreach (var target in result.Targets)
-            {
-                json.WriteStartObject();
-                json.WriteString("url", target.Url);
-                WriteOptional(json, "sourceId", target.SourceId);
-                WriteOptional(json, "origin", target.Origin);
-                WriteOptional(json, "accessed", target.Accessed?.ToString());
-                if (target.Quotes.Count > 0)
-                {
-                    json.WriteStartArray("quotes");
-                    foreach (var quote in target.Quotes)
-                    {
-                        json.WriteStringValue(quote);
-                    }
-
-                    json.WriteEndArray();
-                }
-
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            json.WriteStartObject();
+            json.WriteString("url", target.Url);
+            json.WriteStringIfAny("sourceId", target.SourceId);
+            json.WriteStringIfAny("origin", target.Origin);
+            json.WriteStringIfAny("accessed", target.Accessed?.ToString());
+            json.WriteStringsIfAny("quotes", target.Quotes);
+            json.WriteEndObject();
         }
 
+        json.WriteEndArray();
         WriteEvidence(json, result.Evidence);
         if (result.Content is { } content)
         {
             WriteContent(json, content);
         }
 
-        if (includeHistory && result.History is { } history)
+        if (result.History is { } history)
         {
             json.WriteStartObject("history");
             json.WriteNumber("checks", history.Checks);
@@ -84,11 +64,11 @@ internal static class LinkResultJson
             json.WriteNumber("statusCode", status);
         }
 
-        WriteOptional(json, "finalUrl", evidence.FinalUrl);
-        WriteOptional(json, "method", evidence.Method);
+        json.WriteStringIfAny("finalUrl", evidence.FinalUrl);
+        json.WriteStringIfAny("method", evidence.Method);
         json.WriteNumber("requests", evidence.Requests);
         json.WriteNumber("elapsedMs", Math.Round(evidence.Elapsed.TotalMilliseconds, 1));
-        WriteOptional(json, "contentType", evidence.ContentType);
+        json.WriteStringIfAny("contentType", evidence.ContentType);
         if (evidence.BodyBytes is { } bytes)
         {
             json.WriteNumber("bodyBytes", bytes);
@@ -132,16 +112,7 @@ internal static class LinkResultJson
             json.WriteEndObject();
         }
 
-        if (evidence.Notes.Count > 0)
-        {
-            json.WriteStartArray("notes");
-            foreach (var note in evidence.Notes)
-            {
-                json.WriteStringValue(note);
-            }
-
-            json.WriteEndArray();
-        }
+        json.WriteStringsIfAny("notes", evidence.Notes);
 
         json.WriteEndObject();
     }
@@ -149,7 +120,7 @@ internal static class LinkResultJson
     private static void WriteContent(Utf8JsonWriter json, ContentCheck content)
     {
         json.WriteStartObject("content");
-        WriteOptional(json, "title", content.Title);
+        json.WriteStringIfAny("title", content.Title);
         json.WriteString("sha256", content.Fingerprint.Sha256);
         json.WriteString("simhash", content.Fingerprint.SimHash.ToString("x16", CultureInfo.InvariantCulture));
         json.WriteNumber("textLength", content.Fingerprint.TextLength);
@@ -206,112 +177,8 @@ internal static class LinkResultJson
         json.WriteEndObject();
     }
 
-    /// <summary>Reads back what <see cref="Write"/> wrote (without citations and history, which the caller supplies).</summary>
-    /// <exception cref="JsonException">The JSON is not a stored result.</exception>
-    public static LinkCheckResult Read(JsonElement root, IReadOnlyList<LinkTarget> targets)
-    {
-        if (!LinkVerdictExtensions.TryParseReportName(root.GetProperty("verdict").GetString(), out var verdict))
-        {
-            throw new JsonException("Unknown verdict.");
-        }
-
-        return new LinkCheckResult
-        {
-            Url = root.GetProperty("url").GetString()!,
-            Targets = targets,
-            Verdict = verdict,
-            CheckedAt = ParseTimestamp(root.GetProperty("checkedAt")),
-            Evidence = ReadEvidence(root.GetProperty("evidence")),
-            Content = root.TryGetProperty("content", out var content) ? ReadContent(content) : null,
-            Archive = root.TryGetProperty("archive", out var archive) ? ReadArchive(archive) : null,
-        };
-    }
-
-    private static LinkEvidence ReadEvidence(JsonElement e)
-    {
-        var chain = new List<RedirectHop>();
-        if (e.TryGetProperty("redirects", out var redirects))
-        {
-            foreach (var hop in redirects.EnumerateArray())
-            {
-                chain.Add(new RedirectHop(hop.GetProperty("url").GetString()!, hop.GetProperty("status").GetInt32(), hop.GetProperty("location").GetString()!));
-            }
-        }
-
-        RedirectInfo? redirect = null;
-        if (e.TryGetProperty("redirect", out var r) && ReportNames.TryParse<RedirectKind>(r.GetProperty("kind").GetString(), out var kind))
-        {
-            redirect = new RedirectInfo(kind, r.GetProperty("target").GetString()!, r.GetProperty("canonicalization").GetBoolean());
-        }
-
-        LinkError? error = null;
-        if (e.TryGetProperty("error", out var err))
-        {
-            error = new LinkError(ReportNames.TryParse<LinkErrorKind>(err.GetProperty("kind").GetString(), out var errorKind) ? errorKind : LinkErrorKind.Other,
-                err.GetProperty("message").GetString() ?? string.Empty);
-        }
-
-        return new LinkEvidence
-        {
-            StatusCode = e.TryGetProperty("statusCode", out var status) ? status.GetInt32() : null,
-            FinalUrl = OptionalString(e, "finalUrl"),
-            Method = OptionalString(e, "method"),
-            Requests = e.GetProperty("requests").GetInt32(),
-            Elapsed = TimeSpan.FromMilliseconds(e.GetProperty("elapsedMs").GetDouble()),
-            ContentType = OptionalString(e, "contentType"),
-            BodyBytes = e.TryGetProperty("bodyBytes", out var bytes) ? bytes.GetInt64() : null,
-            BodyTruncated = e.TryGetProperty("bodyTruncated", out var truncated) && truncated.GetBoolean(),
-            RetryAfter = e.TryGetProperty("retryAfterSeconds", out var retry) ? TimeSpan.FromSeconds(retry.GetDouble()) : null,
-            RedirectChain = chain,
-            Redirect = redirect,
-            Error = error,
-            Notes = e.TryGetProperty("notes", out var notes) ? notes.EnumerateArray().Select(n => n.GetString() ?? string.Empty).ToArray() : [],
-        };
-    }
-
-    private static ContentCheck ReadContent(JsonElement c) => new()
-    {
-        Title = OptionalString(c, "title"),
-        Fingerprint = new PageFingerprint(c.GetProperty("sha256").GetString()!,
-            ulong.Parse(c.GetProperty("simhash").GetString()!, NumberStyles.HexNumber, CultureInfo.InvariantCulture),
-            c.GetProperty("textLength").GetInt32()),
-        Truncated = c.TryGetProperty("truncated", out var t) && t.GetBoolean(),
-        ChangedSinceLastCheck = c.TryGetProperty("changedSinceLastCheck", out var changed) ? changed.GetBoolean() : null,
-        SimilarityToLastCheck = c.TryGetProperty("similarityToLastCheck", out var similarity) ? similarity.GetDouble() : null,
-        LastCheckedAt = c.TryGetProperty("lastCheckedAt", out var last) ? ParseTimestamp(last) : null,
-        Quotes = c.GetProperty("quotes").EnumerateArray()
-            .Select(q => new QuoteCheck(q.GetProperty("quote").GetString()!, q.GetProperty("found").GetBoolean(), q.GetProperty("coverage").GetDouble()))
-            .ToArray(),
-    };
-
-    private static ArchivedCopy ReadArchive(JsonElement a) => new()
-    {
-        Url = a.GetProperty("url").GetString()!,
-        OriginalUrl = a.GetProperty("originalUrl").GetString()!,
-        CapturedAt = ParseTimestamp(a.GetProperty("capturedAt")),
-        Archive = a.GetProperty("archive").GetString()!,
-        Reference = ParseTimestamp(a.GetProperty("reference")),
-        ReferenceIsAccessedDate = a.GetProperty("referenceIsAccessedDate").GetBoolean(),
-        Verified = a.GetProperty("verified").GetBoolean(),
-        VerifiedStatus = a.TryGetProperty("verifiedStatus", out var s) ? s.GetInt32() : null,
-    };
-
     internal static string Timestamp(DateTimeOffset value)
         => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-
-    private static DateTimeOffset ParseTimestamp(JsonElement value)
-        => DateTimeOffset.Parse(value.GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
-
-    private static string? OptionalString(JsonElement e, string name)
-        => e.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static void WriteOptional(Utf8JsonWriter json, string name, string? value)
-    {
-        if (value is not null)
-        {
-            json.WriteString(name, value);
-        }
-    }
 
     private static void WriteOptional(Utf8JsonWriter json, string name, DateTimeOffset? value)
     {

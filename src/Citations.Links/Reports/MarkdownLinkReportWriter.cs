@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Citations.Links.Checking;
 
 namespace Citations.Links.Reports;
 
@@ -52,7 +51,7 @@ public sealed class MarkdownLinkReportWriter : ILinkReportWriter
         Sources(md, report.Sources);
         Section(md, "Broken", report.Results.Where(r => r.IsBroken));
         Section(md, "Quotes no longer on the page", report.Results.Where(r => !r.IsBroken && r.HasMissingQuote));
-        Section(md, "Unverified (blocked, inconclusive, not allowed)", report.Results.Where(r => r.Verdict is LinkVerdict.Blocked or LinkVerdict.Inconclusive or LinkVerdict.NotAllowed));
+        Section(md, "Unverified (blocked, inconclusive, not allowed)", report.Results.Where(r => r.Verdict.IsUnverified()));
         Section(md, "Redirected", report.Results.Where(r => r.Verdict == LinkVerdict.Redirected && !r.HasMissingQuote));
         var changed = report.Results.Where(r => r.Verdict.IsAlive() && !r.HasMissingQuote && r.Content?.ChangedSinceLastCheck == true).ToList();
         Section(md, "Changed since the last check", changed);

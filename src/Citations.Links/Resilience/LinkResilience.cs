@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using Citations.Links.Checking;
 using Citations.Links.Http;
 using Polly;
 using Polly.CircuitBreaker;
@@ -16,14 +15,11 @@ namespace Citations.Links.Resilience;
 /// <remarks>
 /// Strategies, outermost first: retry → circuit breaker → concurrency limiter → minimum interval → attempt timeout.
 /// Waiting for a retry holds no concurrency permit; waiting for a permit does not count against the attempt timeout.
-/// Give the checker your own factory (<see cref="LinkCheckerBuilder.WithHostPipelines"/>) to add or replace strategies;
+/// Give the checker your own factory (<see cref="Checking.LinkCheckerBuilder.WithHostPipelines"/>) to add or replace strategies;
 /// this class builds the default.
 /// </remarks>
 public static class LinkResilience
 {
-    /// <summary>The key under which a check's <see cref="RequestTrace"/> travels in the <see cref="ResilienceContext"/>.</summary>
-    public static ResiliencePropertyKey<RequestTrace> TraceKey { get; } = new("Citations.Links.Trace");
-
     /// <summary>Builds the default pipeline for one host.</summary>
     /// <param name="host">The host (for the pipeline's name).</param>
     /// <param name="options">The checker's options (validated).</param>
@@ -45,7 +41,7 @@ public static class LinkResilience
                 DelayGenerator = args => new ValueTask<TimeSpan?>(RetryDelay(args.Outcome, args.AttemptNumber, args.Context, options, timeProvider)),
                 OnRetry = args =>
                 {
-                    if (args.Context.Properties.TryGetValue(TraceKey, out var trace))
+                    if (args.Context.Properties.TryGetValue(RequestTrace.ContextKey, out var trace))
                     {
                         trace.NoteRetry(args.RetryDelay);
                     }
@@ -91,10 +87,10 @@ public static class LinkResilience
     /// </summary>
     internal static TimeSpan RetryDelay(Outcome<LinkResponse> outcome, int attempt, ResilienceContext? context, LinkCheckerOptions options, TimeProvider timeProvider)
     {
-        if (outcome.Result is { } response
-            && RetryAfter.TryGetDelay(response, timeProvider.GetUtcNow(), options.MaxRetryAfter, out var requested, out var delay))
+        if (outcome.Result is { } response && RequestedWait(response, timeProvider.GetUtcNow()) is { } requested)
         {
-            if (context is not null && context.Properties.TryGetValue(TraceKey, out var trace))
+            var delay = requested > options.MaxRetryAfter ? options.MaxRetryAfter : requested;
+            if (context is not null && context.Properties.TryGetValue(RequestTrace.ContextKey, out var trace))
             {
                 trace.NoteRetryAfter(requested, delay);
             }
@@ -103,6 +99,16 @@ public static class LinkResilience
         }
 
         return Backoff(attempt, options.RetryBaseDelay, options.MaxRetryDelay, Random.Shared.NextDouble());
+    }
+
+    /// <summary>
+    /// The wait a response asks for with <c>Retry-After</c>, in either of its forms (RFC 9110 §10.2.3: seconds, or an
+    /// HTTP date taken against <paramref name="now"/>), never negative; <see langword="null"/> without the header.
+    /// </summary>
+    internal static TimeSpan? RequestedWait(LinkResponse response, DateTimeOffset now)
+    {
+        var requested = response.RetryAfterDelta ?? (response.RetryAfterDate is { } date ? date - now : null);
+        return requested < TimeSpan.Zero ? TimeSpan.Zero : requested;
     }
 
     /// <summary>Exponential backoff with jitter: <c>base × 2^attempt × (0.75 + jitter / 2)</c>, at most <paramref name="max"/>.</summary>
@@ -115,98 +121,5 @@ public static class LinkResilience
         var exponential = baseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt, 30));
         var jittered = exponential * (0.75 + (jitter / 2));
         return jittered >= max.TotalMilliseconds ? max : TimeSpan.FromMilliseconds(jittered);
-    }
-}
-
-/// <summary>
-/// What happened to the requests of one check across retries, for its evidence: how many requests were sent, how
-/// long the waits were, and what <c>Retry-After</c> asked for.
-/// </summary>
-/// <remarks>Thread-safe.</remarks>
-public sealed class RequestTrace
-{
-    private readonly Lock _lock = new();
-    private List<string>? _notes;
-    private int _requests;
-    private TimeSpan? _retryAfter;
-
-    /// <summary>How many requests were sent.</summary>
-    public int Requests => Volatile.Read(ref _requests);
-
-    /// <summary>The longest wait a server asked for with <c>Retry-After</c>, before capping.</summary>
-    public TimeSpan? RetryAfter
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _retryAfter;
-            }
-        }
-    }
-
-    /// <summary>Notes for the evidence, in order.</summary>
-    public IReadOnlyList<string> Notes
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _notes is null ? [] : _notes.ToArray();
-            }
-        }
-    }
-
-    /// <summary>Counts a request.</summary>
-    public void NoteRequest() => Interlocked.Increment(ref _requests);
-
-    /// <summary>Adds a note to the evidence.</summary>
-    public void Note(string note)
-    {
-        lock (_lock)
-        {
-            _notes ??= new List<string>(2);
-            if (_notes.Count < 32 && !_notes.Contains(note))
-            {
-                _notes.Add(note);
-            }
-        }
-    }
-
-    /// <summary><paramref name="first"/> followed by the notes of this trace, in one new array.</summary>
-    internal string[] NotesAfter(IReadOnlyList<string> first)
-    {
-        lock (_lock)
-        {
-            var count = _notes?.Count ?? 0;
-            var all = new string[first.Count + count];
-            for (var i = 0; i < first.Count; i++)
-            {
-                all[i] = first[i];
-            }
-
-            _notes?.CopyTo(all, first.Count);
-            return all;
-        }
-    }
-
-    internal void NoteRetry(TimeSpan delay)
-        => Note(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"retried after {delay.TotalSeconds:0.###} s"));
-
-    internal void NoteRetryAfter(TimeSpan requested, TimeSpan used)
-    {
-        lock (_lock)
-        {
-            if (_retryAfter is null || requested > _retryAfter)
-            {
-                _retryAfter = requested;
-            }
-        }
-
-        if (used < requested)
-        {
-            Note(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"server asked to wait {requested.TotalSeconds:0.###} s (Retry-After); waited the cap, {used.TotalSeconds:0.###} s"));
-        }
     }
 }

@@ -1,6 +1,5 @@
 using Citations.CslData;
 using Citations.Links.Archives;
-using Citations.Links.Checking;
 using Citations.Links.Tests.Infrastructure;
 
 namespace Citations.Links.Tests.Archives;

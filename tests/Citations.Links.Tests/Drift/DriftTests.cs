@@ -74,10 +74,10 @@ public sealed class DriftTests
     [TestMethod]
     public void Similarity_SameTextSmallEditUnrelatedText_Ordered()
     {
-        var original = PageFingerprint.Compute(string.Join(' ', Enumerable.Range(0, 300).Select(i => "word" + i)));
-        var same = PageFingerprint.Compute(string.Join(' ', Enumerable.Range(0, 300).Select(i => "word" + i)));
-        var edited = PageFingerprint.Compute(string.Join(' ', Enumerable.Range(0, 300).Select(i => i == 150 ? "changed" : "word" + i)));
-        var unrelated = PageFingerprint.Compute(string.Join(' ', Enumerable.Range(0, 300).Select(i => "other" + (i * 7))));
+        var original = ContentAnalyzer.Fingerprint(string.Join(' ', Enumerable.Range(0, 300).Select(i => "word" + i)));
+        var same = ContentAnalyzer.Fingerprint(string.Join(' ', Enumerable.Range(0, 300).Select(i => "word" + i)));
+        var edited = ContentAnalyzer.Fingerprint(string.Join(' ', Enumerable.Range(0, 300).Select(i => i == 150 ? "changed" : "word" + i)));
+        var unrelated = ContentAnalyzer.Fingerprint(string.Join(' ', Enumerable.Range(0, 300).Select(i => "other" + (i * 7))));
 
         Assert.AreEqual(1.0, original.Similarity(same));
         Assert.AreEqual(original.Sha256, same.Sha256);

@@ -1,5 +1,4 @@
 using Citations.CslData;
-using Citations.Links.Checking;
 using Citations.Links.Extraction;
 using Citations.Model;
 using Citations.Serialization;

@@ -1,9 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
-using Citations.Links.Archives;
-using Citations.Links.Checking;
-using Citations.Links.Drift;
 using Citations.Links.Reports;
 
 namespace Citations.Links.Tests.Reports;
@@ -29,7 +26,7 @@ public sealed class LinkReportWriterTests
         {
             Url = "https://a.example/ok", Targets = [new LinkTarget("https://a.example/ok")], Verdict = LinkVerdict.Alive, CheckedAt = At,
             Evidence = new LinkEvidence { StatusCode = 200, Method = "GET", Requests = 1 },
-            Content = new ContentCheck { Fingerprint = PageFingerprint.Compute("text"), Title = "T", Quotes = [new QuoteCheck("lost <words>", false, 0.5)] },
+            Content = new ContentCheck { Fingerprint = new PageFingerprint("982d9e3eb996f559e633f4d194def3761d909f5a3b647d1a851fead67c32c9d1", 0x0123456789abcdefUL, 4), Title = "T", Quotes = [new QuoteCheck("lost <words>", false, 0.5)] },
         },
         new LinkCheckResult
         {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Citations.Links.Checking;
 using Citations.Links.Http;
 using Citations.Links.Resilience;
 using Microsoft.Extensions.Time.Testing;
@@ -14,37 +13,56 @@ public sealed class ResilienceTests
         => new() { Url = new Uri("http://a.example/"), Method = "GET", StatusCode = 429, RetryAfterDelta = delta, RetryAfterDate = date };
 
     [TestMethod]
-    public void TryGetDelay_Seconds_CappedAndReported()
+    public void RequestedWait_Seconds_AsAsked()
     {
-        Assert.IsTrue(RetryAfter.TryGetDelay(Response(TimeSpan.FromSeconds(120)), DateTimeOffset.UnixEpoch, TimeSpan.FromSeconds(60), out var requested, out var delay));
-
-        Assert.AreEqual(TimeSpan.FromSeconds(120), requested);
-        Assert.AreEqual(TimeSpan.FromSeconds(60), delay);
+        Assert.AreEqual(TimeSpan.FromSeconds(120), LinkResilience.RequestedWait(Response(TimeSpan.FromSeconds(120)), DateTimeOffset.UnixEpoch));
     }
 
     [TestMethod]
-    public void TryGetDelay_HttpDate_RelativeToInjectedClock()
+    public void RequestedWait_HttpDate_RelativeToInjectedClock()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
         var date = DateTimeOffset.Parse("Sat, 01 Mar 2025 12:00:30 GMT", CultureInfo.InvariantCulture);
 
-        Assert.IsTrue(RetryAfter.TryGetDelay(Response(date: date), time.GetUtcNow(), TimeSpan.FromMinutes(5), out _, out var delay));
-
-        Assert.AreEqual(TimeSpan.FromSeconds(30), delay);
+        Assert.AreEqual(TimeSpan.FromSeconds(30), LinkResilience.RequestedWait(Response(date: date), time.GetUtcNow()));
     }
 
     [TestMethod]
-    public void TryGetDelay_DateInThePast_Zero()
+    public void RequestedWait_DateInThePast_Zero()
     {
-        Assert.IsTrue(RetryAfter.TryGetDelay(Response(date: DateTimeOffset.UnixEpoch), new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero), TimeSpan.FromMinutes(1), out _, out var delay));
-
-        Assert.AreEqual(TimeSpan.Zero, delay);
+        Assert.AreEqual(TimeSpan.Zero, LinkResilience.RequestedWait(Response(date: DateTimeOffset.UnixEpoch), new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero)));
     }
 
     [TestMethod]
-    public void TryGetDelay_NoHeader_False()
+    public void RequestedWait_NoHeader_Null()
     {
-        Assert.IsFalse(RetryAfter.TryGetDelay(Response(), DateTimeOffset.UnixEpoch, TimeSpan.FromMinutes(1), out _, out _));
+        Assert.IsNull(LinkResilience.RequestedWait(Response(), DateTimeOffset.UnixEpoch));
+    }
+
+    [TestMethod]
+    public void RetryDelay_RetryAfterOverTheCap_CappedAndRequestTraced()
+    {
+        var options = new LinkCheckerOptions { MaxRetryAfter = TimeSpan.FromSeconds(60) };
+        var trace = new RequestTrace();
+        var context = ResilienceContextPool.Shared.Get();
+        context.Properties.Set(RequestTrace.ContextKey, trace);
+
+        var delay = LinkResilience.RetryDelay(Outcome.FromResult(Response(TimeSpan.FromSeconds(120))), 0, context, options, TimeProvider.System);
+
+        Assert.AreEqual(TimeSpan.FromSeconds(60), delay);
+        Assert.AreEqual(TimeSpan.FromSeconds(120), trace.RetryAfter);
+        StringAssert.Contains(trace.Notes.Single(), "waited the cap, 60 s");
+        ResilienceContextPool.Shared.Return(context);
+    }
+
+    [TestMethod]
+    public void RetryDelay_NoRetryAfter_ExponentialBackoffWithinJitter()
+    {
+        var options = new LinkCheckerOptions { RetryBaseDelay = TimeSpan.FromSeconds(1), MaxRetryDelay = TimeSpan.FromSeconds(30) };
+
+        var delay = LinkResilience.RetryDelay(Outcome.FromResult(Response() with { StatusCode = 503 }), 2, null, options, TimeProvider.System);
+
+        Assert.IsTrue(delay >= TimeSpan.FromSeconds(3) && delay <= TimeSpan.FromSeconds(5), delay.ToString());
     }
 
     [TestMethod]
@@ -92,7 +110,7 @@ public sealed class ResilienceTests
         var calls = 0;
         var trace = new RequestTrace();
         var context = ResilienceContextPool.Shared.Get();
-        context.Properties.Set(LinkResilience.TraceKey, trace);
+        context.Properties.Set(RequestTrace.ContextKey, trace);
 
         var run = pipeline.ExecuteAsync(_ => new ValueTask<LinkResponse>(++calls == 1 ? Response(TimeSpan.FromSeconds(90)) : Response() with { StatusCode = 200 }), context).AsTask();
         await Task.Delay(50);

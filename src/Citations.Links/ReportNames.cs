@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Citations.Links.Reports;
+namespace Citations.Links;
 
 /// <summary>Stable kebab-case names of enum values in reports and the history database.</summary>
 internal static class ReportNames

@@ -1,4 +1,4 @@
-namespace Citations.Links.Checking;
+namespace Citations.Links;
 
 /// <summary>What a check found at a URL.</summary>
 public enum LinkVerdict
@@ -51,6 +51,13 @@ public static class LinkVerdictExtensions
 
     /// <summary>Whether the verdict means the page answered (<see cref="LinkVerdict.Alive"/> or <see cref="LinkVerdict.Redirected"/>).</summary>
     public static bool IsAlive(this LinkVerdict verdict) => verdict is LinkVerdict.Alive or LinkVerdict.Redirected;
+
+    /// <summary>
+    /// Whether the check could not tell if the page is there: <see cref="LinkVerdict.Blocked"/>,
+    /// <see cref="LinkVerdict.Inconclusive"/> or <see cref="LinkVerdict.NotAllowed"/>. Every verdict is exactly one of
+    /// alive (<see cref="IsAlive"/>), broken (<see cref="IsBroken"/>) or unverified.
+    /// </summary>
+    public static bool IsUnverified(this LinkVerdict verdict) => verdict is LinkVerdict.Blocked or LinkVerdict.Inconclusive or LinkVerdict.NotAllowed;
 
     /// <summary>
     /// Whether the verdict counts as a failure in the history (a step towards a rot verdict). Blocked, inconclusive and

@@ -1,8 +1,6 @@
 using System.Numerics;
-using System.Security.Cryptography;
-using System.Text;
 
-namespace Citations.Links.Drift;
+namespace Citations.Links;
 
 /// <summary>
 /// A fingerprint of a page's text: a SHA-256 of the normalised text (did anything change?) and a 64-bit SimHash of its
@@ -13,33 +11,6 @@ namespace Citations.Links.Drift;
 /// <param name="TextLength">The length of the normalised text, in characters.</param>
 public sealed record PageFingerprint(string Sha256, ulong SimHash, int TextLength)
 {
-    /// <summary>Fingerprints normalised text.</summary>
-    /// <param name="normalizedText">Text normalised with <see cref="TextNormalizer.Normalize"/>.</param>
-    public static PageFingerprint Compute(string normalizedText)
-    {
-        ArgumentNullException.ThrowIfNull(normalizedText);
-        var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalizedText)));
-        Span<int> weights = stackalloc int[64];
-        foreach (var hash in Shingles.Hashes(Shingles.Words(normalizedText), 3))
-        {
-            for (var bit = 0; bit < 64; bit++)
-            {
-                weights[bit] += ((hash >> bit) & 1) == 1 ? 1 : -1;
-            }
-        }
-
-        ulong simHash = 0;
-        for (var bit = 0; bit < 64; bit++)
-        {
-            if (weights[bit] > 0)
-            {
-                simHash |= 1UL << bit;
-            }
-        }
-
-        return new PageFingerprint(sha, simHash, normalizedText.Length);
-    }
-
     /// <summary>How alike two fingerprinted texts are: 1 for identical text, about 0.5 for unrelated text.</summary>
     /// <param name="other">The other fingerprint.</param>
     public double Similarity(PageFingerprint other)

@@ -1,6 +1,6 @@
 using Citations.CslData;
 
-namespace Citations.Links.Checking;
+namespace Citations.Links;
 
 /// <summary>
 /// One cited link to check: the URL as written, and what the citation says about it (which source cites it, when the

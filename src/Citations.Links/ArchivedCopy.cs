@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 
-namespace Citations.Links.Archives;
+namespace Citations.Links;
 
 /// <summary>
 /// An archived copy (a memento) of a cited page: where it is, when it was captured, how far that is from the date the

@@ -1,4 +1,4 @@
-namespace Citations.Links.Checking;
+namespace Citations.Links;
 
 /// <summary>
 /// A cited source that gives a checker nothing to follow: no URL and no DOI (a think-tank brief the article only

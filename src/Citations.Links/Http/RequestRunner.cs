@@ -1,13 +1,11 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
-using Citations.Links.Checking;
-using Citations.Links.Http;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.RateLimiting;
 using Polly.Timeout;
 
-namespace Citations.Links.Resilience;
+namespace Citations.Links.Http;
 
 /// <summary>Sends requests through the pipeline of their host (built once per host, on first use) and records them in the check's trace.</summary>
 internal sealed class RequestRunner(HttpSender sender, Func<string, ResiliencePipeline<LinkResponse>> pipelineFactory)
@@ -24,7 +22,7 @@ internal sealed class RequestRunner(HttpSender sender, Func<string, ResiliencePi
     {
         var pipeline = _pipelines.GetOrAdd(hostKey ?? HostKey(url), pipelineFactory);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(LinkResilience.TraceKey, trace);
+        context.Properties.Set(RequestTrace.ContextKey, trace);
         try
         {
             var outcome = await pipeline.ExecuteOutcomeAsync(

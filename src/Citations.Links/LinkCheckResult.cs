@@ -1,8 +1,5 @@
-using Citations.Links.Archives;
-using Citations.Links.Drift;
-using Citations.Links.History;
 
-namespace Citations.Links.Checking;
+namespace Citations.Links;
 
 /// <summary>The outcome of checking one URL: the verdict, its evidence, and what the history and archives add.</summary>
 /// <remarks>Immutable and thread-safe. One result per distinct URL: <see cref="Targets"/> lists every citation of it.</remarks>

@@ -1,4 +1,4 @@
-namespace Citations.Links.Drift;
+namespace Citations.Links;
 
 /// <summary>What the checker read on a page: its title, fingerprint, the quotes looked for, and change since the last check.</summary>
 /// <remarks>Immutable and thread-safe.</remarks>
@@ -25,3 +25,9 @@ public sealed record ContentCheck
     /// <summary>Whether the body was cut at the size cap (the text, and so the quotes, may be incomplete).</summary>
     public bool Truncated { get; init; }
 }
+
+/// <summary>Whether a page still contains a quoted passage.</summary>
+/// <param name="Quote">The quote as cited.</param>
+/// <param name="Found">Whether the normalised page text contains it (ignoring case; an ellipsis or a bracketed editorial insertion matches any text).</param>
+/// <param name="Coverage">The share (0–1) of the quote's word triples found on the page: near 1 for a reworded page, near 0 for a page that no longer discusses it.</param>
+public sealed record QuoteCheck(string Quote, bool Found, double Coverage);

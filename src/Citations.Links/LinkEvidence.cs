@@ -1,4 +1,4 @@
-namespace Citations.Links.Checking;
+namespace Citations.Links;
 
 /// <summary>What a check saw, so that a verdict can be trusted or questioned: status codes, final URL, timing, error.</summary>
 /// <remarks>Immutable and thread-safe.</remarks>

@@ -1,8 +1,8 @@
-namespace Citations.Links.Checking;
+namespace Citations.Links;
 
 /// <summary>Normalises URLs so that one page cited in several spellings is checked once.</summary>
 /// <remarks>Thread-safe.</remarks>
-public static class UrlNormalizer
+internal static class UrlNormalizer
 {
     /// <summary>
     /// Parses and normalises a cited URL: surrounding whitespace and angle brackets removed, scheme and host lower-case
@@ -61,4 +61,15 @@ public static class UrlNormalizer
 
         return builder.Uri.AbsoluteUri;
     }
+
+    /// <summary>Whether two URLs are on the same site: the same host, with or without <c>www.</c>.</summary>
+    internal static bool SameSite(Uri a, Uri b) => string.Equals(TrimWww(a.IdnHost), TrimWww(b.IdnHost), StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether two URLs are the same page written differently: scheme, <c>www.</c>, a trailing slash, letter case.</summary>
+    internal static bool IsCanonicalization(Uri original, Uri final)
+        => SameSite(original, final)
+           && string.Equals(original.AbsolutePath.TrimEnd('/'), final.AbsolutePath.TrimEnd('/'), StringComparison.OrdinalIgnoreCase)
+           && string.Equals(original.Query, final.Query, StringComparison.Ordinal);
+
+    private static string TrimWww(string host) => host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..] : host;
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Citations.Diagnostics;
 
-namespace Citations.Links.Checking;
+namespace Citations.Links;
 
 /// <summary>When the checker reads page text (with <c>GET</c>) rather than only asking whether the page exists (with <c>HEAD</c>).</summary>
 public enum PageTextMode
@@ -14,7 +14,7 @@ public enum PageTextMode
 }
 
 /// <summary>
-/// How a <see cref="LinkChecker"/> behaves. Every property has a documented default chosen for polite, honest checks of
+/// How a <see cref="Checking.LinkChecker"/> behaves. Every property has a documented default chosen for polite, honest checks of
 /// cited sources; the checker validates the options once, when it is built, and reports every error together.
 /// </summary>
 /// <remarks>Mutable until handed to a checker, which takes a copy: changing the options afterwards does not affect it.</remarks>

@@ -1,0 +1,163 @@
+using System.Globalization;
+
+namespace Citations.Links.Checking;
+
+/// <summary>
+/// The rules that turn what a check saw into a verdict: the transport error, the status code, a bot wall, the soft-404
+/// finding and the redirects. Pure functions of their arguments (no I/O, no clock), so every rule is tested directly.
+/// </summary>
+/// <remarks>
+/// <para>Order of the rules in <see cref="Decide"/>: an error first (no usable answer), then the status of the last
+/// answer, then, for a page that answered 2xx, the soft-404 finding and the redirects. The offline rule
+/// (<see cref="MayBeCheckerOffline"/>) runs after, because it needs a network probe.</para>
+/// <para>Adding a verdict: add it to <see cref="LinkVerdict"/>, give it a rule here and a name in
+/// <see cref="LinkVerdictExtensions.ToReportName"/>; the checker, the reports and the history follow.</para>
+/// </remarks>
+internal static class VerdictRules
+{
+    /// <summary>The note added when a network failure is put down to the checker having no network.</summary>
+    public const string OfflineNote = "the checker has no network (DNS fails for every probe name): nothing can be concluded about this link";
+
+    /// <summary>The note added to the verdict of a bot wall.</summary>
+    public const string BotWallNote = "the answer is a bot wall (a challenge page), not the page";
+
+    /// <summary>
+    /// Decides the verdict of a check from its evidence (<see cref="LinkEvidence.Error"/>,
+    /// <see cref="LinkEvidence.StatusCode"/> and <see cref="LinkEvidence.RedirectChain"/>).
+    /// </summary>
+    /// <param name="evidence">What the check saw.</param>
+    /// <param name="botWall">Whether the last answer carries a known bot-wall marker (a CDN's challenge page).</param>
+    /// <param name="soft404">Whether the soft-404 detector found that a 2xx answer really means "not found".</param>
+    /// <returns>The verdict, and a note for the evidence when the verdict needs explaining.</returns>
+    public static VerdictRuling Decide(LinkEvidence evidence, bool botWall = false, bool soft404 = false)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        if (evidence.Error is { } error)
+        {
+            return new VerdictRuling(ForError(error.Kind), null);
+        }
+
+        if (evidence.StatusCode is not { } status)
+        {
+            // Never produced by the checker (a request ends with a status or an error); no answer at all.
+            return new VerdictRuling(LinkVerdict.Unreachable, "no answer and no error were recorded");
+        }
+
+        if (status is < 200 or >= 300)
+        {
+            return ForStatus(status, botWall);
+        }
+
+        if (soft404)
+        {
+            return new VerdictRuling(LinkVerdict.Soft404, null);
+        }
+
+        return new VerdictRuling(evidence.RedirectChain.Count > 0 ? LinkVerdict.Redirected : LinkVerdict.Alive, null);
+    }
+
+    /// <summary>The verdict when a check got no usable answer.</summary>
+    /// <param name="kind">Why.</param>
+    public static LinkVerdict ForError(LinkErrorKind kind) => kind switch
+    {
+        // The name is gone from DNS while DNS works (the offline rule turns it into inconclusive otherwise).
+        LinkErrorKind.NameNotFound => LinkVerdict.Gone,
+        LinkErrorKind.Timeout => LinkVerdict.TimedOut,
+        LinkErrorKind.AddressNotAllowed => LinkVerdict.NotAllowed,
+        LinkErrorKind.InvalidUrl => LinkVerdict.InvalidUrl,
+
+        // Refused, reset, unroutable, TLS, redirect loops and invalid redirects, an open circuit, a broken protocol.
+        _ => LinkVerdict.Unreachable,
+    };
+
+    /// <summary>The verdict for an answer that is not 2xx (and not a redirect that was followed).</summary>
+    /// <param name="status">The status code.</param>
+    /// <param name="botWall">Whether the answer is a bot wall.</param>
+    public static VerdictRuling ForStatus(int status, bool botWall)
+    {
+        LinkVerdict? verdict = status switch
+        {
+            404 or 410 => LinkVerdict.Gone,
+            _ when botWall => LinkVerdict.Blocked,
+            401 or 403 or 407 or 429 or 451 or 999 => LinkVerdict.Blocked,
+            408 => LinkVerdict.TimedOut,
+            >= 500 and < 600 => LinkVerdict.ServerError,
+
+            // 400, 402, 3xx without a usable redirect, …: the server answered, but not about the page.
+            _ => null,
+        };
+        if (verdict is null)
+        {
+            return new VerdictRuling(LinkVerdict.Blocked, string.Create(CultureInfo.InvariantCulture, $"status {status} does not say whether the page exists"));
+        }
+
+        return new VerdictRuling(verdict.Value, botWall ? BotWallNote : null);
+    }
+
+    /// <summary>
+    /// Whether a failed check could be explained by the checker itself having no network, so that connectivity must be
+    /// probed before the verdict stands: a network-level failure (no DNS answer, refused, unroutable, timed out) with
+    /// no status code. Redirect problems, a refused address and a broken protocol need a network to happen, so they
+    /// stand.
+    /// </summary>
+    /// <param name="verdict">The verdict <see cref="Decide"/> gave.</param>
+    /// <param name="evidence">The evidence.</param>
+    public static bool MayBeCheckerOffline(LinkVerdict verdict, LinkEvidence evidence)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        return verdict is LinkVerdict.Gone or LinkVerdict.Unreachable or LinkVerdict.TimedOut
+               && evidence.StatusCode is null
+               && evidence.Error?.Kind is not (LinkErrorKind.RedirectLoop or LinkErrorKind.TooManyRedirects or LinkErrorKind.InvalidRedirect
+                   or LinkErrorKind.AddressNotAllowed or LinkErrorKind.Protocol);
+    }
+
+    /// <summary>
+    /// Why an answer to <c>HEAD</c> cannot be trusted, so that the page is asked again with <c>GET</c>; or
+    /// <see langword="null"/> when it can. Servers often refuse <c>HEAD</c> (405, 501), answer it with an error the page
+    /// does not have, or drop the connection; 429 asks the checker to slow down, which <c>GET</c> would not change.
+    /// </summary>
+    /// <param name="walkFailure">Why following the redirects stopped short (a loop, too many, an invalid location), if it did.</param>
+    /// <param name="error">Why the last request got no usable answer, if it did not.</param>
+    /// <param name="status">The status of the last answer, if any.</param>
+    public static string? HeadIsUnreliable(LinkError? walkFailure, LinkError? error, int? status)
+    {
+        if (walkFailure is not null)
+        {
+            return null;
+        }
+
+        if (error is { Kind: LinkErrorKind.ConnectionReset or LinkErrorKind.Protocol or LinkErrorKind.Other })
+        {
+            return "failed (" + ReportNames.Kebab(error.Kind) + ")";
+        }
+
+        return status switch
+        {
+            null or 429 => null,
+            405 or 501 => string.Create(CultureInfo.InvariantCulture, $"refused ({status})"),
+            >= 400 => string.Create(CultureInfo.InvariantCulture, $"answered {status}, which servers often give HEAD alone"),
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// What a followed chain of redirects says: permanent when every hop was 301 or 308, temporary otherwise, and
+    /// whether the target is only the cited page spelled differently.
+    /// </summary>
+    /// <param name="cited">The URL checked.</param>
+    /// <param name="final">The URL the redirects ended at.</param>
+    /// <param name="chain">The redirects followed (at least one).</param>
+    public static RedirectInfo Redirect(Uri cited, Uri final, IReadOnlyList<RedirectHop> chain)
+    {
+        ArgumentNullException.ThrowIfNull(cited);
+        ArgumentNullException.ThrowIfNull(final);
+        ArgumentNullException.ThrowIfNull(chain);
+        var permanent = chain.Count > 0 && chain.All(h => h.StatusCode is 301 or 308);
+        return new RedirectInfo(permanent ? RedirectKind.Permanent : RedirectKind.Temporary, final.AbsoluteUri, UrlNormalizer.IsCanonicalization(cited, final));
+    }
+}
+
+/// <summary>A verdict with the note that explains it, if it needs one.</summary>
+/// <param name="Verdict">The verdict.</param>
+/// <param name="Note">A sentence for <see cref="LinkEvidence.Notes"/>, or <see langword="null"/>.</param>
+internal readonly record struct VerdictRuling(LinkVerdict Verdict, string? Note);

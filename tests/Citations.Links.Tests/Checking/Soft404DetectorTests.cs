@@ -1,0 +1,36 @@
+using Citations.Links.Checking;
+
+namespace Citations.Links.Tests.Checking;
+
+/// <summary>The pure part of the soft-404 detector; the probing itself is tested against the test site in <see cref="LinkCheckerTests"/>.</summary>
+[TestClass]
+public sealed class Soft404DetectorTests
+{
+    [TestMethod]
+    [DataRow("https://a.example/")]
+    [DataRow("https://a.example")]
+    [DataRow("https://a.example/index.html")]
+    [DataRow("https://a.example/Default.aspx")]
+    [DataRow("https://a.example/home/")]
+    [DataRow("https://a.example/en/")]
+    [DataRow("https://a.example/fr")]
+    [DataRow("https://a.example/en-US/")]
+    [DataRow("https://a.example/pt_br")]
+    public void IsRootPath_FrontPage_True(string url)
+    {
+        Assert.IsTrue(Soft404Detector.IsRootPath(new Uri(url)));
+    }
+
+    [TestMethod]
+    [DataRow("https://a.example/ok")]
+    [DataRow("https://a.example/go/")]
+    [DataRow("https://a.example/en/page")]
+    [DataRow("https://a.example/en-u1")]
+    [DataRow("https://a.example/xx-yy")]
+    [DataRow("https://a.example/a-very-long-segment")]
+    [DataRow("https://a.example/index.html/more")]
+    public void IsRootPath_OrdinaryPage_False(string url)
+    {
+        Assert.IsFalse(Soft404Detector.IsRootPath(new Uri(url)));
+    }
+}
