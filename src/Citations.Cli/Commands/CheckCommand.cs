@@ -1,5 +1,6 @@
 using System.Globalization;
 using Citations.Diagnostics;
+using Citations.Links;
 using Citations.Links.Archives;
 using Citations.Links.Checking;
 using Citations.Links.Extraction;
