@@ -1,0 +1,187 @@
+using System.Text;
+
+namespace Citations.Formats.BibTeX;
+
+/// <summary>What an <see cref="Inline"/> is.</summary>
+internal enum InlineKind
+{
+    /// <summary>A word with the punctuation attached to it (no spaces).</summary>
+    Text,
+
+    /// <summary>The space between words.</summary>
+    Space,
+
+    /// <summary>Italics (<c>\emph</c>, <c>\textit</c>, <c>{\em …}</c>).</summary>
+    Emph,
+
+    /// <summary>Bold (<c>\textbf</c>).</summary>
+    Strong,
+
+    /// <summary>Small capitals (<c>\textsc</c>).</summary>
+    SmallCaps,
+
+    /// <summary>Superscript.</summary>
+    Sup,
+
+    /// <summary>Subscript.</summary>
+    Sub,
+
+    /// <summary>A quotation (<c>``…''</c>, <c>\enquote</c>, <c>\mkbibquote</c>).</summary>
+    Quoted,
+
+    /// <summary>A brace group: its case is protected.</summary>
+    Protected,
+
+    /// <summary>Math, kept as its TeX source.</summary>
+    Math,
+
+    /// <summary>A quotation mark still to be paired (only while reading).</summary>
+    Mark,
+}
+
+/// <summary>
+/// One piece of rich text read from a LaTeX field value: a word, a space, math, or a container (italics, a brace
+/// group, …) holding more pieces. The shape follows pandoc's inlines, so that sentence casing splits words where
+/// pandoc does.
+/// </summary>
+internal sealed class Inline
+{
+    public static readonly Inline SpaceInline = new(InlineKind.Space, " ", null);
+
+    private Inline(InlineKind kind, string text, List<Inline>? children)
+    {
+        Kind = kind;
+        Text = text;
+        Children = children ?? [];
+    }
+
+    public InlineKind Kind { get; }
+
+    /// <summary>The text of a <see cref="InlineKind.Text"/>, <see cref="InlineKind.Math"/> or <see cref="InlineKind.Mark"/>.</summary>
+    public string Text { get; set; }
+
+    /// <summary>The content of a container.</summary>
+    public List<Inline> Children { get; }
+
+    public bool IsContainer => Kind is InlineKind.Emph or InlineKind.Strong or InlineKind.SmallCaps or InlineKind.Sup or InlineKind.Sub
+        or InlineKind.Quoted or InlineKind.Protected;
+
+    public static Inline Word(string text) => new(InlineKind.Text, text, null);
+
+    public static Inline MathText(string tex) => new(InlineKind.Math, tex, null);
+
+    public static Inline Mark(string mark) => new(InlineKind.Mark, mark, null);
+
+    public static Inline Container(InlineKind kind, List<Inline> children) => new(kind, string.Empty, children);
+
+    /// <summary>The text without any markup (pandoc's <c>stringify</c>; quotations keep curly quotation marks).</summary>
+    public static string Plain(IReadOnlyList<Inline> inlines)
+    {
+        var text = new StringBuilder();
+        AppendPlain(text, inlines);
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// Writes the inlines as CSL rich text: <c>&lt;i&gt;</c>, <c>&lt;b&gt;</c>, <c>&lt;sup&gt;</c>, <c>&lt;sub&gt;</c>, small
+    /// capitals and, when <paramref name="protectCase"/> is set, <c>&lt;span class="nocase"&gt;</c> around brace groups that
+    /// hold letters (the outermost ones only).
+    /// </summary>
+    public static string Render(IReadOnlyList<Inline> inlines, bool protectCase)
+    {
+        var text = new StringBuilder();
+        AppendRich(text, inlines, protectCase);
+        return text.ToString();
+    }
+
+    /// <summary>Whether any text inside holds a letter.</summary>
+    public static bool HasLetter(IReadOnlyList<Inline> inlines)
+    {
+        foreach (var inline in inlines)
+        {
+            if (inline.Kind is InlineKind.Text or InlineKind.Math ? inline.Text.Any(char.IsLetter) : inline.IsContainer && HasLetter(inline.Children))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void AppendPlain(StringBuilder text, IReadOnlyList<Inline> inlines)
+    {
+        foreach (var inline in inlines)
+        {
+            switch (inline.Kind)
+            {
+                case InlineKind.Quoted:
+                    text.Append('\u201C');
+                    AppendPlain(text, inline.Children);
+                    text.Append('\u201D');
+                    break;
+                case InlineKind.Space:
+                    text.Append(' ');
+                    break;
+                default:
+                    if (inline.IsContainer)
+                    {
+                        AppendPlain(text, inline.Children);
+                    }
+                    else
+                    {
+                        text.Append(inline.Text);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private static void AppendRich(StringBuilder text, IReadOnlyList<Inline> inlines, bool protectCase)
+    {
+        foreach (var inline in inlines)
+        {
+            switch (inline.Kind)
+            {
+                case InlineKind.Emph:
+                    Wrap(text, "<i>", "</i>", inline.Children, protectCase);
+                    break;
+                case InlineKind.Strong:
+                    Wrap(text, "<b>", "</b>", inline.Children, protectCase);
+                    break;
+                case InlineKind.SmallCaps:
+                    Wrap(text, "<span style=\"font-variant:small-caps;\">", "</span>", inline.Children, protectCase);
+                    break;
+                case InlineKind.Sup:
+                    Wrap(text, "<sup>", "</sup>", inline.Children, protectCase);
+                    break;
+                case InlineKind.Sub:
+                    Wrap(text, "<sub>", "</sub>", inline.Children, protectCase);
+                    break;
+                case InlineKind.Quoted:
+                    Wrap(text, "\u201C", "\u201D", inline.Children, protectCase);
+                    break;
+                case InlineKind.Protected when protectCase && HasLetter(inline.Children):
+                    // Nested groups are already inside this one's protection.
+                    Wrap(text, "<span class=\"nocase\">", "</span>", inline.Children, protectCase: false);
+                    break;
+                case InlineKind.Protected:
+                    AppendRich(text, inline.Children, protectCase);
+                    break;
+                case InlineKind.Space:
+                    text.Append(' ');
+                    break;
+                default:
+                    text.Append(inline.Text);
+                    break;
+            }
+        }
+    }
+
+    private static void Wrap(StringBuilder text, string open, string close, List<Inline> children, bool protectCase)
+    {
+        text.Append(open);
+        AppendRich(text, children, protectCase);
+        text.Append(close);
+    }
+}
