@@ -133,9 +133,9 @@ internal sealed class BibItemMapper
             _source.Report(DiagnosticSeverity.Warning, DiagnosticCodes.BibInvalidName, $"Entry '{e.Entry.Key}', field '{field}': {problem}", value.Offset, e.Entry.Key);
         }
 
-        if (result.Names.Count > 0)
+        if (result.Names.Count > 0 || result.Others)
         {
-            item.SetNames(variable, result.Names);
+            item.SetNames(variable, result.Others ? [.. result.Names, CslName.Institution("others")] : result.Names);
         }
     }
 

@@ -6,8 +6,9 @@ namespace Citations.Formats.BibTeX;
 /// <summary>
 /// Reads BibTeX name lists: names joined by <c>and</c> (outside braces), each written "First von Last", "von Last,
 /// First" or "von Last, Jr, First", or in BibLaTeX's extended form (<c>family=…, given=…, prefix=…, useprefix=true</c>).
-/// A name that is one brace group (<c>{World Health Organization}</c>) is kept whole as a literal name; <c>others</c>
-/// marks a list shortened on purpose (styles print "et al." for it) and is not a name.
+/// A name that is one brace group (<c>{World Health Organization}</c>) is kept whole as a literal name. <c>others</c>
+/// marks a list shortened on purpose; it is kept as pandoc keeps it, a last name <c>{"literal": "others"}</c>, which
+/// pandoc's CSL processor prints as "et al.".
 /// </summary>
 internal static class BibNames
 {
@@ -292,7 +293,7 @@ internal static class BibNames
     {
         var words = family.Split(' ');
         var count = 0;
-        while (count < words.Length - 1 && words[count].Length > 0 && char.IsLower(words[count][0]))
+        while (count < words.Length - 1 && IsParticleWord(words[count]))
         {
             count++;
         }
@@ -322,7 +323,7 @@ internal static class BibNames
     {
         var words = given.Split(' ');
         var start = words.Length;
-        while (start > 1 && words[start - 1].Length > 0 && char.IsLower(words[start - 1][0]))
+        while (start > 1 && IsParticleWord(words[start - 1]))
         {
             start--;
         }
@@ -331,6 +332,9 @@ internal static class BibNames
             ? (given, null)
             : (string.Join(' ', words, 0, start), string.Join(' ', words, start, words.Length - start));
     }
+
+    /// <summary>A word that can be a particle: it starts with a lower-case letter and has no capitals ("van", "de", "ten").</summary>
+    private static bool IsParticleWord(string word) => word.Length > 0 && char.IsLower(word[0]) && !word.Any(char.IsUpper);
 
     private static string Text(List<string> tokens, Action<string>? unknownCommand)
     {

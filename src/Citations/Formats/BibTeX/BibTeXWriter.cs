@@ -382,7 +382,8 @@ internal static class BibTeXWriter
     {
         if (name.Family is null && name.Given is null)
         {
-            return "{" + LaTeXWriter.Escape(name.Literal ?? string.Empty) + "}";
+            // "others" (a list shortened on purpose) is BibTeX's keyword, not a name: written bare.
+            return name.Literal == "others" ? "others" : "{" + LaTeXWriter.Escape(name.Literal ?? string.Empty) + "}";
         }
 
         var family = name.Family ?? string.Empty;

@@ -32,6 +32,9 @@ internal enum InlineKind
     /// <summary>A brace group: its case is protected.</summary>
     Protected,
 
+    /// <summary>A link (<c>\url</c>, <c>\href</c>): shown as its text.</summary>
+    Link,
+
     /// <summary>Math, kept as its TeX source.</summary>
     Math,
 
@@ -63,8 +66,11 @@ internal sealed class Inline
     /// <summary>The content of a container.</summary>
     public List<Inline> Children { get; }
 
+    /// <summary>Whether this brace group holds one special character (<c>{\"O}</c>, <c>{\ss}</c>).</summary>
+    public bool IsSpecialCharacter { get; set; }
+
     public bool IsContainer => Kind is InlineKind.Emph or InlineKind.Strong or InlineKind.SmallCaps or InlineKind.Sup or InlineKind.Sub
-        or InlineKind.Quoted or InlineKind.Protected;
+        or InlineKind.Quoted or InlineKind.Protected or InlineKind.Link;
 
     public static Inline Word(string text) => new(InlineKind.Text, text, null);
 
@@ -85,7 +91,9 @@ internal sealed class Inline
     /// <summary>
     /// Writes the inlines as CSL rich text: <c>&lt;i&gt;</c>, <c>&lt;b&gt;</c>, <c>&lt;sup&gt;</c>, <c>&lt;sub&gt;</c>, small
     /// capitals and, when <paramref name="protectCase"/> is set, <c>&lt;span class="nocase"&gt;</c> around brace groups that
-    /// hold letters (the outermost ones only).
+    /// hold letters (the outermost ones only). A group holding one special character (<c>{\"O}</c>) gets none: a span
+    /// inside a word makes citeproc-js treat the rest of the word as a new word ("ÖLd"), and the letter's case is
+    /// already what sentence casing left.
     /// </summary>
     public static string Render(IReadOnlyList<Inline> inlines, bool protectCase)
     {
@@ -161,11 +169,11 @@ internal sealed class Inline
                 case InlineKind.Quoted:
                     Wrap(text, "\u201C", "\u201D", inline.Children, protectCase);
                     break;
-                case InlineKind.Protected when protectCase && HasLetter(inline.Children):
+                case InlineKind.Protected when protectCase && HasLetter(inline.Children) && !inline.IsSpecialCharacter:
                     // Nested groups are already inside this one's protection.
                     Wrap(text, "<span class=\"nocase\">", "</span>", inline.Children, protectCase: false);
                     break;
-                case InlineKind.Protected:
+                case InlineKind.Protected or InlineKind.Link:
                     AppendRich(text, inline.Children, protectCase);
                     break;
                 case InlineKind.Space:

@@ -148,17 +148,14 @@ internal sealed class LaTeXReader
             return;
         }
 
-        // A group that holds one special character ({\"o}, {\ss}) is that character, not a case-protected group: all
-        // spellings of an accent read alike, and BibTeX changes the case of special characters.
+        // A group that holds one special character ({\"O}, {\ss}) gives the same letter as \"O, but its case is
+        // protected from sentence casing as pandoc protects it; it is marked so that the CSL text does not wrap it in a
+        // "nocase" span.
         var special = _pos + 1 < _s.Length && _s[_pos] == '\\' && IsSpecialCharacterCommand(_pos + 1);
         var children = ReadGroup(depth);
-        if (special && children.Count == 1 && children[0].Kind == InlineKind.Text)
-        {
-            builder.Text(children[0].Text);
-            return;
-        }
-
-        builder.Add(Inline.Container(InlineKind.Protected, children));
+        var group = Inline.Container(InlineKind.Protected, children);
+        group.IsSpecialCharacter = special && children.Count == 1 && children[0].Kind == InlineKind.Text;
+        builder.Add(group);
     }
 
     private bool IsSpecialCharacterCommand(int at)
@@ -235,7 +232,15 @@ internal sealed class LaTeXReader
 
         if (LaTeXSymbols.Styles.TryGetValue(name, out var style))
         {
-            builder.Add(Inline.Container(style, ReadArgument(depth)));
+            var argument = ReadArgument(depth);
+
+            // BibLaTeX's own \mkbib… commands leave their argument's case alone (pandoc reads them so too).
+            if (name.StartsWith("mkbib", StringComparison.Ordinal))
+            {
+                argument = [Inline.Container(InlineKind.Protected, argument)];
+            }
+
+            builder.Add(Inline.Container(style, argument));
             return false;
         }
 
@@ -258,11 +263,11 @@ internal sealed class LaTeXReader
         {
             case "url":
             case "nolinkurl":
-                builder.Text(ReadRawArgument());
+                builder.Add(Inline.Container(InlineKind.Link, [Inline.Word(ReadRawArgument())]));
                 return false;
             case "href":
                 ReadRawArgument();
-                builder.AddRange(ReadArgument(depth));
+                builder.Add(Inline.Container(InlineKind.Link, ReadArgument(depth)));
                 return false;
             case "doi":
                 builder.Text(ReadRawArgument());
@@ -472,9 +477,11 @@ internal sealed class LaTeXReader
             return mark.ToString();
         }
 
-        // The tie accent joins two letters (\t{oo}); every other accent goes on the first letter.
-        var composed = baseText[..1] + mark + baseText[1..];
-        return composed.Normalize(NormalizationForm.FormC);
+        // The tie accent joins two letters (\t{oo}); every other accent goes on the first letter, composed when
+        // Unicode has the letter precomposed.
+        return LaTeXSymbols.Compositions.TryGetValue((baseText[0], mark), out var composed)
+            ? composed + baseText[1..]
+            : baseText[..1] + mark + baseText[1..];
     }
 
     private void ReadMath(InlineBuilder builder)

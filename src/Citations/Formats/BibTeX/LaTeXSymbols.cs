@@ -13,6 +13,32 @@ internal static class LaTeXSymbols
         ["c"] = '\u0327', ["k"] = '\u0328', ["b"] = '\u0331', ["t"] = '\u0361',
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    // Base letter + combining accent = precomposed letter (Unicode canonical composition, for the accents above), so
+    // that accents come out composed without string normalisation (not available under invariant globalisation).
+    private static readonly (char Mark, string Pairs)[] CompositionTable =
+    [
+        ('\u0300', "AÀEÈIÌNǸOÒUÙWẀYỲaàeèiìnǹoòuùwẁyỳÜǛüǜŌṐōṑ"),
+        ('\u0301', "AÁCĆEÉGǴIÍKḰLĹMḾNŃOÓPṔRŔSŚUÚWẂYÝZŹaácćeégǵiíkḱlĺmḿnńoópṕrŕsśuúwẃyýzźÆǼæǽØǾøǿÅǺåǻÜǗüǘÏḮïḯÇḈçḉŌṒōṓ"),
+        ('\u0302', "AÂCĈEÊGĜHĤIÎJĴOÔSŜUÛWŴYŶZẐaâcĉeêgĝhĥiîjĵoôsŝuûwŵyŷzẑ"),
+        ('\u0303', "AÃEẼIĨNÑOÕUŨVṼYỸaãeẽiĩnñoõuũvṽyỹ"),
+        ('\u0304', "AĀEĒGḠIĪOŌUŪYȲaāeēgḡiīoōuūyȳÆǢæǣÜǕüǖÖȪöȫÄǞäǟ"),
+        ('\u0306', "AĂEĔGĞIĬOŎUŬaăeĕgğiĭoŏuŭ"),
+        ('\u0307', "AȦBḂCĊDḊEĖFḞGĠHḢIİMṀNṄOȮPṖRṘSṠTṪWẆXẊYẎZŻaȧbḃcċdḋeėfḟgġhḣmṁnṅoȯpṗrṙsṡtṫwẇxẋyẏzż"),
+        ('\u0308', "AÄEËHḦIÏOÖUÜWẄXẌYŸaäeëhḧiïoötẗuüwẅxẍyÿŪṺūṻ"),
+        ('\u030A', "AÅUŮaåuůwẘyẙ"),
+        ('\u030B', "OŐUŰoőuű"),
+        ('\u030C', "AǍCČDĎEĚGǦHȞIǏKǨLĽNŇOǑRŘSŠTŤUǓZŽaǎcčdďeěgǧhȟiǐjǰkǩlľnňoǒrřsštťuǔzžÜǙüǚ"),
+        ('\u0323', "AẠBḄDḌEẸHḤIỊKḲLḶMṂNṆOỌRṚSṢTṬUỤVṾWẈYỴZẒaạbḅdḍeẹhḥiịkḳlḷmṃnṇoọrṛsṣtṭuụvṿwẉyỵzẓ"),
+        ('\u0327', "CÇDḐEȨGĢHḨKĶLĻNŅRŖSŞTŢcçdḑeȩgģhḩkķlļnņrŗsştţ"),
+        ('\u0328', "AĄEĘIĮOǪUŲaąeęiįoǫuųŌǬōǭ"),
+        ('\u0331', "BḆDḎKḴLḺNṈRṞTṮZẔbḇdḏhẖkḵlḻnṉrṟtṯzẕ"),
+    ];
+
+    /// <summary>Precomposed letters by (base letter, combining accent).</summary>
+    public static readonly FrozenDictionary<(char Base, char Mark), char> Compositions = CompositionTable
+        .SelectMany(entry => Enumerable.Range(0, entry.Pairs.Length / 2).Select(i => (Key: (entry.Pairs[2 * i], entry.Mark), Value: entry.Pairs[(2 * i) + 1])))
+        .ToFrozenDictionary(p => p.Key, p => p.Value);
+
     /// <summary>Letters written as commands (<c>\ss</c>, <c>\o</c>, <c>\aa</c>, …): BibTeX's "special characters".</summary>
     public static readonly FrozenDictionary<string, string> Letters = new Dictionary<string, string>
     {

@@ -11,9 +11,9 @@ namespace Citations.Formats.BibTeX;
 /// superscripts, subscripts and math are left alone.
 /// </summary>
 /// <remarks>
-/// Two quirks of pandoc are kept on purpose, since agreement with it is measured: letters outside ASCII form their own
-/// "words" (so <c>Über</c> is split as <c>Ü</c> + <c>ber</c>), and the last word of a title never counts as starting a
-/// sentence.
+/// Three quirks of pandoc are kept on purpose, since agreement with it is measured: letters outside ASCII form their own
+/// "words" (so <c>Über</c> is split as <c>Ü</c> + <c>ber</c>), the last word of a title never counts as starting a
+/// sentence, and a single capital is a capitalised word (<c>I</c> becomes <c>i</c>).
 /// </remarks>
 internal static class SentenceCase
 {
@@ -24,7 +24,6 @@ internal static class SentenceCase
         AfterWordEnd,
         AfterWordChar,
         AfterSentenceEndingPunctuation,
-        AfterOtherPunctuation,
         BeforeLastWord,
     }
 
@@ -54,7 +53,7 @@ internal static class SentenceCase
             case InlineKind.Space:
                 Step(" ", ref state);
                 break;
-            case InlineKind.Emph or InlineKind.Strong or InlineKind.Quoted:
+            case InlineKind.Emph or InlineKind.Strong or InlineKind.Quoted or InlineKind.Link:
                 foreach (var child in inline.Children)
                 {
                     Visit(child, ref state);
@@ -120,11 +119,14 @@ internal static class SentenceCase
     {
         var before = state;
         var c = chunk[^1];
+
+        // Other punctuation (quotation marks, parentheses, apostrophes) leaves the state as it was: "(The" and
+        // "\"The" still start the title.
         state = c is '.' or '?' or '!' or ':' ? State.AfterSentenceEndingPunctuation
             : IsAlphaNum(c) ? State.AfterWordChar
             : char.IsWhiteSpace(c) && before == State.AfterSentenceEndingPunctuation ? State.StartSentence
             : IsWordBreak(c) ? State.AfterWordEnd
-            : State.AfterOtherPunctuation;
+            : before;
         return chunk.All(IsAlphaNum) ? Transform(chunk, before) : chunk;
     }
 
