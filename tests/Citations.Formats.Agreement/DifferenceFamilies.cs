@@ -72,9 +72,9 @@ internal static partial class DifferenceFamilies
         "@misc (BibLaTeX: the fallback for entries that fit no other type) is CSL's generic 'document'; pandoc writes an empty type, which is not a CSL type, and citeproc-js then styles the title differently.",
         true, "BibTeXReaderTests.Read_Misc_IsADocument");
 
-    public static readonly DifferenceFamily MonthMacroCase = new("month-macro-case",
-        "Macro names are case-insensitive in BibTeX, so month = SEP is September; pandoc loses the month.",
-        true, "BibParserTests.Parse_MacroInCapitals_IsExpanded");
+    public static readonly DifferenceFamily MonthMacroCase = new("month-text",
+        "A month written in capitals or braces (month = SEP, a macro, since BibTeX's macro names are case-insensitive; month = {{JUN}}) is read; pandoc loses the month.",
+        true, "BibTeXReaderTests.Read_MonthInCapitalsOrBraces_IsRead");
 
     public static readonly DifferenceFamily Unclassified = new("unclassified", "Not explained by a rule: look at the diff.", false, "-");
 
