@@ -39,8 +39,10 @@ internal static class BibInheritance
 
         var resolved = new Dictionary<BibEntry, Dictionary<string, BibField>>();
         var inProgress = new HashSet<BibEntry>();
+        var truncated = false;
         foreach (var entry in entries)
         {
+            truncated = false;
             ResolveEntry(entry, 0);
         }
 
@@ -99,7 +101,14 @@ internal static class BibInheritance
             }
 
             inProgress.Remove(entry);
-            resolved[entry] = fields;
+
+            // A result cut short by the depth limit is only right for the entry the chain started from: the entries on
+            // the way are resolved again from themselves (still at most MaxDepth levels each, so linear overall).
+            if (!truncated || depth == 0)
+            {
+                resolved[entry] = fields;
+            }
+
             return fields;
         }
 
@@ -122,6 +131,7 @@ internal static class BibInheritance
 
             if (depth + 1 >= MaxDepth)
             {
+                truncated = true;
                 source.Report(DiagnosticSeverity.Warning, DiagnosticCodes.BibInheritanceDepth,
                     $"Entry '{child.Key}' inherits through more than {MaxDepth} levels of crossref/xdata; '{parent.Key}' and the entries above it were not inherited from.", via.Offset, child.Key);
                 return null;

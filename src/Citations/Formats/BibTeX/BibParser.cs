@@ -202,6 +202,14 @@ internal sealed class BibParser
             }
 
             SkipWhitespace();
+            if (_pos < _text.Length && _text[_pos] == '@' && LooksLikeEntryStart(LineStart(_pos)))
+            {
+                // The next entry starts while this one is still open: a closing brace is missing, or one came early.
+                _source.Report(DiagnosticSeverity.Error, DiagnosticCodes.BibUnbalanced,
+                    $"The entry '{entry.Key}' is not closed before the next entry starts (a closing brace missing, or one too early?); it was skipped.", at, entry.Key);
+                return false;
+            }
+
             if (_pos < _text.Length && _text[_pos] != ',' && _text[_pos] != close)
             {
                 Fail(DiagnosticCodes.BibSyntax, $"Expected ',' or '{close}' after the value of '{name}' in entry '{entry.Key}' (a missing comma?); the entry was skipped.", _pos, entry.Key);
@@ -491,6 +499,12 @@ internal sealed class BibParser
         }
 
         return i < _text.Length && _text[i] is '{' or '(';
+    }
+
+    private int LineStart(int i)
+    {
+        var newline = i > 0 ? _text.LastIndexOf('\n', i - 1) : -1;
+        return newline + 1;
     }
 
     private bool AtLineStart(int i)
