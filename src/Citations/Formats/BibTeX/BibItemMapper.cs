@@ -62,7 +62,7 @@ internal sealed class BibItemMapper
         }
 
         item.Type = cslType ?? CslItemTypes.Document;
-        var genre = typeField is null ? null : LaTeXSymbols.BibStrings.GetValueOrDefault(typeField, typeField);
+        var genre = typeField is null ? null : LaTeXSymbols.BibStrings.GetValueOrDefault(typeField) ?? e.Plain("type");
         genre ??= entry.Type switch
         {
             "mastersthesis" => LaTeXSymbols.BibStrings["mathesis"],

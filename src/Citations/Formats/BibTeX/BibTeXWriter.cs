@@ -49,7 +49,7 @@ internal static class BibTeXWriter
 
         // Names; a non-dropping particle that is not joined to the name needs useprefix (an option of the entry in BibTeX).
         var usePrefix = !biblatex && item.Names.Values.SelectMany(n => n).Any(NeedsUsePrefix);
-        var editorIsDirector = biblatex && item.GetNames("director") is not null && item.GetNames("editor") is null;
+        var editorIsDirector = item.GetNames("director") is not null && item.GetNames("editor") is null;
         Add("author", Names(item.GetNames("author"), biblatex, usePrefix));
         Add("editor", Names(item.GetNames(editorIsDirector ? "director" : "editor"), biblatex, usePrefix));
         if (editorIsDirector)
@@ -64,12 +64,12 @@ internal static class BibTeXWriter
         var volumeTitle = item.GetText("volume-title");
         if (volumeTitle is not null && !chapterLike)
         {
-            AddRich("maintitle", "title");
-            Add("title", LaTeXWriter.Write(volumeTitle));
+            AddTitle(fields, "maintitle", "mainsubtitle", item.GetText("title"));
+            AddTitle(fields, "title", "subtitle", volumeTitle);
         }
         else
         {
-            AddRich("title", "title");
+            AddTitle(fields, "title", "subtitle", item.GetText("title"));
         }
 
         if (item.GetText("title-short") is { } shortTitle && shortTitle != DerivedShortTitle(item.GetText("title")))
@@ -85,12 +85,12 @@ internal static class BibTeXWriter
             }
             else if (chapterLike && volumeTitle is not null)
             {
-                Add("maintitle", LaTeXWriter.Write(container));
-                Add("booktitle", LaTeXWriter.Write(volumeTitle));
+                AddTitle(fields, "maintitle", "mainsubtitle", container);
+                AddTitle(fields, "booktitle", "booksubtitle", volumeTitle);
             }
             else if (chapterLike)
             {
-                Add("booktitle", LaTeXWriter.Write(container));
+                AddTitle(fields, "booktitle", "booksubtitle", container);
             }
             else
             {
@@ -175,9 +175,20 @@ internal static class BibTeXWriter
         AddRich("abstract", "abstract");
         AddRich("keywords", "keyword");
         Add("pubstate", item.GetText("status") is { } status ? LaTeXWriter.Escape(status) : null);
+        var options = new List<string>();
         if (usePrefix)
         {
-            Add("options", "useprefix=true");
+            options.Add("useprefix=true");
+        }
+
+        if (item.Names.Values.SelectMany(n => n).Any(n => n.CommaSuffix is { IsTruthy: true }))
+        {
+            options.Add("juniorcomma=true");
+        }
+
+        if (options.Count > 0)
+        {
+            Add("options", string.Join(",", options));
         }
 
         text.Append('@').Append(entryType).Append('{').Append(Key(item.Id.Text)).Append(",\n");
@@ -189,36 +200,67 @@ internal static class BibTeXWriter
         text.Append("}\n");
     }
 
+    /// <remarks>
+    /// A CSL type with no classic BibTeX entry type keeps its BibLaTeX one in the BibTeX dialect too (BibTeX's styles
+    /// print an unknown type as @misc; writing @misc would lose the type when the file is read again).
+    /// </remarks>
+    /// <summary>
+    /// Writes a title the reader will convert to sentence case. Casing is idempotent except for one of pandoc's quirks
+    /// the reader keeps: the last word of a field never starts a sentence. A title joined from a title and a subtitle
+    /// ("Law of the seas: Essays") would lose its last capital when read again, so such a last word is written as the
+    /// subtitle, which the reader joins back with the same punctuation.
+    /// </summary>
+    private static void AddTitle(List<(string Name, string Value)> fields, string name, string subtitleName, string? title)
+    {
+        if (string.IsNullOrEmpty(title))
+        {
+            return;
+        }
+
+        var space = title.LastIndexOf(' ');
+        var last = space < 0 ? string.Empty : title[(space + 1)..];
+        if (space > 1 && last.Length > 0 && char.IsUpper(last[0]) && !last.Contains('<', StringComparison.Ordinal)
+            && title[space - 1] is ':' or '.' or '?' or '!')
+        {
+            var main = title[space - 1] == ':' ? title[..(space - 1)] : title[..space];
+            fields.Add((name, LaTeXWriter.Write(main)));
+            fields.Add((subtitleName, LaTeXWriter.Write(last)));
+            return;
+        }
+
+        fields.Add((name, LaTeXWriter.Write(title)));
+    }
+
     private static (string Type, string? Subtype) EntryType(CslItem item, bool biblatex)
     {
         var genre = item.GetText("genre") ?? string.Empty;
         return item.Type switch
         {
             "article-journal" => ("article", null),
-            "article-magazine" => ("article", biblatex ? "magazine" : null),
-            "article-newspaper" => ("article", biblatex ? "newspaper" : null),
+            "article-magazine" => ("article", "magazine"),
+            "article-newspaper" => ("article", "newspaper"),
             "book" => ("book", null),
             "chapter" => (item.GetNames("container-author") is not null ? "inbook" : "incollection", null),
-            "entry-encyclopedia" => (biblatex ? "inreference" : "incollection", null),
+            "entry-encyclopedia" => ("inreference", null),
             "paper-conference" => ("inproceedings", null),
             "thesis" when biblatex => ("thesis", null),
             "thesis" => (genre.Contains("master", StringComparison.OrdinalIgnoreCase) ? "mastersthesis" : "phdthesis", null),
             "report" => (biblatex ? "report" : "techreport", null),
-            "webpage" => (biblatex ? "online" : "misc", null),
-            "dataset" => (biblatex ? "dataset" : "misc", null),
-            "software" => (biblatex ? "software" : "misc", null),
-            "standard" => (biblatex ? "standard" : "misc", null),
+            "webpage" => ("online", null),
+            "dataset" => ("dataset", null),
+            "software" => ("software", null),
+            "standard" => ("standard", null),
             "pamphlet" => ("booklet", null),
             "manuscript" or "speech" => ("unpublished", null),
-            "patent" => (biblatex ? "patent" : "misc", null),
-            "graphic" => (biblatex ? "artwork" : "misc", null),
-            "song" => (biblatex ? "music" : "misc", null),
-            "motion_picture" => (biblatex ? "movie" : "misc", null),
-            "legal_case" => (biblatex ? "jurisdiction" : "misc", null),
-            "legislation" => (biblatex ? "legislation" : "misc", null),
-            "treaty" => (biblatex ? "legal" : "misc", null),
-            "personal_communication" => (biblatex ? "letter" : "misc", null),
-            "review" => (biblatex ? "review" : "article", null),
+            "patent" => ("patent", null),
+            "graphic" => ("artwork", null),
+            "song" => ("music", null),
+            "motion_picture" => ("movie", null),
+            "legal_case" => ("jurisdiction", null),
+            "legislation" => ("legislation", null),
+            "treaty" => ("legal", null),
+            "personal_communication" => ("letter", null),
+            "review" => ("review", null),
             _ => ("misc", null),
         };
     }

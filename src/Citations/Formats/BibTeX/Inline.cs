@@ -91,9 +91,9 @@ internal sealed class Inline
     /// <summary>
     /// Writes the inlines as CSL rich text: <c>&lt;i&gt;</c>, <c>&lt;b&gt;</c>, <c>&lt;sup&gt;</c>, <c>&lt;sub&gt;</c>, small
     /// capitals and, when <paramref name="protectCase"/> is set, <c>&lt;span class="nocase"&gt;</c> around brace groups that
-    /// hold letters (the outermost ones only). A group holding one special character (<c>{\"O}</c>) gets none: a span
-    /// inside a word makes citeproc-js treat the rest of the word as a new word ("ÖLd"), and the letter's case is
-    /// already what sentence casing left.
+    /// hold letters (the outermost ones only). A group holding one special character (<c>{\"O}</c>) is not wrapped on
+    /// its own: a span inside a word makes citeproc-js treat the rest of the word as a new word ("ÖLd"); a capital at
+    /// the start of a word has the whole word wrapped instead.
     /// </summary>
     public static string Render(IReadOnlyList<Inline> inlines, bool protectCase)
     {
@@ -147,8 +147,25 @@ internal sealed class Inline
 
     private static void AppendRich(StringBuilder text, IReadOnlyList<Inline> inlines, bool protectCase)
     {
-        foreach (var inline in inlines)
+        for (var index = 0; index < inlines.Count; index++)
         {
+            var inline = inlines[index];
+            if (protectCase && inline.Kind == InlineKind.Protected && inline.IsSpecialCharacter && inline.Children[0].Text.Any(char.IsUpper)
+                && (index == 0 || inlines[index - 1].Kind != InlineKind.Text))
+            {
+                // A capital written as a special character at the start of a word ({\"O}sterreich): the whole word is
+                // protected, so that the protection survives being written back without changing how citeproc-js
+                // cases the word.
+                text.Append("<span class=\"nocase\">").Append(inline.Children[0].Text);
+                if (index + 1 < inlines.Count && inlines[index + 1].Kind == InlineKind.Text)
+                {
+                    text.Append(inlines[++index].Text);
+                }
+
+                text.Append("</span>");
+                continue;
+            }
+
             switch (inline.Kind)
             {
                 case InlineKind.Emph:
@@ -175,6 +192,10 @@ internal sealed class Inline
                     break;
                 case InlineKind.Protected or InlineKind.Link:
                     AppendRich(text, inline.Children, protectCase);
+                    break;
+                case InlineKind.Math when protectCase && inline.Text.Any(char.IsLetter):
+                    // Math is not text to be cased; the span also keeps it so when the item is written back as BibTeX.
+                    text.Append("<span class=\"nocase\">").Append(inline.Text).Append("</span>");
                     break;
                 case InlineKind.Space:
                     text.Append(' ');

@@ -44,6 +44,15 @@ internal static class LaTeXWriter
                 continue;
             }
 
+            if (c is 'h' or 'f' && UrlLength(text, i) is > 0 and var length)
+            {
+                // A URL in running text is written as \url{…}: read back, it stays one piece (its colon does not
+                // start a subtitle) and its characters stay as they are.
+                result.Append("\\url{").Append(text, i, length).Append('}');
+                i += length;
+                continue;
+            }
+
             AppendEscaped(result, text, i);
             i++;
         }
@@ -54,6 +63,30 @@ internal static class LaTeXWriter
         }
 
         return result.ToString();
+    }
+
+    private static int UrlLength(string text, int at)
+    {
+        var rest = text.AsSpan(at);
+        if (!(rest.StartsWith("https://") || rest.StartsWith("http://") || rest.StartsWith("ftp://")) || (at > 0 && char.IsLetterOrDigit(text[at - 1])))
+        {
+            return 0;
+        }
+
+        var end = at;
+        var depth = 0;
+        while (end < text.Length && !char.IsWhiteSpace(text[end]) && text[end] is not ('<' or '\\'))
+        {
+            depth += text[end] == '{' ? 1 : text[end] == '}' ? -1 : 0;
+            if (depth < 0)
+            {
+                break;
+            }
+
+            end++;
+        }
+
+        return depth == 0 ? end - at : 0;
     }
 
     /// <summary>Escapes plain text (no markup) for a BibTeX field.</summary>

@@ -45,8 +45,10 @@ public sealed class LaTeXTextTests
         => Assert.AreEqual("See https://example.org/~a_b", BibText.Title("See \\url{https://example.org/~a_b}", "langid = {french},"));
 
     [TestMethod]
-    public void Read_Math_StaysAsItsTeXSource()
-        => Assert.AreEqual("Bounds on \\alpha-stable processes and the L^2 norm", BibText.Title("Bounds on $\\alpha$-Stable Processes and the $L^2$ Norm"));
+    public void Read_Math_StaysAsItsTeXSourceProtectedFromCasing()
+        => Assert.AreEqual(
+            "Bounds on <span class=\"nocase\">\\alpha</span>-stable processes and the <span class=\"nocase\">L^2</span> norm",
+            BibText.Title("Bounds on $\\alpha$-Stable Processes and the $L^2$ Norm"));
 
     [TestMethod]
     public void Read_BracedWord_IsNoCaseSpan()
@@ -61,9 +63,9 @@ public sealed class LaTeXTextTests
     [TestMethod]
     public void Read_SpecialCharacterGroup_IsProtectedWithoutASpan()
     {
-        // {\"O} protects its letter's case as pandoc does, but gets no nocase span: a span inside a word makes
-        // citeproc-js title-case the rest of the word as a new word.
-        Assert.AreEqual("Travels from Österreich to über", BibText.Title("Travels from {\\\"O}sterreich to \\\"Uber"));
+        // {\"O} protects its letter's case as pandoc does; the nocase span goes round the whole word, since a span inside
+        // a word makes citeproc-js title-case the rest of the word as a new word ("ÖSterreich").
+        Assert.AreEqual("Travels from <span class=\"nocase\">Österreich</span> to über", BibText.Title("Travels from {\\\"O}sterreich to \\\"Uber"));
     }
 
     [TestMethod]
