@@ -34,8 +34,8 @@ public sealed class ItemFormats
 
     /// <summary>Every format of this package.</summary>
     public static ItemFormats Default { get; } = new(
-        [CslJsonFormat.Instance, BibTeX.BibTeXFormat.BibLaTeX, BibTeX.BibTeXFormat.BibTeX],
-        [CslJsonFormat.Instance, BibTeX.BibTeXFormat.BibLaTeX, BibTeX.BibTeXFormat.BibTeX]);
+        [CslJsonFormat.Instance, BibTeX.BibTeXFormat.BibLaTeX, BibTeX.BibTeXFormat.BibTeX, CslYaml.CslYamlFormat.Instance, Ris.RisFormat.Instance, Cff.CffFormat.Instance],
+        [CslJsonFormat.Instance, CslYaml.CslYamlFormat.Instance, BibTeX.BibTeXFormat.BibLaTeX, BibTeX.BibTeXFormat.BibTeX]);
 
     /// <summary>The readers, in order of preference.</summary>
     public IReadOnlyList<IItemReader> Readers => _readers;

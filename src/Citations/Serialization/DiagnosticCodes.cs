@@ -120,7 +120,7 @@ public static class DiagnosticCodes
     /// <summary>Error: a RIS record has no <c>TY</c> line, or data comes before the first <c>TY</c>; the record (or the stray lines) was skipped.</summary>
     public const string RisMissingType = "CIT0340";
 
-    /// <summary>Error: a RIS record is not closed by <c>ER</c> before the file ends or the next <c>TY</c>; it was read as far as it went.</summary>
+    /// <summary>Warning: a RIS record is not closed by <c>ER</c> before the file ends or the next <c>TY</c>; it was read as far as it went.</summary>
     public const string RisUnterminated = "CIT0341";
 
     /// <summary>Warning: a line of a RIS record is not a <c>TAG  - value</c> line and does not continue the previous one; it was ignored.</summary>
@@ -142,7 +142,11 @@ public static class DiagnosticCodes
 
     // CITATION.cff (CIT0360–CIT0369).
 
-    /// <summary>Error: a CITATION.cff file lacks a key the Citation File Format requires (<c>title</c>, <c>authors</c>, <c>message</c>, <c>cff-version</c>).</summary>
+    /// <summary>
+    /// A CITATION.cff file (or one of its references) lacks a key the Citation File Format requires: an error when the
+    /// item cannot be made without it (<c>title</c>; the item is skipped), a warning otherwise (<c>authors</c>,
+    /// <c>message</c>, <c>cff-version</c>).
+    /// </summary>
     public const string CffMissingKey = "CIT0360";
 
     /// <summary>Warning: a CITATION.cff value has the wrong shape (a list where a text is expected, an author that is neither a person nor an entity); it was ignored.</summary>
