@@ -81,6 +81,10 @@ internal sealed class YamlJson
         _positions.Add((_writer.BytesCommitted, node.Line, node.Column));
         switch (node)
         {
+            case YamlScalar { IsNull: false } scalar when dateValue:
+                // A date written as a bare year or date (issued: 2015, issued: 2019-03) is an EDTF string.
+                _writer.WriteStringValue(scalar.Value);
+                return null;
             case YamlScalar scalar:
                 WriteScalar(scalar);
                 return null;

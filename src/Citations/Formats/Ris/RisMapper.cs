@@ -152,9 +152,10 @@ internal static class RisMapper
             {
                 int? month = parts.Length > 1 && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var m) && m is >= 1 and <= 12 ? m : null;
                 int? day = month is not null && parts.Length > 2 && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var d) && d is >= 1 and <= 31 ? d : null;
-                var other = parts.Length > 3 ? parts[3].Trim() : string.Empty;
                 var date = CslDate.FromParts(year, month, day);
-                if (month is null && other.Length > 0 && Season(other) is { } season)
+
+                // "Other" information (the fourth part, or any part where the month should be) may be a season.
+                if (month is null && parts.Skip(1).Select(p => Season(p.Trim())).FirstOrDefault(s => s is not null) is { } season)
                 {
                     date = CslDate.FromParts(year, season);
                 }
