@@ -531,7 +531,8 @@ internal static class BibNames
     /// <summary>The length of an " and " separator at <paramref name="i"/> (outside braces), or 0.</summary>
     private static int IsAndAt(string s, int i, int depth)
     {
-        if (depth != 0 || !char.IsWhiteSpace(s[i]))
+        // Only at the first blank of a run, so that a long run of blanks is crossed once, not once per blank.
+        if (depth != 0 || !char.IsWhiteSpace(s[i]) || (i > 0 && char.IsWhiteSpace(s[i - 1])))
         {
             return 0;
         }

@@ -58,6 +58,17 @@ public sealed class BibTeXLimitsTests
     }
 
     [TestMethod]
+    public void Read_LongRunsOfBlanksInNamesAndTitles_AreReadInOnePass()
+    {
+        var blanks = new string(' ', 300_000);
+
+        var item = BibText.One($"@book{{k, author = {{Doe,{blanks}Jane{blanks}and{blanks}Roe, Richard}}, title = {{A{blanks}Title}}}}");
+
+        CollectionAssert.AreEqual(new[] { "Doe", "Roe" }, item.Authors.Select(a => a.Family).ToArray());
+        Assert.AreEqual("A title", item.Title);
+    }
+
+    [TestMethod]
     public void Read_CrossrefCycle_IsReportedAndTheEntriesKept()
     {
         var result = BibText.Read("""
