@@ -70,19 +70,7 @@ internal static class BibDates
 
         end = end with { Year = end.Year + endSpan };
 
-        // CSL processors need both ends to have the same parts (citeproc-js refuses [[2019, 3], [2019, 4, 2]]).
-        if (start.Month is null || end.Month is null)
-        {
-            start = start with { Month = null, Day = null };
-            end = end with { Month = null, Day = null };
-        }
-        else if (start.Day is null || end.Day is null)
-        {
-            start = start with { Day = null };
-            end = end with { Day = null };
-        }
-
-        return Make([start, end], startCirca || endCirca);
+        return Range(start, end, startCirca || endCirca);
     }
 
     /// <summary>Reads BibTeX's separate fields (<c>year</c>, <c>month</c>, <c>day</c>, and BibLaTeX's <c>endyear</c>, …).</summary>
@@ -108,19 +96,7 @@ internal static class BibDates
         {
             var em = ParseMonth(endMonth, ref monthUnreadable);
             var ed = em is not null && endDay is not null && int.TryParse(endDay.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var edd) ? edd : (int?)null;
-            var end = new DatePart(ey, em, ed);
-            if (start.Month is null || end.Month is null)
-            {
-                start = start with { Month = null, Day = null };
-                end = end with { Month = null, Day = null };
-            }
-            else if (start.Day is null || end.Day is null)
-            {
-                start = start with { Day = null };
-                end = end with { Day = null };
-            }
-
-            return Make([start, end], false);
+            return Range(start, new DatePart(ey, em, ed), circa: false);
         }
 
         return Make([start], false);
@@ -178,6 +154,23 @@ internal static class BibDates
     }
 
     private readonly record struct DatePart(int Year, int? Month, int? Day);
+
+    /// <summary>A range; CSL processors need both ends to have the same parts (citeproc-js refuses [[2019, 3], [2019, 4, 2]]).</summary>
+    private static CslDate Range(DatePart start, DatePart end, bool circa)
+    {
+        if (start.Month is null || end.Month is null)
+        {
+            start = start with { Month = null, Day = null };
+            end = end with { Month = null, Day = null };
+        }
+        else if (start.Day is null || end.Day is null)
+        {
+            start = start with { Day = null };
+            end = end with { Day = null };
+        }
+
+        return Make([start, end], circa);
+    }
 
     private static CslDate Make(IReadOnlyList<DatePart> parts, bool circa)
     {
