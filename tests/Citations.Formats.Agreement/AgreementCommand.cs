@@ -19,7 +19,7 @@ internal static class AgreementCommand
 
     public static int Run(IReadOnlyList<string> args)
     {
-        string? corpus = null, json = null;
+        string? corpus = null, reportPath = null;
         var styles = DefaultStyles;
         var diff = 0;
         for (var i = 0; i < args.Count; i++)
@@ -32,8 +32,8 @@ internal static class AgreementCommand
                 case "--styles" when i + 1 < args.Count:
                     styles = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries);
                     break;
-                case "--json" when i + 1 < args.Count:
-                    json = args[++i];
+                case "--out" when i + 1 < args.Count:
+                    reportPath = args[++i];
                     break;
                 case "--diff" when i + 1 < args.Count:
                     diff = int.Parse(args[++i], CultureInfo.InvariantCulture);
@@ -160,9 +160,9 @@ internal static class AgreementCommand
             }
         }
 
-        if (json is not null)
+        if (reportPath is not null)
         {
-            File.WriteAllText(json, report.ToString());
+            File.WriteAllText(reportPath, report.ToString());
         }
 
         work.Delete(recursive: true);

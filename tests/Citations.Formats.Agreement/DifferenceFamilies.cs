@@ -18,18 +18,18 @@ internal static partial class DifferenceFamilies
 {
     public static readonly DifferenceFamily NoCase = new("nocase",
         "Brace-protected text becomes <span class=\"nocase\">; pandoc 2.17 drops the protection, so citeproc-js title-cases words the .bib protected ({pH}, {von Neumann}).",
-        true, "BibTeXReaderTests.Read_BracedWord_IsNoCaseSpan");
+        true, "LaTeXTextTests.Read_BracedWord_IsNoCaseSpan");
 
     public static readonly DifferenceFamily DotlessI = new("dotless-i",
-        "\\'{\\i} and \\\"{\\i} are í and ï; pandoc puts the accent on a dotless ı (ı́, ı̈).",
-        true, "LaTeXReaderTests.Read_AccentOnDotlessI_IsTheAccentedI");
+        "\\'{\\i} and \\\"{\\i} are í and ï (as biber, BibLaTeX's backend, decodes them); pandoc puts the accent on a dotless ı (ı́, ı̈), which looks alike but is other text.",
+        true, "LaTeXTextTests.Read_AccentOnDotlessI_IsTheAccentedI");
 
     public static readonly DifferenceFamily OpenRange = new("open-range",
         "An open-ended range (2019-02/.., BibLaTeX's 2019-02/) is kept as [[2019, 2], [0, 0]] (citeproc-js prints \"2019–\"); pandoc drops the date.",
         true, "BibTeXReaderTests.Read_OpenEndedRange_KeepsTheStart");
 
     public static readonly DifferenceFamily Uncertain = new("uncertain-date",
-        "An uncertain date (1875?) is marked circa; pandoc drops the qualifier (BibLaTeX's manual: ? marks an uncertain date, printed as such).",
+        "An uncertain date (1875?, EDTF's uncertainty marker, which BibLaTeX's date fields accept) is marked circa, CSL's only qualifier; pandoc drops it.",
         true, "BibTeXReaderTests.Read_UncertainDate_IsCirca");
 
     public static readonly DifferenceFamily LiteralYear = new("literal-year",
@@ -57,7 +57,7 @@ internal static partial class DifferenceFamilies
         true, "BibTeXReaderTests.Read_IssueWithoutNumber_IsTheIssue");
 
     public static readonly DifferenceFamily EprintDoi = new("eprint-doi",
-        "eprinttype = doi makes the eprint the DOI (BibLaTeX's manual lists doi among eprint types); pandoc ignores it.",
+        "eprinttype = doi makes the eprint the DOI. A choice, not a pandoc error: BibLaTeX's manual lists arxiv, hdl, jstor, pubmed and googlebooks, not doi; exporters write it, and the DOI is kept rather than dropped.",
         true, "BibTeXReaderTests.Read_EprintTypeDoi_IsTheDoi");
 
     public static readonly DifferenceFamily BracedFamily = new("braced-family",
@@ -74,7 +74,7 @@ internal static partial class DifferenceFamilies
 
     public static readonly DifferenceFamily MonthMacroCase = new("month-text",
         "A month written in capitals or braces (month = SEP, a macro, since BibTeX's macro names are case-insensitive; month = {{JUN}}) is read; pandoc loses the month.",
-        true, "BibTeXReaderTests.Read_MonthInCapitalsOrBraces_IsRead");
+        true, "BibTeXSyntaxTests.Read_MonthInCapitalsOrBraces_IsRead");
 
     public static readonly DifferenceFamily Unclassified = new("unclassified", "Not explained by a rule: look at the diff.", false, "-");
 

@@ -16,7 +16,7 @@ static int Usage(int code)
 {
     (code == 0 ? Console.Out : Console.Error).WriteLine("""
         usage: Citations.Formats.Agreement convert FILE [--from biblatex|bibtex|…] [--to csljson|cslyaml|bibtex|biblatex]
-               Citations.Formats.Agreement agreement [--corpus DIR] [--styles apa,ieee,…] [--json FILE] [--diff N]
+               Citations.Formats.Agreement agreement [--corpus DIR] [--styles apa,ieee,…] [--out FILE.md] [--diff N]
                Citations.Formats.Agreement bench [--entries 10000] [--runs 3] [--seed 1]
         """);
     return code;

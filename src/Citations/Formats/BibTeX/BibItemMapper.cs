@@ -368,7 +368,8 @@ internal sealed class BibItemMapper
         SetText(item, "URL", url);
         var doi = options.GetValueOrDefault("doi") != "false" ? e.Raw("doi") : null;
 
-        // pandoc ignores eprinttype = doi; BibLaTeX's manual lists it among the eprint types.
+        // pandoc ignores eprinttype = doi (the manual's eprint types are arxiv, hdl, jstor, pubmed, googlebooks), but
+        // exporters write it: the DOI is kept rather than dropped.
         doi ??= eprintType == "doi" ? eprint : null;
         SetText(item, "DOI", doi);
         SetText(item, "ISBN", e.Raw("isbn"));

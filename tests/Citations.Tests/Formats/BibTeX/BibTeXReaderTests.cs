@@ -144,7 +144,8 @@ public sealed class BibTeXReaderTests
     [TestMethod]
     public void Read_EprintTypeDoi_IsTheDoi()
     {
-        // Deliberate difference: BibLaTeX's manual lists doi among the eprint types; pandoc ignores it.
+        // Deliberate difference (a choice): the manual's eprint types are arxiv, hdl, jstor, pubmed and googlebooks, but
+        // exporters write eprinttype = doi; pandoc drops the DOI, this reader keeps it.
         Assert.AreEqual("10.5555/x", BibText.One("@article{k, title = {T}, eprint = {10.5555/x}, eprinttype = {doi}}").Doi);
     }
 
