@@ -33,7 +33,9 @@ public sealed class ItemFormats
     }
 
     /// <summary>Every format of this package.</summary>
-    public static ItemFormats Default { get; } = new([CslJsonFormat.Instance], [CslJsonFormat.Instance]);
+    public static ItemFormats Default { get; } = new(
+        [CslJsonFormat.Instance, BibTeX.BibTeXFormat.BibLaTeX, BibTeX.BibTeXFormat.BibTeX, CslYaml.CslYamlFormat.Instance, Ris.RisFormat.Instance, Cff.CffFormat.Instance],
+        [CslJsonFormat.Instance, CslYaml.CslYamlFormat.Instance, BibTeX.BibTeXFormat.BibLaTeX, BibTeX.BibTeXFormat.BibTeX]);
 
     /// <summary>The readers, in order of preference.</summary>
     public IReadOnlyList<IItemReader> Readers => _readers;

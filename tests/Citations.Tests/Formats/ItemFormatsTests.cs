@@ -19,13 +19,16 @@ public sealed class ItemFormatsTests
     public void FindReader_NoExtension_SniffsTheContent()
     {
         Assert.AreSame(CslJsonFormat.Instance, ItemFormats.Default.FindReader("refs", "\uFEFF  [ {\"id\":1}]"u8));
-        Assert.IsNull(ItemFormats.Default.FindReader("refs", "TY  - JOUR"u8));
+        Assert.AreSame(Citations.Formats.Ris.RisFormat.Instance, ItemFormats.Default.FindReader("refs", "TY  - JOUR"u8));
+        Assert.AreSame(Citations.Formats.BibTeX.BibTeXFormat.BibLaTeX, ItemFormats.Default.FindReader("refs", "% exported\n@article{x,"u8));
+        Assert.AreSame(Citations.Formats.Cff.CffFormat.Instance, ItemFormats.Default.FindReader("refs", "# comment\ncff-version: 1.2.0"u8));
+        Assert.IsNull(ItemFormats.Default.FindReader("refs", "just some text"u8));
     }
 
     [TestMethod]
     public void Read_UnknownFormat_IsFatalNamingTheFile()
     {
-        var result = ItemFormats.Default.Read("TY  - JOUR"u8.ToArray(), "refs.xyz");
+        var result = ItemFormats.Default.Read("just some text"u8.ToArray(), "refs.xyz");
 
         Assert.IsTrue(result.Stopped);
         var problem = result.Diagnostics.Single();
