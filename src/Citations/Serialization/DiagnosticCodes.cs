@@ -48,6 +48,9 @@ public static class DiagnosticCodes
     /// <summary>Fatal: a file is larger than the size cap for an input.</summary>
     public const string FileTooLarge = "CIT0014";
 
+    /// <summary>Fatal: a text file is not valid UTF-8 (the location is the first invalid byte).</summary>
+    public const string NotUtf8 = "CIT0015";
+
     /// <summary>An article file lacks a property it needs (a claim without an <c>id</c>, an anchor without a paragraph).</summary>
     public const string MissingProperty = "CIT0101";
 
@@ -62,4 +65,10 @@ public static class DiagnosticCodes
 
     /// <summary>The article file declares a format version this library does not read.</summary>
     public const string UnsupportedVersion = "CIT0105";
+
+    /// <summary>
+    /// A source's <c>id</c> names no item of the article's <c>bibliography</c> file, or the article names no bibliography
+    /// file; the source is skipped.
+    /// </summary>
+    public const string UnknownItemReference = "CIT0106";
 }
