@@ -141,7 +141,14 @@ internal static class CliApp
             return;
         }
 
-        foreach (var message in parse.Errors.Select(e => e.Message).Distinct(StringComparer.Ordinal))
+        // An unknown option also leaves the words after it unmatched: name the option, not them.
+        var messages = parse.Errors.Select(e => e.Message).Distinct(StringComparer.Ordinal).ToList();
+        if (messages.Any(m => m.StartsWith("unknown option", StringComparison.Ordinal)))
+        {
+            messages.RemoveAll(m => !m.StartsWith("unknown option", StringComparison.Ordinal));
+        }
+
+        foreach (var message in messages)
         {
             await context.Error.WriteLineAsync($"citations {command.Name}: {message}").ConfigureAwait(false);
         }

@@ -63,14 +63,14 @@ internal static class CliOptions
     /// <summary>
     /// <c>--max-input-size SIZE</c>, on every command: the size cap of each input file (<see cref="InputFile"/>).
     /// </summary>
-    public static Option<long> MaxInputSize()
+    /// <remarks>Absent, the value is <see langword="null"/>: use <see cref="InputFile.DefaultMaxBytes"/>.</remarks>
+    public static Option<long?> MaxInputSize()
         => new("--max-input-size")
         {
             Description = "the largest input file read, in bytes or with K, M or G (binary units); default 256M",
             HelpName = "SIZE",
             Recursive = true,
-            DefaultValueFactory = _ => InputFile.DefaultMaxBytes,
-            CustomParser = result => Parsed(result, "--max-input-size", OptionValues.ParseByteSize, "is not a size (examples: 300M, 1G, 65536)") ?? InputFile.DefaultMaxBytes,
+            CustomParser = result => Parsed(result, "--max-input-size", OptionValues.ParseByteSize, "is not a size (examples: 300M, 1G, 65536)"),
         };
 
     /// <summary>An argument of one or more paths. Words that start with <c>-</c> are taken for unknown options, not

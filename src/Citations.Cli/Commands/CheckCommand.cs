@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Citations.Cli.CommandLine;
 using Citations.Diagnostics;
+using Citations.Formats;
 using Citations.Links.Archives;
 using Citations.Links.Checking;
 using Citations.Links.Extraction;
@@ -36,11 +37,11 @@ internal sealed class CheckCommand : ICliCommand
     private readonly Option<bool> _headOnly = CliOptions.Flag("--head-only", "do not read page text unless a quote needs it (no change detection)");
     private readonly Option<bool> _noArchives = CliOptions.Flag("--no-archives", "do not look up archived copies of failing links");
     private readonly Option<bool> _quiet = CliOptions.Flag("--quiet", "print only the summary", "-q");
-    private readonly Option<long> _maxInputSize;
+    private readonly Option<long?> _maxInputSize;
 
     /// <summary>Creates the command.</summary>
     /// <param name="maxInputSize">The tool's <c>--max-input-size</c> option.</param>
-    public CheckCommand(Option<long> maxInputSize)
+    public CheckCommand(Option<long?> maxInputSize)
     {
         _maxInputSize = maxInputSize;
         Definition = new Command("check", "check that cited links still resolve and still say what was quoted")
@@ -88,7 +89,7 @@ internal sealed class CheckCommand : ICliCommand
         var inputErrors = 0;
         foreach (var path in parse.GetRequiredValue(_paths))
         {
-            var read = await LinkTargetReader.ReadSetFileAsync(context.ResolvePath(path), null, path, parse.GetValue(_maxInputSize), cancellationToken).ConfigureAwait(false);
+            var read = await LinkTargetReader.ReadSetFileAsync(context.ResolvePath(path), null, path, parse.GetValue(_maxInputSize) ?? InputFile.DefaultMaxBytes, cancellationToken).ConfigureAwait(false);
             await context.WriteDiagnosticsAsync(read.Diagnostics, withInfo: !quiet).ConfigureAwait(false);
             if (read.Stopped)
             {

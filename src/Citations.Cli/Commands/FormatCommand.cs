@@ -35,11 +35,11 @@ internal sealed class FormatCommand : ICliCommand
     private readonly Option<bool> _offline = CliOptions.Flag("--offline", "never download a style");
     private readonly Option<string?> _cache = CliOptions.Value("--cache", "DIR", "where downloaded styles are kept (default: the user's cache folder)");
     private readonly Option<string?> _stylesUrl = CliOptions.Value("--styles-url", "URL", "where styles are downloaded from (default: the official CSL distribution)");
-    private readonly Option<long> _maxInputSize;
+    private readonly Option<long?> _maxInputSize;
 
     /// <summary>Creates the command.</summary>
     /// <param name="maxInputSize">The tool's <c>--max-input-size</c> option.</param>
-    public FormatCommand(Option<long> maxInputSize)
+    public FormatCommand(Option<long?> maxInputSize)
     {
         _maxInputSize = maxInputSize;
         _style.Required = true;
@@ -77,7 +77,7 @@ internal sealed class FormatCommand : ICliCommand
             throw new UsageException($"--markup sets the markup inside JSON output; to print {parse.GetValue(_markup)}, use --format {parse.GetValue(_markup)}.");
         }
 
-        var maxBytes = parse.GetValue(_maxInputSize);
+        var maxBytes = parse.GetValue(_maxInputSize) ?? InputFile.DefaultMaxBytes;
         var exit = ExitCodes.Success;
         var itemsPath = parse.GetRequiredValue(_items)!;
         var items = ItemFormats.Default.ReadFile(context.ResolvePath(itemsPath), maxBytes, itemsPath);

@@ -29,11 +29,11 @@ internal sealed class ReportCommand : ICliCommand
     private readonly Option<string?> _style = CliOptions.Value("--style", "ID|PATH", "the bibliography's CSL style: citations-author-date (default), citations-numeric or a .csl file", "-s");
     private readonly Option<string?> _json = CliOptions.Value("--json", "FILE", "write the report as JSON to FILE");
     private readonly Option<string?> _markdown = CliOptions.Value("--markdown", "FILE", "write the report as Markdown to FILE");
-    private readonly Option<long> _maxInputSize;
+    private readonly Option<long?> _maxInputSize;
 
     /// <summary>Creates the command.</summary>
     /// <param name="maxInputSize">The tool's <c>--max-input-size</c> option.</param>
-    public ReportCommand(Option<long> maxInputSize)
+    public ReportCommand(Option<long?> maxInputSize)
     {
         _maxInputSize = maxInputSize;
         Definition = new Command("report", "validate an article file and print which claims stand on primary data, secondary sources or nothing")
@@ -64,7 +64,7 @@ internal sealed class ReportCommand : ICliCommand
     {
         var articlePath = parse.GetRequiredValue(_article);
         var format = CoverageReportFormats.Find(parse.GetRequiredValue(_format))!;
-        var maxBytes = parse.GetValue(_maxInputSize);
+        var maxBytes = parse.GetValue(_maxInputSize) ?? InputFile.DefaultMaxBytes;
         var bibliography = parse.GetValue(_bibliography);
         var styleReference = parse.GetValue(_style);
         if (styleReference is not null && !bibliography)
