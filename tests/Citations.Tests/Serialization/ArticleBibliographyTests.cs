@@ -130,6 +130,6 @@ public sealed class ArticleBibliographyTests
         var result = ArticleJson.Read(Article("sources.json", """[{"id": "cdc"}]"""), Path.Combine(_folder, "article.json"), new ArticleReadOptions { MaxFileBytes = 100 });
 
         Assert.IsTrue(result.Stopped);
-        Assert.AreEqual(DiagnosticCodes.FileTooLarge, result.Diagnostics.Single(d => d.IsError).Code);
+        Assert.AreEqual(DiagnosticCodes.FileTooLarge, result.Diagnostics.Single(d => d.Severity == DiagnosticSeverity.Fatal).Code);
     }
 }
