@@ -58,12 +58,15 @@ internal static class CliApp
         }
     }
 
-    private static RootCommand Build(CliContext context)
+    private static Command Build(CliContext context)
     {
         var maxInputSize = CliOptions.MaxInputSize();
         ICliCommand[] commands = [new ReportCommand(maxInputSize), new CheckCommand(maxInputSize), new FormatCommand(maxInputSize)];
-        var root = new RootCommand("citations: claim-coverage reports, bibliographies in any CSL style, and checks that cited links still work.");
-        root.Options.Add(maxInputSize);
+        // Not a RootCommand: that one is named after the executable (Citations.Cli, or a test host); the tool is "citations".
+        var root = new Command("citations", "claim-coverage reports, bibliographies in any CSL style, and checks that cited links still work")
+        {
+            new HelpOption(), new VersionOption(), maxInputSize,
+        };
         var notes = new Dictionary<Command, string>();
         foreach (var command in commands)
         {
@@ -132,7 +135,7 @@ internal static class CliApp
     private static async Task WriteParseErrorsAsync(ParseResult parse, string[] args, CliContext context)
     {
         var command = parse.CommandResult.Command;
-        if (command is RootCommand)
+        if (command == parse.RootCommandResult.Command)
         {
             var first = args[0];
             await context.Error.WriteLineAsync(first.StartsWith('-')

@@ -161,7 +161,7 @@ public sealed class ReportCommandTests
 
             Assert.AreEqual(0, outcome.ExitCode, outcome.Error);
             Assert.AreEqual(string.Empty, outcome.Error);
-            Assert.Contains("1 claims: 1 backed by primary data", outcome.Out);
+            Assert.Contains("1 claim: 1 backed by primary data", outcome.Out);
             Assert.Contains("CDC. n.d. Overdose deaths. Dataset.", outcome.Out);
         }
         finally
