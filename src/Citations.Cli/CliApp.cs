@@ -4,6 +4,7 @@ using System.CommandLine.Invocation;
 using System.Reflection;
 using Citations.Cli.CommandLine;
 using Citations.Cli.Commands;
+using Citations.Diagnostics;
 
 namespace Citations.Cli;
 
@@ -122,6 +123,12 @@ internal static class CliApp
         }
         catch (InputException e)
         {
+            await context.Error.WriteLineAsync($"citations {command.Definition.Name}: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.NothingDone;
+        }
+        catch (CitationsException e)
+        {
+            // The library's exceptions are about input and the world (a history database that cannot be opened), not bugs.
             await context.Error.WriteLineAsync($"citations {command.Definition.Name}: {e.Message}").ConfigureAwait(false);
             return ExitCodes.NothingDone;
         }

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Citations.Cli.CommandLine;
-using Citations.Diagnostics;
 using Citations.Formats;
 using Citations.Links.Archives;
 using Citations.Links.Checking;
@@ -100,7 +99,7 @@ internal sealed class CheckCommand : ICliCommand
             input = input.Concat(read.Value!);
         }
 
-        using var history = parse.GetValue(_noDb) ? null : OpenHistory(context.ResolvePath(parse.GetValue(_db) ?? LinkHistory.DefaultFileName));
+        using var history = parse.GetValue(_noDb) ? null : LinkHistory.Open(context.ResolvePath(parse.GetValue(_db) ?? LinkHistory.DefaultFileName));
         using var checker = BuildChecker(parse, context, history);
         var results = new List<LinkCheckResult>();
         var cancelled = false;
@@ -154,18 +153,6 @@ internal sealed class CheckCommand : ICliCommand
         }
 
         return report.HasFailures || inputErrors > 0 ? ExitCodes.Problems : ExitCodes.Success;
-    }
-
-    private static LinkHistory OpenHistory(string path)
-    {
-        try
-        {
-            return LinkHistory.Open(path);
-        }
-        catch (CitationsException e)
-        {
-            throw new InputException(e.Message);
-        }
     }
 
     private LinkChecker BuildChecker(ParseResult parse, CliContext context, LinkHistory? history)

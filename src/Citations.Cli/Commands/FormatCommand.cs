@@ -72,7 +72,7 @@ internal sealed class FormatCommand : ICliCommand
     public async Task<int> RunAsync(ParseResult parse, CliContext context, CancellationToken cancellationToken)
     {
         var printed = parse.GetRequiredValue(_format);
-        if (parse.GetResult(_markup) is { Implicit: false } && printed != "json" && parse.GetValue(_json) is null)
+        if (parse.GetResult(_markup) is { Implicit: false } && printed != "json")
         {
             throw new UsageException($"--markup sets the markup inside JSON output; to print {parse.GetValue(_markup)}, use --format {parse.GetValue(_markup)}.");
         }
