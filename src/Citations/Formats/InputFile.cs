@@ -109,24 +109,21 @@ public static class InputFile
     /// <summary>Decodes UTF-8 text as a whole (a byte-order mark is removed); invalid bytes are a fatal diagnostic.</summary>
     /// <param name="utf8">The bytes.</param>
     /// <param name="file">The file name for the diagnostic.</param>
-    public static ParseResult<string> DecodeUtf8(ReadOnlySpan<byte> utf8, string? file)
+    public static ParseResult<string> DecodeUtf8(ReadOnlyMemory<byte> utf8, string? file)
     {
-        if (utf8.StartsWith("\uFEFF"u8))
+        if (utf8.Span.StartsWith("\uFEFF"u8))
         {
             utf8 = utf8[3..];
         }
 
         try
         {
-            return new ParseResult<string>(StrictUtf8.GetString(utf8), []);
+            return new ParseResult<string>(StrictUtf8.GetString(utf8.Span), []);
         }
         catch (DecoderFallbackException e)
         {
             var at = Math.Max(0, e.Index);
-            var before = utf8[..Math.Min(at, utf8.Length)];
-            var line = before.Count((byte)'\n') + 1;
-            var lineStart = before.LastIndexOf((byte)'\n') + 1;
-            var column = Encoding.UTF8.GetCharCount(before[lineStart..]) + 1;
+            var (line, column) = new TextPositions(utf8).Locate(at);
             return new ParseResult<string>(null,
             [
                 new Diagnostic(DiagnosticSeverity.Fatal, DiagnosticCodes.NotUtf8,
