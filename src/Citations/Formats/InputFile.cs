@@ -41,12 +41,25 @@ public static class InputFile
             }
 
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
-            if (stream.CanSeek && stream.Length > maxBytes)
+            if (stream.CanSeek)
             {
-                return TooLarge(name, maxBytes);
+                if (stream.Length > maxBytes)
+                {
+                    return TooLarge(name, maxBytes);
+                }
+
+                // The usual case, a regular file: one read into an array of its size. A file that changed size while
+                // being read is read again below, in chunks under the cap.
+                var whole = new byte[stream.Length];
+                if (stream.ReadAtLeast(whole, whole.Length, throwOnEndOfStream: false) == whole.Length && stream.ReadByte() < 0)
+                {
+                    return new ParseResult<byte[]>(whole, []);
+                }
+
+                stream.Position = 0;
             }
 
-            using var buffer = new MemoryStream(stream.CanSeek ? (int)stream.Length : ChunkSize);
+            using var buffer = new MemoryStream(ChunkSize);
             var chunk = new byte[ChunkSize];
             int read;
             while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
