@@ -51,8 +51,8 @@ internal static class ConvertCommand
                 return 2;
             }
 
-            var bytes = InputFile.ReadAllBytes(file, ItemFormats.DefaultMaxFileBytes, out var problem);
-            result = bytes is null ? new ParseResult<IReadOnlyList<CslData.CslItem>>(null, [problem!]) : reader.Read(bytes, file);
+            var bytes = InputFile.ReadAllBytes(file);
+            result = bytes.Value is null ? new ParseResult<IReadOnlyList<CslData.CslItem>>(null, bytes.Diagnostics) : reader.Read(bytes.Value, file);
         }
         else
         {

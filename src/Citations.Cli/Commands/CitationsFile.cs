@@ -1,44 +1,83 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Citations.Csl.Processing;
+using Citations.Diagnostics;
+using Citations.Serialization;
 
 namespace Citations.Cli.Commands;
 
 /// <summary>
 /// Reads the citations file of <c>citations format</c>, as <c>render.js</c> accepts it: a JSON array of citations, each
 /// an array of cite objects <c>{id, locator?, label?, prefix?, suffix?, suppress-author?, author-only?}</c> or a
-/// citeproc-js citation object <c>{citationItems, properties}</c>. Citation <c>i</c> gets note number <c>i + 1</c>.
-/// Keys the command does not use are ignored, as citeproc-js ignores keys it does not know.
+/// citeproc-js citation object <c>{citationItems, properties}</c>. Citation <c>i</c> (counting from 1 in the file) gets
+/// note number <c>i</c>. Keys the command does not use are ignored, as citeproc-js ignores keys it does not know.
 /// </summary>
-internal static class CitationsFile
+/// <remarks>
+/// A JSON syntax error, or a top level that is not an array, stops the reader (fatal). A bad citation or cite is an
+/// error: it is reported and skipped, and the others are read; a citation whose cites were all skipped is left out, and
+/// the others keep their note numbers.
+/// </remarks>
+internal ref struct CitationsFile
 {
-    /// <summary>Reads the file's bytes; problems are reported as <see cref="InputException"/> naming the file, line and column.</summary>
+    private readonly ReadOnlySpan<byte> _bytes;
+    private readonly string _file;
+    private readonly IReadOnlySet<string> _knownIds;
+    private readonly List<Diagnostic> _diagnostics = [];
+    private Utf8JsonReader _reader;
+
+    private CitationsFile(ReadOnlySpan<byte> bytes, string file, IReadOnlySet<string> knownIds)
+    {
+        _bytes = bytes;
+        _file = file;
+        _knownIds = knownIds;
+        _reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 64 });
+    }
+
+    /// <summary>Reads the citations of a file's bytes.</summary>
     /// <param name="utf8">The file's bytes.</param>
     /// <param name="file">The file name as the user typed it.</param>
     /// <param name="knownIds">The ids of the items, to reject cites of unknown items.</param>
-    public static List<CslCitation> Read(byte[] utf8, string file, IReadOnlySet<string> knownIds)
+    public static ParseResult<List<CslCitation>> Read(ReadOnlySpan<byte> utf8, string file, IReadOnlySet<string> knownIds)
     {
-        var bytes = utf8.AsSpan().StartsWith("\uFEFF"u8) ? utf8[3..] : utf8;
-        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 64 });
+        var reader = new CitationsFile(utf8.StartsWith("\uFEFF"u8) ? utf8[3..] : utf8, file, knownIds);
+        var citations = reader.ReadAll();
+        return new ParseResult<List<CslCitation>>(citations, reader._diagnostics);
+    }
+
+    private List<CslCitation>? ReadAll()
+    {
         var citations = new List<CslCitation>();
         try
         {
-            Next(ref reader, bytes, file);
-            Expect(ref reader, JsonTokenType.StartArray, bytes, file, "The citations file must hold a JSON array of citations");
-            while (Next(ref reader, bytes, file) != JsonTokenType.EndArray)
+            if (!_reader.Read() || _reader.TokenType != JsonTokenType.StartArray)
             {
-                var number = citations.Count + 1;
-                var cites = reader.TokenType switch
-                {
-                    JsonTokenType.StartArray => ReadCites(ref reader, bytes, file, number, knownIds),
-                    JsonTokenType.StartObject => ReadCitationObject(ref reader, bytes, file, number, knownIds),
-                    _ => throw Problem(ref reader, bytes, file, $"Citation {number} must be an array of cite objects"),
-                };
-                citations.Add(new CslCitation(cites) { NoteNumber = number });
+                Report(DiagnosticSeverity.Fatal, CliDiagnosticCodes.NotACitationsFile, "The citations file must hold a JSON array of citations.", _reader.TokenStartIndex);
+                return null;
             }
 
-            while (reader.Read())
+            var number = 0;
+            while (_reader.Read() && _reader.TokenType != JsonTokenType.EndArray)
+            {
+                number++;
+                var start = _reader.TokenStartIndex;
+                var cites = _reader.TokenType switch
+                {
+                    JsonTokenType.StartArray => ReadCites(number),
+                    JsonTokenType.StartObject => ReadCitationObject(number),
+                    _ => null,
+                };
+                if (cites is null)
+                {
+                    Report(DiagnosticSeverity.Error, CliDiagnosticCodes.InvalidCitation,
+                        $"Citation {number} must be an array of cite objects or an object with \"citationItems\"; it was skipped.", start);
+                }
+                else if (cites.Count > 0)
+                {
+                    citations.Add(new CslCitation(cites) { NoteNumber = number });
+                }
+            }
+
+            while (_reader.Read())
             {
                 // Only whitespace and comments may follow; Read() throws on anything else.
             }
@@ -47,151 +86,146 @@ internal static class CitationsFile
         {
             var message = e.Message;
             var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-            throw new InputException(string.Create(CultureInfo.InvariantCulture,
-                $"{file}({(e.LineNumber ?? 0) + 1},{(e.BytePositionInLine ?? 0) + 1}): invalid JSON: {(cut > 0 ? message[..cut] : message)}"));
+            _diagnostics.Add(new Diagnostic(DiagnosticSeverity.Fatal, DiagnosticCodes.InvalidJson, "Invalid JSON: " + (cut > 0 ? message[..cut] : message),
+                new SourceLocation(_file, null, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1)));
         }
 
         return citations;
     }
 
-    private static List<CslCite> ReadCitationObject(ref Utf8JsonReader reader, ReadOnlySpan<byte> bytes, string file, int number, IReadOnlySet<string> knownIds)
+    private List<CslCite>? ReadCitationObject(int number)
     {
         List<CslCite>? cites = null;
-        var start = reader.TokenStartIndex;
-        while (Next(ref reader, bytes, file) != JsonTokenType.EndObject)
+        while (_reader.Read() && _reader.TokenType != JsonTokenType.EndObject)
         {
-            var key = reader.GetString();
-            Next(ref reader, bytes, file);
-            if (key == "citationItems")
+            var key = _reader.GetString();
+            _reader.Read();
+            if (key == "citationItems" && _reader.TokenType == JsonTokenType.StartArray)
             {
-                Expect(ref reader, JsonTokenType.StartArray, bytes, file, $"Citation {number}: \"citationItems\" must be an array of cite objects");
-                cites = ReadCites(ref reader, bytes, file, number, knownIds);
+                cites = ReadCites(number);
             }
             else
             {
                 // "properties" (noteIndex is replaced by the citation's position, as render.js does) and anything else.
-                reader.Skip();
+                _reader.Skip();
             }
-        }
-
-        return cites ?? throw new InputException($"{At(bytes, start, file)}: citation {number} must be an array of cite objects or an object with \"citationItems\".");
-    }
-
-    private static List<CslCite> ReadCites(ref Utf8JsonReader reader, ReadOnlySpan<byte> bytes, string file, int number, IReadOnlySet<string> knownIds)
-    {
-        var cites = new List<CslCite>();
-        while (Next(ref reader, bytes, file) != JsonTokenType.EndArray)
-        {
-            var index = cites.Count + 1;
-            Expect(ref reader, JsonTokenType.StartObject, bytes, file, $"Citation {number}, cite {index} must be an object");
-            cites.Add(ReadCite(ref reader, bytes, file, number, index, knownIds));
         }
 
         return cites;
     }
 
-    private static CslCite ReadCite(ref Utf8JsonReader reader, ReadOnlySpan<byte> bytes, string file, int number, int index, IReadOnlySet<string> knownIds)
+    private List<CslCite> ReadCites(int number)
     {
-        var start = reader.TokenStartIndex;
-        string? id = null, locator = null, label = null, prefix = null, suffix = null;
-        bool suppressAuthor = false, authorOnly = false;
-        while (Next(ref reader, bytes, file) != JsonTokenType.EndObject)
+        var cites = new List<CslCite>();
+        var index = 0;
+        while (_reader.Read() && _reader.TokenType != JsonTokenType.EndArray)
         {
-            var key = reader.GetString();
-            Next(ref reader, bytes, file);
+            index++;
+            if (_reader.TokenType != JsonTokenType.StartObject)
+            {
+                Report(DiagnosticSeverity.Error, CliDiagnosticCodes.InvalidCite, $"Citation {number}, cite {index} must be an object; it was skipped.", _reader.TokenStartIndex);
+                _reader.Skip();
+            }
+            else if (ReadCite(number, index) is { } cite)
+            {
+                cites.Add(cite);
+            }
+        }
+
+        return cites;
+    }
+
+    private CslCite? ReadCite(int number, int index)
+    {
+        var start = _reader.TokenStartIndex;
+        string? id = null, locator = null, label = null, prefix = null, suffix = null;
+        bool suppressAuthor = false, authorOnly = false, ok = true;
+        while (_reader.Read() && _reader.TokenType != JsonTokenType.EndObject)
+        {
+            var key = _reader.GetString();
+            _reader.Read();
             var what = $"Citation {number}, cite {index}: \"{key}\"";
             switch (key)
             {
                 case "id":
-                    id = Scalar(ref reader, bytes, file, what);
+                    ok &= Scalar(what, out id);
                     break;
                 case "locator":
-                    locator = Scalar(ref reader, bytes, file, what);
+                    ok &= Scalar(what, out locator);
                     break;
                 case "label":
-                    label = Text(ref reader, bytes, file, what);
+                    ok &= Text(what, out label);
                     break;
                 case "prefix":
-                    prefix = Text(ref reader, bytes, file, what);
+                    ok &= Text(what, out prefix);
                     break;
                 case "suffix":
-                    suffix = Text(ref reader, bytes, file, what);
+                    ok &= Text(what, out suffix);
                     break;
                 case "suppress-author":
-                    suppressAuthor = Flag(ref reader, bytes, file, what);
+                    ok &= Flag(what, out suppressAuthor);
                     break;
                 case "author-only":
-                    authorOnly = Flag(ref reader, bytes, file, what);
+                    ok &= Flag(what, out authorOnly);
                     break;
                 default:
-                    reader.Skip();
+                    _reader.Skip();
                     break;
             }
         }
 
-        if (id is null)
+        if (ok && id is null)
         {
-            throw new InputException($"{At(bytes, start, file)}: citation {number}, cite {index} needs an \"id\".");
+            Report(DiagnosticSeverity.Error, CliDiagnosticCodes.InvalidCite, $"Citation {number}, cite {index} needs an \"id\"; it was skipped.", start);
+            return null;
         }
 
-        if (!knownIds.Contains(id))
+        if (ok && !_knownIds.Contains(id!))
         {
-            throw new InputException($"{At(bytes, start, file)}: citation {number} cites unknown item id \"{id}\".");
+            Report(DiagnosticSeverity.Error, CliDiagnosticCodes.UnknownItem, $"Citation {number} cites unknown item id \"{id}\"; the cite was skipped.", start);
+            return null;
         }
 
-        return new CslCite(id) { Locator = locator, Label = label, Prefix = prefix, Suffix = suffix, SuppressAuthor = suppressAuthor, AuthorOnly = authorOnly };
+        return ok ? new CslCite(id!) { Locator = locator, Label = label, Prefix = prefix, Suffix = suffix, SuppressAuthor = suppressAuthor, AuthorOnly = authorOnly } : null;
     }
 
-    private static string? Scalar(ref Utf8JsonReader reader, ReadOnlySpan<byte> bytes, string file, string what) => reader.TokenType switch
+    private bool Scalar(string what, out string? value)
     {
-        JsonTokenType.String => reader.GetString(),
-        JsonTokenType.Number => Encoding.UTF8.GetString(reader.ValueSpan),
-        JsonTokenType.Null => null,
-        _ => throw Problem(ref reader, bytes, file, what + " must be a string or a number"),
-    };
-
-    private static string? Text(ref Utf8JsonReader reader, ReadOnlySpan<byte> bytes, string file, string what) => reader.TokenType switch
-    {
-        JsonTokenType.String => reader.GetString(),
-        JsonTokenType.Null => null,
-        _ => throw Problem(ref reader, bytes, file, what + " must be a string"),
-    };
-
-    private static bool Flag(ref Utf8JsonReader reader, ReadOnlySpan<byte> bytes, string file, string what) => reader.TokenType switch
-    {
-        JsonTokenType.True => true,
-        JsonTokenType.False or JsonTokenType.Null => false,
-        _ => throw Problem(ref reader, bytes, file, what + " must be true or false"),
-    };
-
-    private static JsonTokenType Next(ref Utf8JsonReader reader, ReadOnlySpan<byte> bytes, string file)
-    {
-        if (!reader.Read())
+        value = _reader.TokenType switch
         {
-            throw new InputException($"{At(bytes, bytes.Length, file)}: the JSON ends too early.");
-        }
-
-        return reader.TokenType;
+            JsonTokenType.String => _reader.GetString(),
+            JsonTokenType.Number => Encoding.UTF8.GetString(_reader.ValueSpan),
+            _ => null,
+        };
+        return value is not null || _reader.TokenType == JsonTokenType.Null || WrongType(what + " must be a string or a number");
     }
 
-    private static void Expect(ref Utf8JsonReader reader, JsonTokenType type, ReadOnlySpan<byte> bytes, string file, string problem)
+    private bool Text(string what, out string? value)
     {
-        if (reader.TokenType != type)
-        {
-            throw Problem(ref reader, bytes, file, problem);
-        }
+        value = _reader.TokenType == JsonTokenType.String ? _reader.GetString() : null;
+        return value is not null || _reader.TokenType == JsonTokenType.Null || WrongType(what + " must be a string");
     }
 
-    private static InputException Problem(ref Utf8JsonReader reader, ReadOnlySpan<byte> bytes, string file, string problem)
-        => new($"{At(bytes, reader.TokenStartIndex, file)}: {problem}.");
-
-    /// <summary><c>file(line,column)</c> of a byte offset, counting characters, not bytes, in the column.</summary>
-    private static string At(ReadOnlySpan<byte> bytes, long offset, string file)
+    private bool Flag(string what, out bool value)
     {
-        var before = bytes[..(int)Math.Min(offset, bytes.Length)];
+        value = _reader.TokenType == JsonTokenType.True;
+        return _reader.TokenType is JsonTokenType.True or JsonTokenType.False or JsonTokenType.Null || WrongType(what + " must be true or false");
+    }
+
+    private bool WrongType(string problem)
+    {
+        Report(DiagnosticSeverity.Error, CliDiagnosticCodes.InvalidCite, problem + "; the cite was skipped.", _reader.TokenStartIndex);
+        _reader.Skip();
+        return false;
+    }
+
+    /// <summary>Adds a diagnostic at a byte offset, counting characters, not bytes, in the column.</summary>
+    private void Report(DiagnosticSeverity severity, string code, string message, long offset)
+    {
+        var before = _bytes[..(int)Math.Min(offset, _bytes.Length)];
         var line = before.Count((byte)'\n') + 1;
         var lineStart = before.LastIndexOf((byte)'\n') + 1;
         var column = Encoding.UTF8.GetCharCount(before[lineStart..]) + 1;
-        return string.Create(CultureInfo.InvariantCulture, $"{file}({line},{column})");
+        _diagnostics.Add(new Diagnostic(severity, code, message, new SourceLocation(_file, null, line, column)));
     }
 }

@@ -1,3 +1,4 @@
+using Citations.Diagnostics;
 using Citations.Links.Checking;
 
 namespace Citations.Cli.Commands;
@@ -17,4 +18,18 @@ internal sealed record CliContext(TextWriter Out, TextWriter Error, string Worki
 
     /// <summary>Resolves a path given on the command line.</summary>
     public string ResolvePath(string path) => Path.GetFullPath(path, WorkingDirectory);
+
+    /// <summary>Writes diagnostics to standard error, one a line (<c>file(line,column) path: severity CODE: message</c>).</summary>
+    /// <param name="diagnostics">The diagnostics.</param>
+    /// <param name="withInfo">Whether to write the informational ones too.</param>
+    public async Task WriteDiagnosticsAsync(IEnumerable<Diagnostic> diagnostics, bool withInfo = true)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            if (withInfo || diagnostic.Severity != DiagnosticSeverity.Info)
+            {
+                await Error.WriteLineAsync(diagnostic.ToString()).ConfigureAwait(false);
+            }
+        }
+    }
 }

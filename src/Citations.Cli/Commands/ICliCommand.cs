@@ -1,18 +1,19 @@
+using System.CommandLine;
+
 namespace Citations.Cli.Commands;
 
-/// <summary>One sub-command of the <c>citations</c> tool (<c>report</c>, <c>format</c>, <c>check</c>, …).</summary>
-/// <remarks>
-/// Commands parse their own arguments so that start-up stays cheap: the tool is run many times in scripts, and a
-/// reflection-based command framework would cost more than formatting a bibliography.
-/// </remarks>
+/// <summary>One command of the tool: its definition for the command-line parser, and what it does.</summary>
+/// <remarks>A command is built for one run; its options are fields, read from the <see cref="ParseResult"/>.</remarks>
 internal interface ICliCommand
 {
-    /// <summary>The word that selects the command.</summary>
-    string Name { get; }
+    /// <summary>The command's name, description, arguments and options.</summary>
+    Command Definition { get; }
 
-    /// <summary>One line for the tool's help.</summary>
-    string Summary { get; }
+    /// <summary>What the help prints after the options: value syntaxes, and the command's exit codes.</summary>
+    string HelpNotes { get; }
 
-    /// <summary>Runs the command. Returns the process exit code: 0 success, 1 findings or failure, 2 usage error.</summary>
-    Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken);
+    /// <summary>Runs the command on a command line that parsed. Returns an exit code of <see cref="ExitCodes"/>.</summary>
+    /// <exception cref="UsageException">The options contradict each other (exit code 2).</exception>
+    /// <exception cref="InputException">An input cannot be read at all (exit code 2).</exception>
+    Task<int> RunAsync(ParseResult parse, CliContext context, CancellationToken cancellationToken);
 }

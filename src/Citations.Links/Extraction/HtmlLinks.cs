@@ -49,7 +49,7 @@ internal static partial class HtmlLinks
 
             if (!url.Contains("://", StringComparison.Ordinal) && !url.StartsWith("//", StringComparison.Ordinal))
             {
-                diagnostics.Add(new Diagnostic(DiagnosticSeverity.Info, LinkTargetReader.RelativeLinkCode,
+                diagnostics.Add(new Diagnostic(DiagnosticSeverity.Info, LinkDiagnosticCodes.RelativeLink,
                     $"The relative link '{url}' cannot be checked without a base URL.", new SourceLocation(file, null, line, 0)));
                 continue;
             }

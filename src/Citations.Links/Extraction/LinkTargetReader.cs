@@ -1,7 +1,9 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using Citations.CslData;
 using Citations.Diagnostics;
+using Citations.Formats;
 using Citations.Serialization;
 
 namespace Citations.Links.Extraction;
@@ -9,8 +11,11 @@ namespace Citations.Links.Extraction;
 /// <summary>The kinds of file links can be read from.</summary>
 public enum LinkFileKind
 {
-    /// <summary>CSL-JSON: each item's <c>URL</c> (or DOI) with its id and <c>accessed</c> date.</summary>
-    CslJson,
+    /// <summary>
+    /// A bibliography file in any item format <see cref="ItemFormats.Default"/> reads (CSL-JSON first): each item's
+    /// <c>URL</c> (or DOI) with its id and <c>accessed</c> date.
+    /// </summary>
+    Bibliography,
 
     /// <summary>Markdown: inline and reference links, autolinks and bare URLs, outside code; a blockquote that cites one link quotes it.</summary>
     Markdown,
@@ -38,20 +43,13 @@ public static class LinkTargetReader
     private static readonly SearchValues<char> SchemeCharacters =
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+-.");
 
-    /// <summary>Diagnostic code: the file could not be read.</summary>
-    public const string UnreadableFileCode = "LNK001";
-
-    /// <summary>Diagnostic code: a CSL item cites no URL or DOI.</summary>
-    public const string NoUrlCode = "LNK002";
-
-    /// <summary>Diagnostic code: a link is relative and cannot be checked without a base URL.</summary>
-    public const string RelativeLinkCode = "LNK003";
-
     /// <summary>
     /// Guesses a file's kind. JSON (by extension or by its first character) is an article file when its top-level
-    /// object has an article's properties (<c>formatVersion</c>, <c>claims</c>, <c>sources</c>, <c>metadata</c>), and
-    /// CSL-JSON otherwise; <c>.md</c> and <c>.html</c> files are Markdown and HTML, <c>.txt</c> files URL lists. Other
-    /// text starting with <c>&lt;</c> is HTML; text whose lines mostly start with a URL is a URL list; the rest Markdown.
+    /// object has an article's properties (<c>formatVersion</c>, <c>bibliography</c>, <c>claims</c>, <c>sources</c>,
+    /// <c>metadata</c>), and a bibliography (CSL-JSON) otherwise; <c>.md</c> and <c>.html</c> files are Markdown and HTML,
+    /// <c>.txt</c> files URL lists, and an extension an item reader of <see cref="ItemFormats.Default"/> claims is a
+    /// bibliography. Other text starting with <c>&lt;</c> is HTML; text an item reader recognises is a bibliography; text
+    /// whose lines mostly start with a URL is a URL list; the rest Markdown.
     /// </summary>
     /// <param name="path">The file's path.</param>
     /// <param name="text">The file's text, to sniff when the extension says nothing.</param>
@@ -78,6 +76,12 @@ public static class LinkTargetReader
                 return LinkFileKind.UrlList;
         }
 
+        var sniffed = Encoding.UTF8.GetBytes(text[..Math.Min(text.Length, ItemFormats.SniffLength)]);
+        if (extension.Length > 0 && ItemFormats.Default.FindReader(path, []) is not null)
+        {
+            return LinkFileKind.Bibliography;
+        }
+
         if (start.StartsWith("[", StringComparison.Ordinal) || start.StartsWith("{", StringComparison.Ordinal))
         {
             return SniffJson(text);
@@ -88,10 +92,15 @@ public static class LinkTargetReader
             return LinkFileKind.Html;
         }
 
+        if (ItemFormats.Default.FindReader(null, sniffed) is not null)
+        {
+            return LinkFileKind.Bibliography;
+        }
+
         return LooksLikeUrlList(text) ? LinkFileKind.UrlList : LinkFileKind.Markdown;
     }
 
-    /// <summary>Article or CSL-JSON, from the top-level property names (read up to the first syntax error, if any).</summary>
+    /// <summary>Article or bibliography (CSL-JSON), from the top-level property names (read up to the first syntax error, if any).</summary>
     private static LinkFileKind SniffJson(string text)
     {
         var bytes = Encoding.UTF8.GetBytes(text);
@@ -101,12 +110,12 @@ public static class LinkTargetReader
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
-                return LinkFileKind.CslJson;
+                return LinkFileKind.Bibliography;
             }
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("formatVersion") || reader.ValueTextEquals("claims")
+                if (reader.ValueTextEquals("formatVersion") || reader.ValueTextEquals("bibliography") || reader.ValueTextEquals("claims")
                     || reader.ValueTextEquals("sources") || reader.ValueTextEquals("metadata"))
                 {
                     return LinkFileKind.Article;
@@ -121,7 +130,7 @@ public static class LinkTargetReader
             // Malformed JSON: the reader of the kind guessed so far reports where.
         }
 
-        return LinkFileKind.CslJson;
+        return LinkFileKind.Bibliography;
     }
 
     /// <summary>Whether at least half of the lines that are not blank or <c>#</c> comments start with an absolute URL.</summary>
@@ -154,34 +163,50 @@ public static class LinkTargetReader
     /// <param name="cancellationToken">Cancels the read.</param>
     public static async Task<ParseResult<IReadOnlyList<LinkTarget>>> ReadFileAsync(string path, LinkFileKind? kind = null, CancellationToken cancellationToken = default)
     {
-        var set = await ReadSetFileAsync(path, kind, null, cancellationToken).ConfigureAwait(false);
+        var set = await ReadSetFileAsync(path, kind, cancellationToken: cancellationToken).ConfigureAwait(false);
         return new ParseResult<IReadOnlyList<LinkTarget>>(set.Value?.Targets, set.Diagnostics);
     }
 
     /// <summary>
     /// Reads a file of any supported kind (see <see cref="DetectKind"/>): its links, and the cited sources that have none
-    /// (CSL items and article sources without a URL or DOI).
+    /// (bibliography items and article sources without a URL or DOI). The file is read whole under a size cap
+    /// (<see cref="InputFile"/>); a file that is missing, unreadable, too large or not UTF-8 text gives one
+    /// <see cref="DiagnosticSeverity.Fatal"/> diagnostic and no value. An article's <c>bibliography</c> file is found
+    /// relative to the article file.
     /// </summary>
     /// <param name="path">The file's path.</param>
     /// <param name="kind">The kind; guessed when <see langword="null"/>.</param>
     /// <param name="displayName">The name diagnostics and origins give the file (such as the path as the user typed it); <paramref name="path"/> when <see langword="null"/>.</param>
+    /// <param name="maxBytes">The size cap of the file (and of an article's bibliography file), in bytes.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    public static async Task<ParseResult<LinkTargetSet>> ReadSetFileAsync(string path, LinkFileKind? kind = null, string? displayName = null, CancellationToken cancellationToken = default)
+    public static async Task<ParseResult<LinkTargetSet>> ReadSetFileAsync(
+        string path, LinkFileKind? kind = null, string? displayName = null, long maxBytes = InputFile.DefaultMaxBytes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
         displayName ??= path;
-        string text;
-        try
+        var bytes = await InputFile.ReadAllBytesAsync(path, maxBytes, displayName, cancellationToken).ConfigureAwait(false);
+        if (bytes.Value is null)
         {
-            text = await File.ReadAllTextAsync(path, Encoding.UTF8, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return new ParseResult<LinkTargetSet>(null,
-                [new Diagnostic(DiagnosticSeverity.Error, UnreadableFileCode, $"The file could not be read: {e.Message}", new SourceLocation(displayName, null, 0, 0))]);
+            return new ParseResult<LinkTargetSet>(null, bytes.Diagnostics);
         }
 
-        return ReadSet(text, kind ?? DetectKind(path, text), displayName);
+        var text = InputFile.DecodeUtf8(bytes.Value, displayName);
+        if (text.Value is null)
+        {
+            return new ParseResult<LinkTargetSet>(null, text.Diagnostics);
+        }
+
+        return (kind ?? DetectKind(path, text.Value)) switch
+        {
+            // Item readers choose the format by the real path's extension and read the bytes themselves.
+            LinkFileKind.Bibliography => BibliographySet(ItemFormats.Default.Read(bytes.Value, path), displayName, path),
+            LinkFileKind.Article => ArticleSet(bytes.Value, displayName, new ArticleReadOptions
+            {
+                MaxFileBytes = maxBytes,
+                BaseDirectory = Path.GetDirectoryName(Path.GetFullPath(path)),
+            }),
+            var other => ReadSet(text.Value, other, displayName),
+        };
     }
 
     /// <summary>Reads the links of text of a given kind.</summary>
@@ -203,7 +228,7 @@ public static class LinkTargetReader
         ArgumentNullException.ThrowIfNull(text);
         return kind switch
         {
-            LinkFileKind.CslJson => ReadCslJsonSet(text, file),
+            LinkFileKind.Bibliography => ReadBibliography(text, file),
             LinkFileKind.Markdown => Targets(MarkdownLinks.Read(text, file)),
             LinkFileKind.Html => Targets(HtmlLinks.Read(text, file)),
             LinkFileKind.UrlList => Targets(ReadUrlList(text, file)),
@@ -222,7 +247,25 @@ public static class LinkTargetReader
     public static ParseResult<LinkTargetSet> ReadArticle(string json, string? file = null)
     {
         ArgumentNullException.ThrowIfNull(json);
-        var parsed = ArticleJson.Read(json, file);
+        return ArticleSet(Encoding.UTF8.GetBytes(json), file, ArticleReadOptions.Default);
+    }
+
+    /// <summary>
+    /// Reads the links of a bibliography in any item format <see cref="ItemFormats.Default"/> reads (chosen by the file
+    /// name's extension, else by the content): each item's URL (or its DOI's resolver URL), id and accessed date; items
+    /// with neither are not checkable. Items with errors are reported and left out; the others are read.
+    /// </summary>
+    /// <param name="text">The file's text.</param>
+    /// <param name="file">The file name, to choose the format and for diagnostics and target origins.</param>
+    public static ParseResult<LinkTargetSet> ReadBibliography(string text, string? file = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return BibliographySet(ItemFormats.Default.Read(Encoding.UTF8.GetBytes(text), file), file, file);
+    }
+
+    private static ParseResult<LinkTargetSet> ArticleSet(ReadOnlyMemory<byte> json, string? file, ArticleReadOptions options)
+    {
+        var parsed = ArticleJson.Read(json, file, options);
         if (parsed.Value is null)
         {
             return new ParseResult<LinkTargetSet>(null, parsed.Diagnostics);
@@ -232,7 +275,7 @@ public static class LinkTargetReader
         var diagnostics = new List<Diagnostic>(parsed.Diagnostics);
         foreach (var source in set.NotCheckable)
         {
-            diagnostics.Add(new Diagnostic(DiagnosticSeverity.Info, NoUrlCode,
+            diagnostics.Add(new Diagnostic(DiagnosticSeverity.Info, LinkDiagnosticCodes.NoUrl,
                 $"Source '{source.SourceId}' cites no URL or DOI; a link check cannot cover it.", new SourceLocation(file, null, 0, 0)));
         }
 
@@ -242,20 +285,15 @@ public static class LinkTargetReader
     private static ParseResult<LinkTargetSet> Targets(ParseResult<IReadOnlyList<LinkTarget>> read)
         => new(read.Value is null ? null : new LinkTargetSet { Targets = read.Value }, read.Diagnostics);
 
-    /// <summary>Reads the links of CSL-JSON items: each item's URL (or its DOI's resolver URL), id and accessed date.</summary>
-    /// <param name="json">The CSL-JSON text.</param>
-    /// <param name="file">The file name for diagnostics and target origins.</param>
-    public static ParseResult<IReadOnlyList<LinkTarget>> ReadCslJson(string json, string? file = null)
+    /// <param name="parsed">The items read.</param>
+    /// <param name="file">The file's name for diagnostics and origins.</param>
+    /// <param name="path">The file's path or name, as the item reader was given it.</param>
+    private static ParseResult<LinkTargetSet> BibliographySet(ParseResult<IReadOnlyList<CslItem>> parsed, string? file, string? path)
     {
-        var set = ReadCslJsonSet(json, file);
-        return new ParseResult<IReadOnlyList<LinkTarget>>(set.Value?.Targets, set.Diagnostics);
-    }
-
-    private static ParseResult<LinkTargetSet> ReadCslJsonSet(string json, string? file)
-    {
-        ArgumentNullException.ThrowIfNull(json);
-        var parsed = CslJson.Read(json, file);
-        var diagnostics = new List<Diagnostic>(parsed.Diagnostics);
+        // The reader names the file as it was given it; name it as the caller wants.
+        var diagnostics = parsed.Diagnostics
+            .Select(d => file is not null && d.Location.File == path ? d with { Location = d.Location with { File = file } } : d)
+            .ToList();
         var targets = new List<LinkTarget>();
         var notCheckable = new List<NotCheckableSource>();
         foreach (var item in parsed.Value ?? [])
@@ -268,7 +306,7 @@ public static class LinkTargetReader
             else
             {
                 notCheckable.Add(new NotCheckableSource(item.Id.Text, NotCheckableSource.NoLinkReason) { Title = item.Title, Origin = origin });
-                diagnostics.Add(new Diagnostic(DiagnosticSeverity.Info, NoUrlCode,
+                diagnostics.Add(new Diagnostic(DiagnosticSeverity.Info, LinkDiagnosticCodes.NoUrl,
                     $"Item '{item.Id.Text}' cites no URL or DOI; a link check cannot cover it.", new SourceLocation(file, null, 0, 0)));
             }
         }

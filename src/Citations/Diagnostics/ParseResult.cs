@@ -31,6 +31,7 @@ public sealed class ParseResult<T>
     public bool Success => Value is not null && !Diagnostics.Any(d => d.Severity >= DiagnosticSeverity.Error);
 
     /// <summary>Whether the input could not be read at all, or not to its end: no value, or a fatal diagnostic.</summary>
+    [MemberNotNullWhen(false, nameof(Value))]
     public bool Stopped => Value is null || Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Fatal);
 
     /// <summary>Returns the value, or throws a <see cref="CitationsParseException"/> listing every error.</summary>

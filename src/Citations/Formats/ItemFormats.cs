@@ -15,9 +15,6 @@ public sealed class ItemFormats
     /// <summary>How many bytes of a file <see cref="IItemReader.Sniff"/> is shown.</summary>
     public const int SniffLength = 4096;
 
-    /// <summary>The largest file <see cref="ReadFile"/> reads unless told otherwise: 256 MiB.</summary>
-    public const long DefaultMaxFileBytes = 256L * 1024 * 1024;
-
     private readonly IItemReader[] _readers;
     private readonly IItemWriter[] _writers;
 
@@ -101,14 +98,7 @@ public sealed class ItemFormats
     public ParseResult<IReadOnlyList<CslItem>> Read(ReadOnlyMemory<byte> content, string? file)
     {
         var reader = FindReader(file, content.Span);
-        if (reader is null)
-        {
-            var known = string.Join(", ", _readers.Select(r => r.Name));
-            return new ParseResult<IReadOnlyList<CslItem>>(null,
-                [new Diagnostic(DiagnosticSeverity.Fatal, DiagnosticCodes.UnknownFormat, $"The file is not in a bibliography format this program reads ({known}).", new SourceLocation(file, null, 0, 0))]);
-        }
-
-        return reader.Read(content, file);
+        return reader is null ? Unknown(file) : reader.Read(content, file);
     }
 
     /// <summary>
@@ -116,15 +106,26 @@ public sealed class ItemFormats
     /// <paramref name="maxBytes"/> gives one <see cref="DiagnosticSeverity.Fatal"/> diagnostic, not an exception.
     /// </summary>
     /// <param name="path">The file's path.</param>
-    /// <param name="maxBytes">The size cap (default <see cref="DefaultMaxFileBytes"/>).</param>
-    public ParseResult<IReadOnlyList<CslItem>> ReadFile(string path, long maxBytes = DefaultMaxFileBytes)
+    /// <param name="maxBytes">The size cap (default <see cref="InputFile.DefaultMaxBytes"/>).</param>
+    /// <param name="displayName">The name diagnostics give the file (such as the path as the user typed it); <paramref name="path"/> when <see langword="null"/>.
+    /// The format is chosen by the extension of <paramref name="path"/>.</param>
+    public ParseResult<IReadOnlyList<CslItem>> ReadFile(string path, long maxBytes = InputFile.DefaultMaxBytes, string? displayName = null)
     {
-        ArgumentNullException.ThrowIfNull(path);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBytes);
-        var bytes = InputFile.ReadAllBytes(path, maxBytes, out var problem);
-        return bytes is null
-            ? new ParseResult<IReadOnlyList<CslItem>>(null, [problem!])
-            : Read(bytes, path);
+        var bytes = InputFile.ReadAllBytes(path, maxBytes, displayName);
+        if (bytes.Value is null)
+        {
+            return new ParseResult<IReadOnlyList<CslItem>>(null, bytes.Diagnostics);
+        }
+
+        var reader = FindReader(path, bytes.Value);
+        return reader is null ? Unknown(displayName ?? path) : reader.Read(bytes.Value, displayName ?? path);
+    }
+
+    private ParseResult<IReadOnlyList<CslItem>> Unknown(string? file)
+    {
+        var known = string.Join(", ", _readers.Select(r => r.Name));
+        return new ParseResult<IReadOnlyList<CslItem>>(null,
+            [new Diagnostic(DiagnosticSeverity.Fatal, DiagnosticCodes.UnknownFormat, $"The file is not in a bibliography format this program reads ({known}).", new SourceLocation(file, null, 0, 0))]);
     }
 
     private static ReadOnlySpan<byte> WithoutByteOrderMark(ReadOnlySpan<byte> bytes)

@@ -56,7 +56,7 @@ internal sealed class TextSource
         {
             var source = new TextSource(Encoding.Latin1.GetString(bytes), file);
             var at = e.Index >= 0 ? e.Index : 0;
-            source.Report(DiagnosticSeverity.Warning, DiagnosticCodes.NotUtf8,
+            source.Report(DiagnosticSeverity.Warning, DiagnosticCodes.ReadAsLatin1,
                 "The file is not valid UTF-8; it was read as Latin-1 (ISO-8859-1). Save it as UTF-8 if some characters look wrong.", Math.Min(at, source.Text.Length));
             return source;
         }

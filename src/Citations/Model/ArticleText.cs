@@ -76,18 +76,6 @@ public sealed class ArticleText
         return new ArticleText(paragraphs);
     }
 
-    /// <summary>Reads a UTF-8 text file and splits it into paragraphs.</summary>
-    /// <param name="path">The file's path.</param>
-    /// <param name="breaks">How paragraphs are separated.</param>
-    /// <param name="cancellationToken">Cancels the read.</param>
-    /// <exception cref="IOException">The file could not be read.</exception>
-    public static async Task<ArticleText> ReadFileAsync(string path, ParagraphBreaks breaks = ParagraphBreaks.Auto, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        var text = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
-        return Parse(text, breaks);
-    }
-
     private static bool HasBlankLineBetweenText(string[] lines)
     {
         var seenText = false;

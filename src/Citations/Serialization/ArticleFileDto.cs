@@ -16,6 +16,9 @@ internal sealed class ArticleFileDto
 
     public int? FormatVersion { get; set; }
 
+    public string? Bibliography { get; set; }
+
+    // Read by the shape check (JsonShapeChecker.Items), which leaves null here; set when writing.
     public CslItem? Metadata { get; set; }
 
     public List<ClaimDto?>? Claims { get; set; }
@@ -84,6 +87,9 @@ internal sealed class SourceDto
 
     public string? Note { get; set; }
 
+    public string? Id { get; set; }
+
+    // Read by the shape check (JsonShapeChecker.Items), which leaves null here; set when writing.
     public CslItem? Item { get; set; }
 }
 

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Citations.Diagnostics;
+using Citations.Formats;
 using Citations.Model;
 using Citations.Validation;
 
@@ -21,6 +22,21 @@ public sealed record ArticleReadOptions
     /// <summary>The article's text, to check claim anchors against; <see langword="null"/> skips those checks.</summary>
     /// <value>Defaults to <see langword="null"/>.</value>
     public ArticleText? Text { get; init; }
+
+    /// <summary>The item formats the file named by the article's <c>bibliography</c> property may be in.</summary>
+    /// <value>Defaults to <see cref="ItemFormats.Default"/>.</value>
+    public ItemFormats ItemFormats { get; init; } = ItemFormats.Default;
+
+    /// <summary>The size cap of the article file (when read from a file) and of its bibliography file, in bytes.</summary>
+    /// <value>Defaults to <see cref="InputFile.DefaultMaxBytes"/> (256 MiB).</value>
+    public long MaxFileBytes { get; init; } = InputFile.DefaultMaxBytes;
+
+    /// <summary>
+    /// The folder a relative <c>bibliography</c> path is resolved against; <see langword="null"/> for the folder of the
+    /// article file (the file name given to the reader, relative to the current directory).
+    /// </summary>
+    /// <value>Defaults to <see langword="null"/>.</value>
+    public string? BaseDirectory { get; init; }
 }
 
 /// <summary>Options for writing an article file.</summary>
@@ -94,7 +110,7 @@ public static class ArticleJson
         var index = JsonPositionIndex.Build(utf8, file, ReaderOptions, diagnostics);
         if (index is null)
         {
-            return Result(null, diagnostics);
+            return Result(null, diagnostics, file);
         }
 
         // Check the shape against the serializer's own contract, reporting every fault, and read the repaired copy.
@@ -118,7 +134,7 @@ public static class ArticleJson
             // The shape check should have caught this; report it rather than throw if it did not.
             diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.WrongType,
                 JsonPositionIndex.TrimPositionSuffix(e.Message), index.Locate(e.Path ?? "$")));
-            return Result(null, diagnostics);
+            return Result(null, diagnostics, file);
         }
 
         if (dto is null)
@@ -128,10 +144,13 @@ public static class ArticleJson
                 diagnostics.Add(index.Create(DiagnosticSeverity.Error, DiagnosticCodes.NotAnObject, "An article file must be a JSON object, not null.", "$"));
             }
 
-            return Result(null, diagnostics);
+            return Result(null, diagnostics, file);
         }
 
-        var mapper = new ArticleMapper(index, diagnostics, checker.Repaired);
+        var bibliography = dto.Bibliography is { } reference && !string.IsNullOrWhiteSpace(reference)
+            ? ArticleBibliography.Read(reference, file, options, diagnostics)
+            : null;
+        var mapper = new ArticleMapper(index, diagnostics, checker.Repaired, checker.Items, bibliography);
         var article = mapper.ToModel(dto);
         if (article is not null && options.Validate)
         {
@@ -140,46 +159,34 @@ public static class ArticleJson
             diagnostics.AddRange(findings.Select(index.Place));
         }
 
-        return Result(article, diagnostics);
+        return Result(article, diagnostics, file);
     }
 
-    /// <summary>Reads an article file. A file that cannot be read gives a diagnostic, not an exception.</summary>
+    /// <summary>
+    /// Reads an article file, under <see cref="ArticleReadOptions.MaxFileBytes"/>. A file that cannot be read gives a
+    /// <see cref="DiagnosticSeverity.Fatal"/> diagnostic, not an exception.
+    /// </summary>
     /// <param name="path">The file's path; diagnostics name it as given.</param>
     /// <param name="options">What to check; <see cref="ArticleReadOptions.Default"/> when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     public static async Task<ParseResult<Article>> ReadFileAsync(string path, ArticleReadOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(path);
-        byte[] bytes;
-        try
-        {
-            bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return Unreadable(path, e);
-        }
-
-        return Read(bytes, path, options);
+        options ??= ArticleReadOptions.Default;
+        var bytes = await InputFile.ReadAllBytesAsync(path, options.MaxFileBytes, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return bytes.Value is null ? new ParseResult<Article>(null, bytes.Diagnostics) : Read(bytes.Value, path, options);
     }
 
-    /// <summary>Reads an article file synchronously. A file that cannot be read gives a diagnostic, not an exception.</summary>
+    /// <summary>
+    /// Reads an article file synchronously, under <see cref="ArticleReadOptions.MaxFileBytes"/>. A file that cannot be
+    /// read gives a <see cref="DiagnosticSeverity.Fatal"/> diagnostic, not an exception.
+    /// </summary>
     /// <param name="path">The file's path; diagnostics name it as given.</param>
     /// <param name="options">What to check; <see cref="ArticleReadOptions.Default"/> when <see langword="null"/>.</param>
     public static ParseResult<Article> ReadFile(string path, ArticleReadOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(path);
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return Unreadable(path, e);
-        }
-
-        return Read(bytes, path, options);
+        options ??= ArticleReadOptions.Default;
+        var bytes = InputFile.ReadAllBytes(path, options.MaxFileBytes);
+        return bytes.Value is null ? new ParseResult<Article>(null, bytes.Diagnostics) : Read(bytes.Value, path, options);
     }
 
     /// <summary>Writes an article as JSON in the article file format.</summary>
@@ -203,9 +210,7 @@ public static class ArticleJson
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    private static ParseResult<Article> Unreadable(string path, Exception e)
-        => new(null, [new Diagnostic(DiagnosticSeverity.Fatal, DiagnosticCodes.UnreadableFile, $"The file could not be read: {e.Message}", new SourceLocation(path, null, 0, 0))]);
-
-    private static ParseResult<Article> Result(Article? article, List<Diagnostic> diagnostics)
-        => new(article, diagnostics.OrderBy(d => d.Location.Line).ThenBy(d => d.Location.Column).ToArray());
+    /// <summary>The result, the article file's problems in file order, then those of the files it names.</summary>
+    private static ParseResult<Article> Result(Article? article, List<Diagnostic> diagnostics, string? file)
+        => new(article, diagnostics.OrderBy(d => d.Location.File == file ? 0 : 1).ThenBy(d => d.Location.Line).ThenBy(d => d.Location.Column).ToArray());
 }

@@ -18,15 +18,21 @@ internal sealed class ArticleMapper
     private readonly JsonPositionIndex _index;
     private readonly List<Diagnostic> _diagnostics;
     private readonly IReadOnlySet<string> _reported;
+    private readonly IReadOnlyDictionary<string, CslItem> _items;
+    private readonly ArticleBibliography? _bibliography;
 
     /// <param name="index">Positions in the file read.</param>
     /// <param name="diagnostics">Where problems go.</param>
     /// <param name="reported">Paths whose values were already reported (and removed) by the shape check.</param>
-    public ArticleMapper(JsonPositionIndex index, List<Diagnostic> diagnostics, IReadOnlySet<string> reported)
+    /// <param name="items">The embedded CSL items the shape check read, by JSON path (the DTO holds <c>null</c> there).</param>
+    /// <param name="bibliography">The items of the file the article's <c>bibliography</c> names, if it names one.</param>
+    public ArticleMapper(JsonPositionIndex index, List<Diagnostic> diagnostics, IReadOnlySet<string> reported, IReadOnlyDictionary<string, CslItem> items, ArticleBibliography? bibliography)
     {
         _index = index;
         _diagnostics = diagnostics;
         _reported = reported;
+        _items = items;
+        _bibliography = bibliography;
     }
 
     /// <summary>The JSON path of each claim of the article read, by position in <see cref="Article.Claims"/>.</summary>
@@ -44,7 +50,8 @@ internal sealed class ArticleMapper
             return null;
         }
 
-        if (file.Metadata is null)
+        var metadata = _items.GetValueOrDefault("$.metadata");
+        if (metadata is null)
         {
             // Without metadata there is no article, but the claims and sources are still checked, to report everything.
             Error(DiagnosticCodes.MissingProperty, "The article has no 'metadata' (its own CSL-JSON item).", "$.metadata");
@@ -72,7 +79,7 @@ internal sealed class ArticleMapper
             }
         }
 
-        return file.Metadata is null ? null : new Article(file.Metadata) { Claims = claims, Sources = sources };
+        return metadata is null ? null : new Article(metadata) { Claims = claims, Sources = sources };
     }
 
     public static ArticleFileDto ToFile(Article article, string? schema) => new()
@@ -228,13 +235,8 @@ internal sealed class ArticleMapper
         }
 
         var ok = true;
-        CslItem? item = dto.Item;
-        if (item is null)
-        {
-            Error(DiagnosticCodes.MissingProperty, "The source has no 'item' (its CSL-JSON data, whose 'id' is the source's id).", JsonPath.Property(path, "item"));
-            ok = false;
-        }
-        else if (string.IsNullOrWhiteSpace(item.Id.Text))
+        var item = SourceItem(dto, path, ref ok);
+        if (item is not null && string.IsNullOrWhiteSpace(item.Id.Text))
         {
             Error(DiagnosticCodes.InvalidValue, "The source's item has a blank 'id'.", JsonPath.Property(JsonPath.Property(path, "item"), "id"));
             ok = false;
@@ -263,6 +265,60 @@ internal sealed class ArticleMapper
         }
 
         return new Source(item!, @class) { ReliesOn = reliesOn, Note = dto.Note };
+    }
+
+    /// <summary>The source's item: embedded (<c>item</c>), or named by <c>id</c> in the article's bibliography file.</summary>
+    private CslItem? SourceItem(SourceDto dto, string path, ref bool ok)
+    {
+        var itemPath = JsonPath.Property(path, "item");
+        var idPath = JsonPath.Property(path, "id");
+        var embedded = _items.GetValueOrDefault(itemPath);
+        if (dto.Id is null)
+        {
+            if (embedded is null && !_reported.Contains(itemPath))
+            {
+                Error(DiagnosticCodes.MissingProperty,
+                    "The source has no 'item' (its CSL-JSON data, whose 'id' is the source's id) and no 'id' of an item in the article's 'bibliography' file.", itemPath);
+            }
+
+            ok &= embedded is not null;
+            return embedded;
+        }
+
+        if (embedded is not null || _reported.Contains(itemPath))
+        {
+            Error(DiagnosticCodes.InvalidValue, "A source gives either its 'item' or the 'id' of an item in the article's 'bibliography' file, not both.", idPath);
+            ok = false;
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(dto.Id))
+        {
+            Error(DiagnosticCodes.InvalidValue, "The source's 'id' is blank.", idPath);
+            ok = false;
+            return null;
+        }
+
+        if (_bibliography is null)
+        {
+            Error(DiagnosticCodes.UnknownItemReference, $"The source names item '{dto.Id}', but the article has no 'bibliography' file to take it from.", idPath);
+            ok = false;
+            return null;
+        }
+
+        if (_bibliography.Find(dto.Id) is { } item)
+        {
+            return item;
+        }
+
+        // A bibliography that could not be read in full has been reported already; do not blame each source for it.
+        if (!_bibliography.Incomplete)
+        {
+            Error(DiagnosticCodes.UnknownItemReference, $"The bibliography file {_bibliography.Name} has no item '{dto.Id}'.", idPath);
+        }
+
+        ok = false;
+        return null;
     }
 
     private string? Required(string? value, string property, string parentPath, string what, ref bool ok)

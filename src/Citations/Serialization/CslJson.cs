@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Citations.CslData;
 using Citations.Diagnostics;
+using Citations.Formats;
 
 namespace Citations.Serialization;
 
@@ -119,40 +120,27 @@ public static class CslJson
         return new ParseResult<IReadOnlyList<CslItem>>(items, diagnostics);
     }
 
-    /// <summary>Reads a CSL-JSON file. An unreadable file gives a diagnostic, not an exception.</summary>
+    /// <summary>
+    /// Reads a CSL-JSON file, under the size cap of <see cref="InputFile"/>. A file that cannot be read gives a
+    /// diagnostic, not an exception. To read a file of any item format, use <see cref="ItemFormats.ReadFile"/>.
+    /// </summary>
     /// <param name="path">The file's path.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     public static async Task<ParseResult<IReadOnlyList<CslItem>>> ReadFileAsync(string path, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(path);
-        byte[] bytes;
-        try
-        {
-            bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return new ParseResult<IReadOnlyList<CslItem>>(null,
-                [new Diagnostic(DiagnosticSeverity.Fatal, DiagnosticCodes.UnreadableFile, $"The file could not be read: {e.Message}", new SourceLocation(path, null, 0, 0))]);
-        }
-
-        return Read(bytes, path);
+        var bytes = await InputFile.ReadAllBytesAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return bytes.Value is null ? new ParseResult<IReadOnlyList<CslItem>>(null, bytes.Diagnostics) : Read(bytes.Value, path);
     }
 
-    /// <summary>Reads a CSL-JSON file synchronously. An unreadable file gives a diagnostic, not an exception.</summary>
+    /// <summary>
+    /// Reads a CSL-JSON file synchronously, under the size cap of <see cref="InputFile"/>. A file that cannot be read
+    /// gives a diagnostic, not an exception. To read a file of any item format, use <see cref="ItemFormats.ReadFile"/>.
+    /// </summary>
     /// <param name="path">The file's path.</param>
     public static ParseResult<IReadOnlyList<CslItem>> ReadFile(string path)
     {
-        ArgumentNullException.ThrowIfNull(path);
-        try
-        {
-            return Read(File.ReadAllBytes(path), path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return new ParseResult<IReadOnlyList<CslItem>>(null,
-                [new Diagnostic(DiagnosticSeverity.Fatal, DiagnosticCodes.UnreadableFile, $"The file could not be read: {e.Message}", new SourceLocation(path, null, 0, 0))]);
-        }
+        var bytes = InputFile.ReadAllBytes(path);
+        return bytes.Value is null ? new ParseResult<IReadOnlyList<CslItem>>(null, bytes.Diagnostics) : Read(bytes.Value, path);
     }
 
     /// <summary>Writes items as a CSL-JSON array.</summary>

@@ -49,6 +49,9 @@ public static class DiagnosticCodes
     /// <summary>Fatal: a file is larger than the size cap for an input.</summary>
     public const string FileTooLarge = "CIT0014";
 
+    /// <summary>Fatal: a text file is not valid UTF-8 (the location is the first invalid byte).</summary>
+    public const string NotUtf8 = "CIT0015";
+
     /// <summary>An article file lacks a property it needs (a claim without an <c>id</c>, an anchor without a paragraph).</summary>
     public const string MissingProperty = "CIT0101";
 
@@ -155,8 +158,13 @@ public static class DiagnosticCodes
     // Shared by the text formats (CIT0390–CIT0399).
 
     /// <summary>Warning: the file is not valid UTF-8; it was read as Latin-1 (ISO-8859-1), which may have mis-read some characters.</summary>
-    public const string NotUtf8 = "CIT0390";
+    public const string ReadAsLatin1 = "CIT0390";
 
     /// <summary>Fatal: the file produced more problems than the reader reports; reading stopped there.</summary>
     public const string TooManyProblems = "CIT0391";
+    /// <summary>
+    /// A source's <c>id</c> names no item of the article's <c>bibliography</c> file, or the article names no bibliography
+    /// file; the source is skipped.
+    /// </summary>
+    public const string UnknownItemReference = "CIT0106";
 }

@@ -17,6 +17,8 @@ namespace Citations.Serialization;
 /// The checker also writes a repaired copy of the document — each faulty value replaced by <c>null</c> in place, unknown
 /// properties left out — which the serializer can always read. The mapper then reports what is missing from the rest, so
 /// one run finds every problem; <see cref="Repaired"/> lists the paths already reported, so they are not reported twice.
+/// Embedded CSL items are read once, here, and handed over in <see cref="Items"/>: the repaired copy holds <c>null</c>
+/// in their place.
 /// </remarks>
 internal sealed class JsonShapeChecker
 {
@@ -25,6 +27,7 @@ internal sealed class JsonShapeChecker
     private readonly ReadOnlyMemory<byte> _utf8;
     private readonly JsonReaderOptions _readerOptions;
     private readonly List<Diagnostic> _diagnostics;
+    private readonly Dictionary<string, CslItem> _items = new(StringComparer.Ordinal);
 
     public JsonShapeChecker(JsonSerializerOptions options, JsonPositionIndex index, ReadOnlyMemory<byte> utf8, JsonReaderOptions readerOptions, List<Diagnostic> diagnostics)
     {
@@ -37,6 +40,9 @@ internal sealed class JsonShapeChecker
 
     /// <summary>The paths whose values were replaced by <c>null</c> in the repaired copy, because they were reported.</summary>
     public HashSet<string> Repaired { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The CSL items read without errors, by JSON path. The repaired copy has <c>null</c> in their place.</summary>
+    public IReadOnlyDictionary<string, CslItem> Items => _items;
 
     /// <summary>Checks the document and writes the repaired copy to <paramref name="output"/>.</summary>
     public void Check(JsonElement root, JsonTypeInfo rootType, Utf8JsonWriter output) => Check(root, rootType, "$", output);
@@ -135,15 +141,17 @@ internal sealed class JsonShapeChecker
         {
             if (Expect(value, JsonValueKind.Object, "a CSL-JSON item (an object)", path, output))
             {
-                if (ReadCslItem(path))
+                // The item is read here, once, by the CSL-JSON reader; the serializer gets null in its place.
+                if (ReadCslItem(path) is { } item)
                 {
-                    value.WriteTo(output);
+                    _items[path] = item;
                 }
                 else
                 {
                     Repaired.Add(path);
-                    output.WriteNullValue();
                 }
+
+                output.WriteNullValue();
             }
         }
         else if (type == typeof(JsonElement))
@@ -156,9 +164,12 @@ internal sealed class JsonShapeChecker
         }
     }
 
-    /// <summary>Reads a CSL item where it stands in the file, so its problems get their own path, line and column.</summary>
-    /// <returns>Whether the item has no errors.</returns>
-    private bool ReadCslItem(string path)
+    /// <summary>
+    /// Reads a CSL item where it stands in the file, with the reader <see cref="CslJson"/> uses, so its problems get
+    /// their own path, line and column.
+    /// </summary>
+    /// <returns>The item, or <see langword="null"/> when it has errors.</returns>
+    private CslItem? ReadCslItem(string path)
     {
         var start = _index.OffsetOf(path);
         var reader = new Utf8JsonReader(_utf8.Span[(int)start..], _readerOptions);
@@ -166,11 +177,11 @@ internal sealed class JsonShapeChecker
         var ok = true;
         var cslReader = new CslItemReader((severity, code, message, itemPath, offset) =>
         {
-            ok &= severity != DiagnosticSeverity.Error;
+            ok &= severity < DiagnosticSeverity.Error;
             _diagnostics.Add(new Diagnostic(severity, code, message, _index.Locate(itemPath, start + offset)));
         });
-        cslReader.ReadItem(ref reader, path);
-        return ok;
+        var item = cslReader.ReadItem(ref reader, path);
+        return ok ? item : null;
     }
 
     private bool Expect(JsonElement value, JsonValueKind kind, string description, string path, Utf8JsonWriter output)

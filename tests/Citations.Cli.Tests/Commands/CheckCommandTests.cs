@@ -167,7 +167,7 @@ public sealed class CheckCommandTests
         Assert.AreEqual(1, exit, output + error);
         StringAssert.Contains(output, "sources:\n  brief  not-checkable  no URL or DOI\n  data   alive          " + _base + "/data\n  old    gone           " + _base + "/missing\n");
         StringAssert.Contains(output, "1 source(s) not checkable (no URL or DOI): brief.");
-        StringAssert.Contains(error, "info LNK002: Source 'brief' cites no URL or DOI");
+        StringAssert.Contains(error, "info LNK0002: Source 'brief' cites no URL or DOI");
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_folder, "out.json")));
         var sources = json.RootElement.GetProperty("sources");
         CollectionAssert.AreEqual(new[] { "brief:not-checkable", "data:alive", "old:gone" },
@@ -201,24 +201,70 @@ public sealed class CheckCommandTests
 
         Assert.AreEqual(2, exit);
         StringAssert.Contains(error, "bad.json(4,");
-        StringAssert.Contains(error, "citations check: bad.json: 1 error(s) (listed above); fix the file. Nothing was checked.");
+        StringAssert.Contains(error, "citations check: bad.json could not be read (see above); nothing was checked.");
         Assert.AreEqual(string.Empty, output);
         Assert.IsFalse(File.Exists(Path.Combine(_folder, "out.json")));
         Assert.IsFalse(File.Exists(Path.Combine(_folder, "citations-links.db")), "no history is opened for a bad file");
     }
 
     [TestMethod]
-    public async Task Check_ArticleCitingMissingSource_Exit2WithLine()
+    public async Task Check_ArticleCitingMissingSource_Exit1WithLineAndTheRestChecked()
     {
         var file = WriteArticle(
             $$$"""[{"class": "primaryData", "item": {"id": "data", "type": "dataset", "URL": "{{{_base}}}/data"}}]""",
             """[{"id": "c1", "kind": "factual", "text": "X.", "anchor": {"paragraph": 1, "selector": {"exact": "X"}}, "evidence": [{"source": "nowhere", "relation": "citesAsEvidence"}]}]""");
 
-        var (exit, _, error) = await RunAsync("check", file, "--allow-private", "--no-archives", "--no-db");
+        var (exit, output, error) = await RunAsync("check", file, "--allow-private", "--no-archives", "--no-db");
 
-        Assert.AreEqual(2, exit);
+        Assert.AreEqual(1, exit, output + error);
         StringAssert.Contains(error, "nowhere");
         StringAssert.Matches(error, new System.Text.RegularExpressions.Regex(@"article\.json\(\d+,\d+\)"));
+        StringAssert.Contains(output, "1 link(s) checked: 1 alive");
+    }
+
+    [TestMethod]
+    public async Task Check_CslJsonWithOneInvalidItem_Exit1ItReportedAndTheOthersChecked()
+    {
+        var file = Write("refs.json", $$"""
+            [
+              {"id": "data", "type": "dataset", "URL": "{{_base}}/data"},
+              {"type": "webpage", "URL": "{{_base}}/report"},
+              {"id": "report", "type": "report", "URL": "{{_base}}/report"}
+            ]
+            """);
+
+        var (exit, output, error) = await RunAsync("check", file, "--allow-private", "--no-archives", "--no-db");
+
+        Assert.AreEqual(1, exit, output + error);
+        StringAssert.Contains(error, "refs.json(3,");
+        StringAssert.Contains(error, "error CIT0004");
+        StringAssert.Contains(error, "citations check: 1 error(s) in the input (listed above); the entries with errors were not checked.");
+        StringAssert.Contains(output, "2 link(s) checked: 2 alive");
+    }
+
+    [TestMethod]
+    public async Task Check_FormatJson_PrintsTheReportInsteadOfTheSummary()
+    {
+        var file = Write("urls.txt", $"{_base}/report\n");
+
+        var (exit, output, _) = await RunAsync("check", file, "--allow-private", "--no-archives", "--no-db", "--format=json", "--markdown=out.md");
+
+        Assert.AreEqual(0, exit);
+        using var json = JsonDocument.Parse(output);
+        Assert.AreEqual(1, json.RootElement.GetProperty("summary").GetProperty("total").GetInt32());
+        Assert.IsTrue(File.Exists(Path.Combine(_folder, "out.md")));
+    }
+
+    [TestMethod]
+    public async Task Check_UnexpectedException_OneLineInternalErrorExit70()
+    {
+        var file = Write("urls.txt", $"{_base}/report\n");
+
+        var (exit, output, error) = await RunAsync(_ => throw new InvalidOperationException("boom"), "check", file, "--allow-private", "--no-archives", "--no-db");
+
+        Assert.AreEqual(70, exit);
+        Assert.AreEqual("citations: internal error: InvalidOperationException: boom\n", error);
+        Assert.AreEqual(string.Empty, output);
     }
 
     [TestMethod]
@@ -271,28 +317,30 @@ public sealed class CheckCommandTests
     [DataRow(new[] { "check", "x.txt", "--max-age", "soon" })]
     [DataRow(new[] { "check", "x.txt", "--bogus" })]
     [DataRow(new[] { "check", "x.txt", "--concurrency", "0" })]
-    [DataRow(new[] { "check", "no-such-file.txt" })]
+    [DataRow(new[] { "check", "x.txt", "--format", "html" })]
     [DataRow(new[] { "check", "x.txt", "--db", "a.db", "--no-db" })]
-    [DataRow(new[] { "check", "." })]
     public async Task Check_UsageError_Exit2WithMessage(string[] args)
     {
         Write("x.txt", "https://a.example/\n");
 
-        var (exit, _, error) = await RunAsync(args);
+        var (exit, output, error) = await RunAsync(args);
 
         Assert.AreEqual(2, exit);
         StringAssert.StartsWith(error, "citations check: ");
+        Assert.AreEqual(string.Empty, output);
     }
 
     [TestMethod]
-    [DataRow("30s", 30)]
-    [DataRow("15m", 900)]
-    [DataRow("12h", 43200)]
-    [DataRow("2d", 172800)]
-    [DataRow("00:01:30", 90)]
-    [DataRow("0", 0)]
-    public void ParseDuration_Forms_Seconds(string text, int seconds)
+    [DataRow("no-such-file.txt", "could not be read")]
+    [DataRow(".", "it is a directory")]
+    public async Task Check_InputCannotBeRead_Exit2NothingChecked(string path, string message)
     {
-        Assert.AreEqual(TimeSpan.FromSeconds(seconds), CheckCommand.ParseDuration("--max-age", text));
+        var (exit, output, error) = await RunAsync("check", path, "--no-db");
+
+        Assert.AreEqual(2, exit);
+        StringAssert.StartsWith(error, path + ": fatal CIT0011: ");
+        StringAssert.Contains(error, message);
+        StringAssert.Contains(error, "nothing was checked");
+        Assert.AreEqual(string.Empty, output);
     }
 }

@@ -14,7 +14,7 @@ public sealed class FormatCommandTests
     [TestMethod]
     [DataRow("expected/numeric-citations-bibliography.txt", "--style", "citations-numeric", "--citations", Citations, "--bibliography")]
     [DataRow("expected/numeric-bibliography.html", "--style", "citations-numeric", "--format", "html")]
-    [DataRow("expected/author-date-citations-bibliography.html.json", "--style", "citations-author-date", "--citations", Citations, "--bibliography", "--json", "--format", "html")]
+    [DataRow("expected/author-date-citations-bibliography.html.json", "--style", "citations-author-date", "--citations", Citations, "--bibliography", "--format", "json", "--markup", "html")]
     [DataRow("expected/author-date-bibliography.rtf", "--style", "citations-author-date", "--format", "rtf")]
     [DataRow("expected/author-date-bibliography.txt", "--style", "src/Citations.Csl/Resources/citations-author-date.csl")]
     public async Task Format_DefaultStyles_PrintExactlyWhatRenderJsPrinted(string expected, params string[] args)
@@ -66,7 +66,7 @@ public sealed class FormatCommandTests
     public async Task Format_MarkdownAndJsonWithoutCitations_BibliographyOnly()
     {
         var markdown = await CliRunner.RunAsync("format", "--style", "citations-author-date", "--items", Items, "--format", "markdown", "--offline");
-        var json = await CliRunner.RunAsync("format", "--style", "citations-numeric", "--items", Items, "--json", "--offline");
+        var json = await CliRunner.RunAsync("format", "-s", "citations-numeric", "-i", Items, "-f", "json", "--offline");
 
         Assert.AreEqual(0, markdown.ExitCode, markdown.Error);
         Assert.Contains("Hale, Thomas R. 2019. *Counting the Uncounted: Statistics at the Edge of the State*. 2nd ed.", markdown.Out);
@@ -90,24 +90,64 @@ public sealed class FormatCommandTests
     }
 
     [TestMethod]
-    public async Task Format_MalformedCitationsJson_NamesFileLineAndColumnExit2()
+    public async Task Format_BadCitesAndSyntaxError_CitesSkippedExit1SyntaxExit2()
     {
         using var dir = new TempFiles();
         var citations = dir.Write("citations.json", "[\n  [{\"id\": \"book\"}],\n  [{\"locator\": \"12\"}]\n]\n");
-        var unknown = dir.Write("unknown.json", "[[{\"id\": \"nobody\"}]]");
+        var unknown = dir.Write("unknown.json", "[[{\"id\": \"nobody\"}], [{\"id\": \"book\"}]]");
         var syntax = dir.Write("syntax.json", "[[{\"id\": \"book\"]]");
 
         var missingId = await CliRunner.RunAsync("format", "--style", "citations-numeric", "--items", Items, "--citations", citations, "--offline");
         var unknownId = await CliRunner.RunAsync("format", "--style", "citations-numeric", "--items", Items, "--citations", unknown, "--offline");
         var badSyntax = await CliRunner.RunAsync("format", "--style", "citations-numeric", "--items", Items, "--citations", syntax, "--offline");
 
-        Assert.AreEqual(2, missingId.ExitCode);
-        Assert.AreEqual($"citations format: {citations}(3,4): citation 2, cite 1 needs an \"id\".\n", missingId.Error);
-        Assert.AreEqual(2, unknownId.ExitCode);
-        Assert.AreEqual($"citations format: {unknown}(1,3): citation 1 cites unknown item id \"nobody\".\n", unknownId.Error);
+        Assert.AreEqual(1, missingId.ExitCode);
+        Assert.AreEqual($"{citations}(3,4): error CLI0003: Citation 2, cite 1 needs an \"id\"; it was skipped.\n", missingId.Error);
+        Assert.AreEqual("[1]\n", missingId.Out, "the good citation is still formatted");
+        Assert.AreEqual(1, unknownId.ExitCode);
+        Assert.AreEqual($"{unknown}(1,3): error CLI0004: Citation 1 cites unknown item id \"nobody\"; the cite was skipped.\n", unknownId.Error);
+        Assert.AreEqual("[1]\n", unknownId.Out);
         Assert.AreEqual(2, badSyntax.ExitCode);
-        Assert.StartsWith($"citations format: {syntax}(1,", badSyntax.Error);
-        Assert.Contains("invalid JSON", badSyntax.Error);
+        Assert.StartsWith($"{syntax}(1,", badSyntax.Error);
+        Assert.Contains("fatal CIT0001: Invalid JSON", badSyntax.Error);
+        Assert.AreEqual(string.Empty, badSyntax.Out);
+    }
+
+    [TestMethod]
+    public async Task Format_ItemWithErrors_ReportedTheOthersFormattedExit1()
+    {
+        using var dir = new TempFiles();
+        var items = dir.Write("items.json", """
+            [
+              {"id": "a", "type": "book", "title": "Alpha", "author": [{"family": "Roe", "given": "Ann"}], "issued": {"date-parts": [[2020]]}},
+              {"type": "book", "title": "No id"},
+              {"id": "a", "type": "book", "title": "Twice"}
+            ]
+            """);
+
+        var outcome = await CliRunner.RunAsync("format", "--style", "citations-author-date", "--items", items, "--offline");
+
+        Assert.AreEqual(1, outcome.ExitCode);
+        Assert.Contains($"{items}(3,", outcome.Error);
+        Assert.Contains("error CIT0004", outcome.Error);
+        Assert.Contains("error CIT0007", outcome.Error);
+        Assert.AreEqual("Roe, Ann. 2020. Alpha.\n", outcome.Out);
+    }
+
+    [TestMethod]
+    public async Task Format_JsonFileAndMarkup_WrittenBesideThePrintedText()
+    {
+        using var dir = new TempFiles();
+        var json = dir.Write("out.json", "");
+
+        var outcome = await CliRunner.RunAsync("format", "--style", "citations-numeric", "--items", Items, "--offline", "--format", "html", $"--json={json}");
+        var markupAlone = await CliRunner.RunAsync("format", "--style", "citations-numeric", "--items", Items, "--offline", "--markup", "html");
+
+        Assert.AreEqual(0, outcome.ExitCode, outcome.Error);
+        Assert.StartsWith("<div class=\"csl-bib-body\">", outcome.Out);
+        Assert.StartsWith("{\n  \"citations\": [],\n  \"bibliography\": [\n    \"  <div class=\\\"csl-entry\\\">", File.ReadAllText(json));
+        Assert.AreEqual(2, markupAlone.ExitCode);
+        Assert.Contains("--markup sets the markup inside JSON output; to print html, use --format html.", markupAlone.Error);
     }
 
     [TestMethod]
@@ -124,18 +164,29 @@ public sealed class FormatCommandTests
     }
 
     [TestMethod]
-    public async Task Format_UnreadableFilesAndUnknownStyle_ClearErrorsExit2()
+    public async Task Format_UnreadableFiles_Exit2()
     {
         var items = await CliRunner.RunAsync("format", "--style", "citations-numeric", "--items", "no/such/items.json", "--offline");
-        var style = await CliRunner.RunAsync("format", "--style", "no-such-style", "--items", Items, "--offline");
         var path = await CliRunner.RunAsync("format", "--style", "no/such/style.csl", "--items", Items, "--offline");
+        var capped = await CliRunner.RunAsync("format", "--style", "citations-numeric", "--items", Items, "--offline", "--max-input-size=1K");
 
         Assert.AreEqual(2, items.ExitCode);
-        Assert.StartsWith("citations format: no/such/items.json: cannot read the items file:", items.Error);
-        Assert.AreEqual(2, style.ExitCode);
-        Assert.AreEqual("citations format: Style 'no-such-style' was not found; looked in: the embedded styles (citations-author-date, citations-numeric).\n", style.Error);
+        Assert.StartsWith("no/such/items.json: fatal CIT0011: The file could not be read:", items.Error);
+        Assert.Contains("citations format: no/such/items.json could not be read (see above); nothing was formatted.", items.Error);
         Assert.AreEqual(2, path.ExitCode);
-        Assert.Contains("which does not exist", path.Error);
+        Assert.StartsWith("citations format: no/such/style.csl: fatal CIT0011: The file could not be read", path.Error);
+        Assert.AreEqual(2, capped.ExitCode);
+        Assert.Contains("fatal CIT0014", capped.Error);
+        Assert.AreEqual(string.Empty, items.Out + path.Out + capped.Out);
+    }
+
+    [TestMethod]
+    public async Task Format_StyleUnavailableOffline_Exit1()
+    {
+        var style = await CliRunner.RunAsync("format", "--style", "no-such-style", "--items", Items, "--offline");
+
+        Assert.AreEqual(1, style.ExitCode);
+        Assert.AreEqual("citations format: Style 'no-such-style' was not found; looked in: the embedded styles (citations-author-date, citations-numeric).\n", style.Error);
     }
 
     [TestMethod]
@@ -147,13 +198,13 @@ public sealed class FormatCommandTests
         var help = await CliRunner.RunAsync("format", "--help");
 
         Assert.AreEqual(2, missing.ExitCode);
-        Assert.Contains("--style and --items are required", missing.Error);
+        Assert.Contains("Option '--style' is required.", missing.Error);
         Assert.AreEqual(2, unknown.ExitCode);
-        Assert.Contains("unknown option '--colour'", unknown.Error);
+        Assert.Contains("'--colour'", unknown.Error);
         Assert.AreEqual(2, format.ExitCode);
-        Assert.Contains("unknown format 'pdf'", format.Error);
+        Assert.Contains("--format: unknown value 'pdf'; use text, html, rtf, markdown, json.", format.Error);
         Assert.AreEqual(0, help.ExitCode);
-        Assert.StartsWith("usage: citations format --style PATH|ID --items ITEMS.json", help.Out);
+        Assert.Contains("citations format [options]", help.Out);
     }
 
     [TestMethod]
@@ -162,16 +213,16 @@ public sealed class FormatCommandTests
         var outcome = await CliRunner.RunAsync("--help");
 
         Assert.AreEqual(0, outcome.ExitCode);
-        Assert.Contains("  format     Format citations and a bibliography in any CSL style", outcome.Out);
+        Assert.Contains("\n  format            format citations and a bibliography in any CSL style", outcome.Out);
     }
 
     [TestMethod]
-    public async Task Format_OtherLanguageWithoutLocales_WarnsAndUsesEnglish()
+    public async Task Format_OtherLanguageWithoutLocales_WarnsUsesEnglishExit1()
     {
         var outcome = await CliRunner.RunAsync("format", "--style", "citations-numeric", "--items", Items, "--lang", "de-DE", "--offline");
 
-        Assert.AreEqual(0, outcome.ExitCode, outcome.Error);
-        Assert.Contains("warning: the style is rendered in de-DE, but only the embedded en-US locale is available", outcome.Error);
+        Assert.AreEqual(1, outcome.ExitCode, "a locale needed but unavailable offline is a problem found");
+        Assert.Contains("citations format: warning: the style is rendered in de-DE, but no locale for it is available here", outcome.Error);
         Assert.Contains("edited by K. Brandt and K. Osei", outcome.Out);
     }
 
@@ -216,7 +267,7 @@ public sealed class FormatCommandTests
 
         Assert.AreEqual(0, outcome.ExitCode, outcome.Error);
         Assert.AreEqual(string.Empty, outcome.Out);
-        Assert.AreEqual("warning: style has no <bibliography>\n", outcome.Error);
+        Assert.AreEqual("citations format: warning: the style has no <bibliography>; there is none to print.\n", outcome.Error);
     }
 
     /// <summary>Files in a fresh temporary folder, named by their path so that messages can be asserted.</summary>

@@ -11,7 +11,7 @@ public sealed class ReportCommandTests
     public TestContext TestContext { get; set; } = null!;
 
     [TestMethod]
-    public async Task Report_Seed_PrintsTextReportAndExitsZero()
+    public async Task Report_Seed_PrintsTextReportExit0()
     {
         var outcome = await CliRunner.RunAsync("report", "seeds/article.json");
 
@@ -26,7 +26,7 @@ public sealed class ReportCommandTests
     {
         var text = RepoPaths.RequireShared(Path.Combine(RepoPaths.SharedSeed, "article.txt"));
 
-        var outcome = await CliRunner.RunAsync("report", "seeds/article.json", "--text", text, "--format", "markdown");
+        var outcome = await CliRunner.RunAsync("report", "seeds/article.json", "-t", text, "--format=markdown");
 
         Assert.AreEqual(0, outcome.ExitCode, outcome.Error);
         Assert.AreEqual(string.Empty, outcome.Error);
@@ -49,7 +49,7 @@ public sealed class ReportCommandTests
     }
 
     [TestMethod]
-    public async Task Report_TextThatDoesNotMatch_ExitsOneWithLocatedErrors()
+    public async Task Report_TextThatDoesNotMatch_Exit1WithLocatedErrors()
     {
         var textFile = Path.Combine(Path.GetTempPath(), $"citations-{Guid.NewGuid():N}.txt");
         await File.WriteAllTextAsync(textFile, "Some other article.\nWith two paragraphs.\n", TestContext.CancellationToken);
@@ -70,7 +70,7 @@ public sealed class ReportCommandTests
     }
 
     [TestMethod]
-    public async Task Report_MalformedArticle_ExitsOneAndNamesFileLineAndColumn()
+    public async Task Report_WrongTypeInArticle_Exit1AndNamesFileLineAndColumn()
     {
         var file = Path.Combine(Path.GetTempPath(), $"citations-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(file, "{\n  \"metadata\": {\"id\": \"a\", \"type\": \"article\"},\n  \"claims\": [{\"id\": 1}]\n}\n", TestContext.CancellationToken);
@@ -90,37 +90,135 @@ public sealed class ReportCommandTests
     }
 
     [TestMethod]
-    public async Task Report_MissingFile_ExitsOneWithAMessage()
+    public async Task Report_MissingFile_Exit2WithAMessage()
     {
         var outcome = await CliRunner.RunAsync("report", "seeds/no-such-article.json");
 
-        Assert.AreEqual(1, outcome.ExitCode);
-        Assert.StartsWith("seeds/no-such-article.json: error CIT0011: The file could not be read", outcome.Error);
+        Assert.AreEqual(2, outcome.ExitCode);
+        Assert.StartsWith("seeds/no-such-article.json: fatal CIT0011: The file could not be read", outcome.Error);
+        Assert.Contains("citations report: seeds/no-such-article.json could not be read; nothing was reported.", outcome.Error);
         Assert.AreEqual(string.Empty, outcome.Out);
     }
 
     [TestMethod]
-    [DataRow(new string[] { "report" }, "give the article file")]
-    [DataRow(new string[] { "report", "a.json", "b.json" }, "one article file at a time")]
-    [DataRow(new string[] { "report", "a.json", "--format", "html" }, "unknown format 'html'")]
-    [DataRow(new string[] { "report", "a.json", "--format" }, "option '--format' needs a value")]
+    public async Task Report_SyntaxErrorInArticle_Exit2NothingPrinted()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"citations-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, "{\n  \"metadata\": {\"id\": \"a\", \"type\": \"article\"},\n  \"claims\": [,]\n}\n", TestContext.CancellationToken);
+        try
+        {
+            var outcome = await CliRunner.RunAsync("report", file);
+
+            Assert.AreEqual(2, outcome.ExitCode);
+            Assert.Contains($"{file}(3,", outcome.Error);
+            Assert.Contains("fatal CIT0001", outcome.Error);
+            Assert.AreEqual(string.Empty, outcome.Out);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [TestMethod]
+    public async Task Report_TextNotUtf8OrOverTheCap_Exit2()
+    {
+        var textFile = Path.Combine(Path.GetTempPath(), $"citations-{Guid.NewGuid():N}.txt");
+        await File.WriteAllBytesAsync(textFile, [.. "Caf"u8.ToArray(), 0xE9, .. "\n"u8.ToArray()], TestContext.CancellationToken);
+        try
+        {
+            var latin1 = await CliRunner.RunAsync("report", "seeds/article.json", "--text", textFile);
+            var capped = await CliRunner.RunAsync("report", "seeds/article.json", "--max-input-size", "1K");
+
+            Assert.AreEqual(2, latin1.ExitCode);
+            Assert.Contains($"{textFile}(1,4): fatal CIT0015: The file is not UTF-8 text", latin1.Error);
+            Assert.AreEqual(string.Empty, latin1.Out);
+            Assert.AreEqual(2, capped.ExitCode);
+            Assert.StartsWith("seeds/article.json: fatal CIT0014: The file is larger than the 1,024-byte limit", capped.Error);
+        }
+        finally
+        {
+            File.Delete(textFile);
+        }
+    }
+
+    [TestMethod]
+    public async Task Report_ArticleNamingACslJsonBibliography_SourcesFromItExit0()
+    {
+        var folder = Directory.CreateTempSubdirectory("citations-cli-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, "sources.json"), """[{"id": "cdc", "type": "dataset", "title": "Overdose deaths", "author": [{"literal": "CDC"}]}]""", TestContext.CancellationToken);
+            var article = Path.Combine(folder, "article.json");
+            await File.WriteAllTextAsync(article, """
+                {"formatVersion": 1, "bibliography": "sources.json", "metadata": {"id": "a", "type": "article", "title": "Piece"},
+                 "claims": [{"id": "c1", "kind": "statistic", "text": "t", "anchor": {"paragraph": 1, "selector": {"exact": "x"}},
+                             "evidence": [{"source": "cdc", "relation": "citesAsDataSource"}]}],
+                 "sources": [{"id": "cdc", "class": "primaryData"}]}
+                """, TestContext.CancellationToken);
+
+            var outcome = await CliRunner.RunAsync("report", article, "--bibliography");
+
+            Assert.AreEqual(0, outcome.ExitCode, outcome.Error);
+            Assert.AreEqual(string.Empty, outcome.Error);
+            Assert.Contains("1 claim: 1 backed by primary data", outcome.Out);
+            Assert.Contains("CDC. n.d. Overdose deaths. Dataset.", outcome.Out);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [TestMethod]
+    public async Task Report_JsonAndMarkdownFiles_WrittenBesideThePrintedReport()
+    {
+        var folder = Directory.CreateTempSubdirectory("citations-cli-").FullName;
+        try
+        {
+            var json = Path.Combine(folder, "report.json");
+            var markdown = Path.Combine(folder, "report.md");
+
+            var outcome = await CliRunner.RunAsync("report", "seeds/article.json", $"--json={json}", "--markdown", markdown);
+
+            Assert.AreEqual(0, outcome.ExitCode, outcome.Error);
+            Assert.StartsWith("Claim coverage: ", outcome.Out);
+            using var report = JsonDocument.Parse(File.ReadAllText(json));
+            Assert.AreEqual(15, report.RootElement.GetProperty("totals").GetProperty("claims").GetInt32());
+            Assert.StartsWith("# Claim coverage: ", File.ReadAllText(markdown));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [TestMethod]
+    [DataRow(new string[] { "report" }, "Required argument 'ARTICLE' missing")]
+    [DataRow(new string[] { "report", "a.json", "b.json" }, "'b.json'")]
+    [DataRow(new string[] { "report", "a.json", "--format", "html" }, "--format: unknown value 'html'; use text, markdown, json.")]
+    [DataRow(new string[] { "report", "a.json", "--format" }, "'--format'")]
     [DataRow(new string[] { "report", "--colour", "a.json" }, "unknown option '--colour'")]
+    [DataRow(new string[] { "report", "a.json", "--max-input-size", "lots" }, "--max-input-size: 'lots' is not a size")]
     [DataRow(new string[] { "reprot" }, "unknown command 'reprot'")]
-    public async Task Run_WrongCommandLine_ExitsTwoWithAMessage(string[] args, string message)
+    public async Task Run_WrongCommandLine_Exit2WithAMessage(string[] args, string message)
     {
         var outcome = await CliRunner.RunAsync(args);
 
         Assert.AreEqual(2, outcome.ExitCode);
         Assert.Contains(message, outcome.Error);
+        Assert.AreEqual(string.Empty, outcome.Out);
     }
 
     [TestMethod]
-    public async Task Report_Help_PrintsUsageAndExitsZero()
+    public async Task Report_Help_PrintsUsageOptionsAndExitCodes()
     {
         var outcome = await CliRunner.RunAsync("report", "--help");
 
         Assert.AreEqual(0, outcome.ExitCode);
-        Assert.StartsWith("usage: citations report ARTICLE.json", outcome.Out);
+        Assert.Contains("citations report <ARTICLE> [options]", outcome.Out);
+        Assert.Contains("-f, --format <text|markdown|json>", outcome.Out);
+        Assert.Contains("Exit codes:", outcome.Out);
     }
 
     [TestMethod]
@@ -129,7 +227,7 @@ public sealed class ReportCommandTests
         var outcome = await CliRunner.RunAsync("--help");
 
         Assert.AreEqual(0, outcome.ExitCode);
-        Assert.Contains("  report ", outcome.Out);
+        Assert.Contains("\n  report <ARTICLE> ", outcome.Out);
     }
 
     [TestMethod]
@@ -171,16 +269,27 @@ public sealed class ReportCommandTests
     }
 
     [TestMethod]
-    public async Task Report_BibliographyWrongUse_UsageErrors()
+    public async Task Report_BibliographyWrongUse_UsageErrorsExit2()
     {
         var json = await CliRunner.RunAsync("report", "seeds/article.json", "--format", "json", "--bibliography");
         var styleAlone = await CliRunner.RunAsync("report", "seeds/article.json", "--style", "citations-numeric");
-        var unknownStyle = await CliRunner.RunAsync("report", "seeds/article.json", "--bibliography", "--style", "no-such-style");
+        var missingStyleFile = await CliRunner.RunAsync("report", "seeds/article.json", "--bibliography", "--style", "no/such/style.csl");
 
         Assert.AreEqual(2, json.ExitCode);
         Assert.Contains("--bibliography goes with the text and markdown formats", json.Error);
         Assert.AreEqual(2, styleAlone.ExitCode);
-        Assert.AreEqual(2, unknownStyle.ExitCode);
-        Assert.Contains("Style 'no-such-style' was not found", unknownStyle.Error);
+        Assert.AreEqual(2, missingStyleFile.ExitCode);
+        Assert.Contains("no/such/style.csl: fatal CIT0011", missingStyleFile.Error);
+        Assert.AreEqual(string.Empty, missingStyleFile.Out);
+    }
+
+    [TestMethod]
+    public async Task Report_StyleUnavailable_ReportPrintedExit1()
+    {
+        var outcome = await CliRunner.RunAsync("report", "seeds/article.json", "--bibliography", "--style", "no-such-style");
+
+        Assert.AreEqual(1, outcome.ExitCode);
+        Assert.Contains("citations report: Style 'no-such-style' was not found", outcome.Error);
+        Assert.Contains(SeedSummary, outcome.Out);
     }
 }

@@ -1,5 +1,6 @@
 using Citations.Diagnostics;
 using Citations.Links.Extraction;
+using Citations.Serialization;
 using Citations.Tests.TestSupport;
 
 namespace Citations.Links.Tests.Extraction;
@@ -72,12 +73,12 @@ public sealed class LinkTargetReaderTests
         Assert.AreEqual("More than 76,000 & counting", result.Value[1].Quotes.Single());
         Assert.AreEqual("page.html:4", result.Value[1].Origin);
         var relative = result.Diagnostics.Single();
-        Assert.AreEqual(LinkTargetReader.RelativeLinkCode, relative.Code);
+        Assert.AreEqual(LinkDiagnosticCodes.RelativeLink, relative.Code);
         Assert.AreEqual(3, relative.Location.Line);
     }
 
     [TestMethod]
-    public void ReadCslJson_ItemsWithUrlDoiAndNothing_TargetsAndInfo()
+    public void ReadBibliography_ItemsWithUrlDoiAndNothing_TargetsAndInfo()
     {
         const string json = """
             [
@@ -87,23 +88,25 @@ public sealed class LinkTargetReaderTests
             ]
             """;
 
-        var result = LinkTargetReader.ReadCslJson(json, "sources.json");
+        var result = LinkTargetReader.ReadBibliography(json, "sources.json");
 
-        Assert.HasCount(2, result.Value!);
-        Assert.AreEqual("cdc-overdose", result.Value![0].SourceId);
-        Assert.AreEqual(2025, result.Value[0].Accessed?.Start?.Year);
-        Assert.AreEqual("https://doi.org/10.1000/182", result.Value[1].Url);
+        var targets = result.Value!.Targets;
+        Assert.HasCount(2, targets);
+        Assert.AreEqual("cdc-overdose", targets[0].SourceId);
+        Assert.AreEqual(2025, targets[0].Accessed?.Start?.Year);
+        Assert.AreEqual("https://doi.org/10.1000/182", targets[1].Url);
         var info = result.Diagnostics.Single();
         Assert.AreEqual(DiagnosticSeverity.Info, info.Severity);
         StringAssert.Contains(info.Message, "fair-china-brief");
     }
 
     [TestMethod]
-    public void ReadCslJson_Malformed_DiagnosticWithLine()
+    public void ReadBibliography_Malformed_FatalWithLineAndItemsBeforeKept()
     {
-        var result = LinkTargetReader.ReadCslJson("[\n {\"id\": \"a\", \"type\": \"book\", \"URL\": \"https://a.example/\"},\n {\"id\": }\n]", "bad.json");
+        var result = LinkTargetReader.ReadBibliography("[\n {\"id\": \"a\", \"type\": \"book\", \"URL\": \"https://a.example/\"},\n {\"id\": }\n]", "bad.json");
 
-        Assert.IsFalse(result.Success);
+        Assert.IsTrue(result.Stopped);
+        Assert.AreEqual("https://a.example/", result.Value!.Targets.Single().Url);
         var error = result.Diagnostics.First(d => d.IsError);
         Assert.AreEqual("bad.json", error.Location.File);
         Assert.AreEqual(3, error.Location.Line);
@@ -121,10 +124,10 @@ public sealed class LinkTargetReaderTests
     [TestMethod]
     public void DetectKind_ByExtensionThenContent_Guessed()
     {
-        Assert.AreEqual(LinkFileKind.CslJson, LinkTargetReader.DetectKind("refs.json", ""));
+        Assert.AreEqual(LinkFileKind.Bibliography, LinkTargetReader.DetectKind("refs.json", ""));
         Assert.AreEqual(LinkFileKind.Markdown, LinkTargetReader.DetectKind("a.md", ""));
         Assert.AreEqual(LinkFileKind.Html, LinkTargetReader.DetectKind("a.htm", ""));
-        Assert.AreEqual(LinkFileKind.CslJson, LinkTargetReader.DetectKind("refs", "  [ {}"));
+        Assert.AreEqual(LinkFileKind.Bibliography, LinkTargetReader.DetectKind("refs", "  [ {}"));
         Assert.AreEqual(LinkFileKind.Html, LinkTargetReader.DetectKind("page", "<!doctype html>"));
         Assert.AreEqual(LinkFileKind.UrlList, LinkTargetReader.DetectKind("urls.txt", "https://a.example/"));
     }
@@ -133,9 +136,9 @@ public sealed class LinkTargetReaderTests
     [DataRow("article.json", """{"$schema": "x", "formatVersion": 1, "metadata": {}}""", LinkFileKind.Article)]
     [DataRow("article.json", "\uFEFF// comment\n{\"metadata\": {\"id\": \"a\"}, \"claims\": []}", LinkFileKind.Article)]
     [DataRow("article.json", """{"note": {"claims": 1}, "sources": [}""", LinkFileKind.Article)]
-    [DataRow("item.json", """{"id": "a", "type": "book", "note": {"claims": 1}}""", LinkFileKind.CslJson)]
-    [DataRow("items.json", """[{"id": "a", "type": "book", "formatVersion": 1}]""", LinkFileKind.CslJson)]
-    [DataRow("broken.json", """{"id": """, LinkFileKind.CslJson)]
+    [DataRow("item.json", """{"id": "a", "type": "book", "note": {"claims": 1}}""", LinkFileKind.Bibliography)]
+    [DataRow("items.json", """[{"id": "a", "type": "book", "formatVersion": 1}]""", LinkFileKind.Bibliography)]
+    [DataRow("broken.json", """{"id": """, LinkFileKind.Bibliography)]
     [DataRow("article", """  {"formatVersion": 1}""", LinkFileKind.Article)]
     [DataRow("NOTES", "# Sources\n\nSee [the data](https://a.example/) and the brief.\n", LinkFileKind.Markdown)]
     [DataRow("links", "# checked weekly\nhttps://a.example/\nHTTP://B.example/x trailing words\nnot a url\n", LinkFileKind.UrlList)]
@@ -173,7 +176,7 @@ public sealed class LinkTargetReaderTests
         Assert.AreEqual("deaths rose", target.Quotes.Single());
         Assert.AreEqual("brief", result.Value.NotCheckable.Single().SourceId);
         var info = result.Diagnostics.Single();
-        Assert.AreEqual(LinkTargetReader.NoUrlCode, info.Code);
+        Assert.AreEqual(LinkDiagnosticCodes.NoUrl, info.Code);
         Assert.AreEqual(DiagnosticSeverity.Info, info.Severity);
     }
 
@@ -215,7 +218,7 @@ public sealed class LinkTargetReaderTests
     public void ReadSet_CslJsonItemWithoutLink_NotCheckableWithTitle()
     {
         var result = LinkTargetReader.ReadSet("""[{"id": "book", "type": "book", "title": "A Book"}, {"id": "web", "type": "webpage", "URL": "https://a.example/"}]""",
-            LinkFileKind.CslJson, "refs.json");
+            LinkFileKind.Bibliography, "refs.json");
 
         Assert.AreEqual("web", result.Value!.Targets.Single().SourceId);
         var book = result.Value.NotCheckable.Single();
@@ -242,6 +245,93 @@ public sealed class LinkTargetReaderTests
         var result = await LinkTargetReader.ReadFileAsync(Path.Combine(Path.GetTempPath(), "no-such-file-" + Guid.NewGuid().ToString("N") + ".md"));
 
         Assert.IsFalse(result.Success);
-        Assert.AreEqual(LinkTargetReader.UnreadableFileCode, result.Diagnostics.Single().Code);
+        Assert.AreEqual(DiagnosticCodes.UnreadableFile, result.Diagnostics.Single().Code);
+    }
+
+    [TestMethod]
+    public async Task ReadSetFileAsync_BibliographyWithOneBadItem_ErrorReportedRestRead()
+    {
+        var path = TempFile("refs.json", """[{"id": "a", "type": "book", "URL": "https://a.example/"}, {"type": "book", "URL": "https://b.example/"}, {"id": "c", "type": "webpage", "URL": "https://c.example/"}]""");
+
+        var result = await LinkTargetReader.ReadSetFileAsync(path, displayName: "refs.json");
+
+        Assert.IsFalse(result.Stopped);
+        Assert.AreEqual(DiagnosticCodes.MissingId, result.Diagnostics.Single(d => d.IsError).Code);
+        Assert.AreEqual("refs.json", result.Diagnostics.Single(d => d.IsError).Location.File);
+        CollectionAssert.AreEqual(new[] { "a", "c" }, result.Value!.Targets.Select(t => t.SourceId).ToArray());
+    }
+
+    [TestMethod]
+    public async Task ReadSetFileAsync_ArticleNamingABibliographyFile_SourcesTakeTheirItemsFromIt()
+    {
+        var folder = Directory.CreateTempSubdirectory("citations-links-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "sources.json"), """[{"id": "data", "type": "dataset", "URL": "https://data.example/"}, {"id": "brief", "type": "report"}]""");
+            var article = Path.Combine(folder, "article.json");
+            File.WriteAllText(article, """{"formatVersion": 1, "bibliography": "sources.json", "metadata": {"id": "a", "type": "article"}, "sources": [{"id": "data", "class": "primaryData"}, {"id": "brief"}]}""");
+
+            var result = await LinkTargetReader.ReadSetFileAsync(article, displayName: "article.json");
+
+            Assert.IsTrue(result.Success, string.Join("\n", result.Diagnostics));
+            Assert.AreEqual("https://data.example/", result.Value.Targets.Single().Url);
+            Assert.AreEqual("brief", result.Value.NotCheckable.Single().SourceId);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [TestMethod]
+    public async Task ReadSetFileAsync_NotUtf8_FatalWithLine()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"citations-{Guid.NewGuid():N}.md");
+        File.WriteAllBytes(path, [.. "# Links\nSee "u8.ToArray(), 0xFF, .. " https://a.example/\n"u8.ToArray()]);
+        try
+        {
+            var result = await LinkTargetReader.ReadSetFileAsync(path, displayName: "links.md");
+
+            Assert.IsTrue(result.Stopped);
+            var fatal = result.Diagnostics.Single();
+            Assert.AreEqual(DiagnosticCodes.NotUtf8, fatal.Code);
+            Assert.AreEqual(("links.md", 2), (fatal.Location.File, fatal.Location.Line));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [TestMethod]
+    public async Task ReadSetFileAsync_OverTheSizeCap_FatalAndNothingRead()
+    {
+        var path = TempFile("urls.txt", string.Concat(Enumerable.Repeat("https://a.example/\n", 100)));
+
+        var result = await LinkTargetReader.ReadSetFileAsync(path, maxBytes: 100);
+
+        Assert.IsNull(result.Value);
+        Assert.AreEqual(DiagnosticCodes.FileTooLarge, result.Diagnostics.Single().Code);
+    }
+
+    private string TempFile(string name, string text)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "citations-links-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        _folders.Add(folder);
+        var path = Path.Combine(folder, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private readonly List<string> _folders = [];
+
+    [TestCleanup]
+    public void DeleteFolders()
+    {
+        foreach (var folder in _folders)
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }

@@ -35,6 +35,19 @@ internal sealed class MiniJsonSchema
                 case "$ref":
                     Check(Resolve(rule.GetString()!), value, path, errors);
                     break;
+                case "oneOf":
+                    var matches = rule.EnumerateArray().Count(option =>
+                    {
+                        var optionErrors = new List<string>();
+                        Check(option, value, path, optionErrors);
+                        return optionErrors.Count == 0;
+                    });
+                    if (matches != 1)
+                    {
+                        errors.Add($"{path}: matches {matches} of the oneOf schemas, not exactly one");
+                    }
+
+                    break;
                 case "type":
                     var types = rule.ValueKind == JsonValueKind.Array ? rule.EnumerateArray().Select(t => t.GetString()!).ToArray() : [rule.GetString()!];
                     if (!types.Any(t => HasType(value, t)))

@@ -166,7 +166,7 @@ public sealed class BibTeXSyntaxTests
         var result = Citations.Formats.BibTeX.BibTeXFormat.BibLaTeX.Read(bytes, "latin1.bib");
 
         Assert.AreEqual("Café", result.Value!.Single().Title);
-        Assert.AreEqual(DiagnosticCodes.NotUtf8, result.Diagnostics.Single().Code);
+        Assert.AreEqual(DiagnosticCodes.ReadAsLatin1, result.Diagnostics.Single().Code);
     }
 
     [TestMethod]

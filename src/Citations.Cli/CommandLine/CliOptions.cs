@@ -1,0 +1,116 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using Citations.Formats;
+
+namespace Citations.Cli.CommandLine;
+
+/// <summary>
+/// Builds the options and arguments the commands share, with their values checked while parsing: a bad value is a
+/// parse error naming the option (exit code 2) before any work starts. Every option takes <c>--name value</c> and
+/// <c>--name=value</c>.
+/// </summary>
+internal static class CliOptions
+{
+    /// <summary>An option that takes a text value: a path, a style id, a language tag.</summary>
+    /// <param name="name">The long name, such as <c>--items</c>.</param>
+    /// <param name="helpName">What the help calls the value, such as <c>FILE</c>.</param>
+    /// <param name="description">One line for the help.</param>
+    /// <param name="aliases">Other names, such as <c>-i</c>.</param>
+    public static Option<string?> Value(string name, string helpName, string description, params string[] aliases)
+        => new(name, aliases) { Description = description, HelpName = helpName };
+
+    /// <summary>An on/off option.</summary>
+    public static Option<bool> Flag(string name, string description, params string[] aliases)
+        => new(name, aliases) { Description = description };
+
+    /// <summary>An option whose value is one of a few names (case-sensitive), with a default.</summary>
+    public static Option<string> Choice(string name, string description, string defaultValue, IReadOnlyList<string> choices, params string[] aliases)
+    {
+        var option = new Option<string>(name, aliases)
+        {
+            Description = description,
+            HelpName = string.Join('|', choices),
+            DefaultValueFactory = _ => defaultValue,
+        };
+        option.Validators.Add(result =>
+        {
+            if (result.Tokens.Count > 0 && !choices.Contains(result.Tokens[^1].Value, StringComparer.Ordinal))
+            {
+                result.AddError($"{name}: unknown value '{result.Tokens[^1].Value}'; use {string.Join(", ", choices)}.");
+            }
+        });
+        return option;
+    }
+
+    /// <summary>An option that takes a duration (<c>30s</c>, <c>15m</c>, <c>12h</c>, <c>2d</c>, <c>0</c> or <c>hh:mm:ss</c>).</summary>
+    public static Option<TimeSpan?> Duration(string name, string description)
+        => new(name)
+        {
+            Description = description,
+            HelpName = "DURATION",
+            CustomParser = result => Parsed(result, name, OptionValues.ParseDuration, "is not a duration (examples: 30s, 15m, 12h, 2d)"),
+        };
+
+    /// <summary>An option that takes a whole number of at least 1 (or 0).</summary>
+    public static Option<int?> Count(string name, string description, bool allowZero = false)
+        => new(name)
+        {
+            Description = description,
+            HelpName = "N",
+            CustomParser = result => Parsed(result, name, t => OptionValues.ParseCount(t, allowZero), allowZero ? "is not a non-negative whole number" : "is not a positive whole number"),
+        };
+
+    /// <summary>
+    /// <c>--max-input-size SIZE</c>, on every command: the size cap of each input file (<see cref="InputFile"/>).
+    /// </summary>
+    /// <remarks>Absent, the value is <see langword="null"/>: use <see cref="InputFile.DefaultMaxBytes"/>.</remarks>
+    public static Option<long?> MaxInputSize()
+        => new("--max-input-size")
+        {
+            Description = "the largest input file read, in bytes or with K, M or G (binary units); default 256M",
+            HelpName = "SIZE",
+            Recursive = true,
+            CustomParser = result => Parsed(result, "--max-input-size", OptionValues.ParseByteSize, "is not a size (examples: 300M, 1G, 65536)"),
+        };
+
+    /// <summary>An argument of one or more paths. Words that start with <c>-</c> are taken for unknown options, not
+    /// paths (name such a file <c>./-name</c>).</summary>
+    public static Argument<string[]> Paths(string name, string description)
+    {
+        var argument = new Argument<string[]>(name) { Description = description, Arity = ArgumentArity.OneOrMore };
+        argument.Validators.Add(RejectOptionLikeValues);
+        return argument;
+    }
+
+    /// <summary>An argument of exactly one path; see <see cref="Paths"/> for words that start with <c>-</c>.</summary>
+    public static Argument<string> SinglePath(string name, string description)
+    {
+        var argument = new Argument<string>(name) { Description = description };
+        argument.Validators.Add(RejectOptionLikeValues);
+        return argument;
+    }
+
+    private static void RejectOptionLikeValues(ArgumentResult result)
+    {
+        foreach (var token in result.Tokens)
+        {
+            if (token.Value.Length > 1 && token.Value[0] == '-')
+            {
+                result.AddError($"unknown option '{token.Value}'.");
+            }
+        }
+    }
+
+    private static T? Parsed<T>(ArgumentResult result, string name, Func<string, T?> parse, string problem)
+        where T : struct
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
+        if (parse(text) is { } value)
+        {
+            return value;
+        }
+
+        result.AddError($"{name}: '{text}' {problem}.");
+        return null;
+    }
+}
