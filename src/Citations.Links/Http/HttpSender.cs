@@ -50,7 +50,8 @@ internal sealed class HttpSender(HttpClient client, string userAgent, TimeProvid
                 Url = url,
                 Method = method.Method,
                 StatusCode = status,
-                Location = responseHeaders.Location?.OriginalString,
+                // Raw, not parsed: a Location the parser rejects is still shown in the evidence (escaped there).
+                Location = responseHeaders.NonValidated.TryGetValues("Location", out var location) ? location.ToString() : null,
                 RetryAfterDelta = retryAfter?.Delta,
                 RetryAfterDate = retryAfter?.Date,
                 ContentType = contentType?.MediaType,
@@ -143,7 +144,8 @@ internal sealed class HttpSender(HttpClient client, string userAgent, TimeProvid
             inner = inner.InnerException;
         }
 
-        return ReferenceEquals(inner, exception) ? exception.Message : $"{exception.Message} ({inner.Message})";
+        // Messages can quote what the server sent (an invalid status or header line): escaped, it cannot reach a terminal raw.
+        return DisplayText.Escape(ReferenceEquals(inner, exception) ? exception.Message : $"{exception.Message} ({inner.Message})");
     }
 
     private static bool IsBotWall(HttpResponseMessage response)
