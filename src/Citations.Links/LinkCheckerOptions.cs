@@ -225,8 +225,8 @@ public sealed class LinkCheckerOptions
         _ when value.Duration() < TimeSpan.FromSeconds(1) => Invariant($"{value.TotalMilliseconds:0.###} ms"),
         _ when value.Duration() < TimeSpan.FromMinutes(10) => Invariant($"{value.TotalSeconds:0.###} s"),
         _ when value.Duration() < TimeSpan.FromHours(1) => Invariant($"{value.TotalMinutes:0.###} min"),
-        _ when value.Duration() < TimeSpan.FromDays(1) => Invariant($"{value.TotalHours:0.###} h"),
         _ when value.Duration() == TimeSpan.FromDays(1) => "1 day",
+        _ when value.Duration() < TimeSpan.FromDays(2) => Invariant($"{value.TotalHours:0.###} h"),
         _ => Invariant($"{value.TotalDays:0.###} days"),
     };
 

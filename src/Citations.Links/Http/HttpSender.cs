@@ -1,6 +1,8 @@
+using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using System.Security.Authentication;
+using System.Text;
 
 namespace Citations.Links.Http;
 
@@ -22,6 +24,13 @@ internal sealed class HttpSender(HttpClient client, string userAgent, TimeProvid
         foreach (var (name, value) in headers ?? [])
         {
             request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        // Credentials in a cited URL (user:password@host) are for its host: sent as Basic credentials, as a browser
+        // would, and kept out of every result, report and history row (their URLs show user:***@).
+        if (url.UserInfo.Length > 0 && request.Headers.Authorization is null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(Uri.UnescapeDataString(url.UserInfo))));
         }
 
         HttpResponseMessage? response = null;

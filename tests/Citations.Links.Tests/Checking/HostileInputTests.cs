@@ -160,6 +160,7 @@ public sealed class HostileInputTests
         {
             "/status" => $"HTTP/1.1 200 OK{Esc}[2J{Esc}[1;32mall links alive\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
             "/location" => $"HTTP/1.1 302 Found\r\nLocation: http://[{Esc}[31mred\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+            "/header" => $"HTTP/1.1 200 OK\r\nX-{Esc}[2J{Esc}[1;32mall links alive: yes\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
             _ => "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
         });
         using var checker = TestChecker.Create(o =>
@@ -169,7 +170,7 @@ public sealed class HostileInputTests
         });
         using var bound = Bound();
 
-        var results = await checker.CheckAllAsync([LinkTarget.FromUrl(raw.Url("/status")), LinkTarget.FromUrl(raw.Url("/location")), LinkTarget.FromUrl(Site.Url("/soft/control-title"))], null, bound.Token);
+        var results = await checker.CheckAllAsync([LinkTarget.FromUrl(raw.Url("/status")), LinkTarget.FromUrl(raw.Url("/header")), LinkTarget.FromUrl(raw.Url("/location")), LinkTarget.FromUrl(Site.Url("/soft/control-title"))], null, bound.Token);
         var report = new LinkReport(results, DateTimeOffset.UnixEpoch);
         var outputs = new List<string>
         {
@@ -180,7 +181,7 @@ public sealed class HostileInputTests
         outputs.AddRange(results.Select(LinkReportText.ResultLine));
         outputs.AddRange(results.SelectMany(r => r.Evidence.Notes.Append(r.Evidence.Error?.Message ?? string.Empty)));
 
-        var location = results[1];
+        var location = results[2];
         Assert.AreEqual(LinkErrorKind.InvalidRedirect, location.Evidence.Error?.Kind);
         StringAssert.Contains(location.Evidence.Error!.Message, "http://[\\x1b[31mred", "the malformed Location is kept, escaped");
         foreach (var output in outputs)
@@ -189,8 +190,9 @@ public sealed class HostileInputTests
             Assert.IsFalse(output.Replace("\n", string.Empty, StringComparison.Ordinal).Any(DisplayText.IsEscaped), "no control character reaches a human-facing output: " + output);
         }
 
-        Assert.AreEqual(LinkVerdict.Soft404, results[2].Verdict);
-        StringAssert.Contains(outputs[0], "\\x1b[2J", "the title's escape sequence is shown, not obeyed");
+        Assert.AreEqual(LinkErrorKind.Protocol, results[1].Evidence.Error?.Kind);
+        StringAssert.Contains(results[1].Evidence.Error!.Message, "\\x1b[2J", "the server's header line is shown, not obeyed");
+        Assert.AreEqual(LinkVerdict.Soft404, results[3].Verdict);
         StringAssert.Contains(outputs[0], "\\u202egpj.exe", "the title's right-to-left override is shown, not obeyed");
     }
 
