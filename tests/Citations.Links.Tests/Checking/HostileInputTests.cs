@@ -328,13 +328,21 @@ public sealed class HostileInputTests
     }
 
     [TestMethod]
-    public async Task CheckAsync_UrlWithPassword_RedactedInResultsAndReportsButUsedForTheRequest()
+    public async Task CheckAsync_UrlWithPassword_RedactedInResultsReportsAndHistoryButUsedForTheRequest()
     {
-        using var checker = TestChecker.Create(o => o.DetectSoft404 = false);
+        var database = Path.Combine(Path.GetTempPath(), "citations-history-credentials-" + Guid.NewGuid().ToString("N") + ".db");
         var target = new LinkTarget($"http://user:secret@site.test:{Site.Port}/needs-credentials") { SourceId = "private-report" };
-        using var bound = Bound();
+        LinkCheckResult result;
+        using (var history = Citations.Links.History.LinkHistory.Open(database))
+        using (var checker = TestChecker.Builder(o => o.DetectSoft404 = false).WithHistory(history).Build())
+        using (var bound = Bound())
+        {
+            result = (await checker.CheckAllAsync([target], null, bound.Token)).Single();
+        }
 
-        var result = (await checker.CheckAllAsync([target], null, bound.Token)).Single();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var stored = System.Text.Encoding.UTF8.GetString(File.ReadAllBytes(database));
+        File.Delete(database);
         var report = new LinkReport([result], DateTimeOffset.UnixEpoch);
         var outputs = new[]
         {
@@ -352,6 +360,9 @@ public sealed class HostileInputTests
         {
             Assert.DoesNotContain("secret", output);
         }
+
+        StringAssert.Contains(stored, "user:***@site.test", "the history stores the redacted URL");
+        Assert.DoesNotContain("secret", stored);
     }
 
     [TestMethod]
