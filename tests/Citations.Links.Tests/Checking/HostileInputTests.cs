@@ -73,13 +73,7 @@ public sealed class HostileInputTests
     [TestMethod]
     public async Task CheckAsync_429WithRetryAfterBeyondTheWait_BlockedAtOnceWithTheRequestedDelay()
     {
-        // The library's defaults for waiting: at most 60 s for Retry-After, 2 minutes in all.
-        using var checker = TestChecker.Create(o =>
-        {
-            o.MaxRetries = 3;
-            o.MaxRetryAfter = TimeSpan.FromSeconds(60);
-            o.TotalTimeout = TimeSpan.FromMinutes(2);
-        });
+        using var checker = WithDefaultWaits();
         using var bound = Bound();
 
         var result = await checker.CheckAsync(Site.Url("/retry-after/far"), bound.Token);
@@ -95,12 +89,7 @@ public sealed class HostileInputTests
     [TestMethod]
     public async Task CheckAsync_503WithRetryAfterInTheYear9999_ServerErrorAtOnce()
     {
-        using var checker = TestChecker.Create(o =>
-        {
-            o.MaxRetries = 3;
-            o.MaxRetryAfter = TimeSpan.FromSeconds(60);
-            o.TotalTimeout = TimeSpan.FromMinutes(2);
-        });
+        using var checker = WithDefaultWaits();
         using var bound = Bound();
 
         var result = await checker.CheckAsync(Site.Url("/retry-after/year-9999"), bound.Token);
@@ -427,6 +416,14 @@ public sealed class HostileInputTests
         Assert.IsTrue(error.Errors.Any(e => e == "AttemptTimeout must be between 10 ms and 1 day, not 5 ms."), string.Join(Environment.NewLine, error.Errors));
         Assert.IsTrue(error.Errors.Any(e => e.StartsWith("MaxAge must be between 0 and 36500 days", StringComparison.Ordinal)));
     }
+
+    /// <summary>A test checker that waits as the library does by default: three retries, at most 60 s for Retry-After, 2 minutes in all.</summary>
+    private static LinkChecker WithDefaultWaits() => TestChecker.Create(o =>
+    {
+        o.MaxRetries = 3;
+        o.MaxRetryAfter = TimeSpan.FromSeconds(60);
+        o.TotalTimeout = TimeSpan.FromMinutes(2);
+    });
 
     private static async Task<string> WriteAsync(ILinkReportWriter writer, LinkReport report)
     {
