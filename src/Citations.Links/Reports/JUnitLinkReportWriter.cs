@@ -65,7 +65,7 @@ public sealed class JUnitLinkReportWriter : ILinkReportWriter
                     await xml.WriteEndElementAsync().ConfigureAwait(false);
                 }
 
-                if (r.Evidence.Notes.Count > 0 || r.Archive is not null)
+                if (r.Evidence.Notes.Count > 0 || r.Archive is not null || r.Evidence.Connectivity is not null)
                 {
                     await xml.WriteElementStringAsync(null, "system-out", null, Details(r)).ConfigureAwait(false);
                 }
@@ -164,6 +164,12 @@ public sealed class JUnitLinkReportWriter : ILinkReportWriter
         foreach (var note in r.Evidence.Notes)
         {
             text.Append(Clean(note)).Append('\n');
+        }
+
+        if (r.Evidence.Connectivity is { } probe)
+        {
+            text.Append(CultureInfo.InvariantCulture,
+                $"connectivity probe: {(probe.Online ? "online" : "offline")} (asked {probe.CheckedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC, took {probe.Duration.TotalMilliseconds:0} ms)\n");
         }
 
         foreach (var quote in r.Content?.Quotes.Where(q => !q.Found) ?? [])

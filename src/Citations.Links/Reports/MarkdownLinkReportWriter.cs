@@ -98,6 +98,11 @@ public sealed class MarkdownLinkReportWriter : ILinkReportWriter
                 md.Append("  - ").Append(Escape(note)).Append('\n');
             }
 
+            if (r.Evidence.Connectivity is { } probe)
+            {
+                md.Append(Invariant($"  - connectivity probe: {(probe.Online ? "online" : "offline")} (asked {probe.CheckedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC, took {probe.Duration.TotalMilliseconds:0} ms)\n"));
+            }
+
             foreach (var quote in r.Content?.Quotes.Where(q => !q.Found) ?? [])
             {
                 md.Append(Invariant($"  - quote not found ({quote.Coverage:P0} of its word triples remain): “{Escape(quote.Quote)}”\n"));

@@ -252,6 +252,7 @@ public sealed class HostileInputTests
         Assert.IsFalse(result.Evidence.Connectivity!.Online);
         StringAssert.Contains(json, "\"connectivity\"");
         StringAssert.Contains(json, "\"online\": false");
+        StringAssert.Contains(MarkdownLinkReportWriter.Render(new LinkReport([result], DateTimeOffset.UnixEpoch)), "connectivity probe: offline (asked ");
     }
 
     [TestMethod]
