@@ -1,33 +1,32 @@
 namespace Citations.Links;
 
 /// <summary>
-/// The codes of the diagnostics this package reports (<c>LNK</c> and a number). Stable: a code keeps its meaning.
+/// The codes of the diagnostics the link package produces (<c>LNK0xxx</c>). Problems with a file as a whole (missing,
+/// unreadable, too large, not UTF-8, in no known format) and with the items and articles in it carry the core codes
+/// (<c>CIT0xxx</c>, <see cref="Citations.Serialization.DiagnosticCodes"/>), since the core reads them.
 /// </summary>
 /// <remarks>
-/// The first three kept the three-digit form they were published with (<c>LNK001</c>–<c>LNK003</c>); later codes
-/// continue the sequence in the same form.
+/// <c>LNK0001</c> (an unreadable file, as <c>LNK001</c>) is retired: unreadable files are <c>CIT0011</c> now. Codes are
+/// never reused.
 /// </remarks>
 public static class LinkDiagnosticCodes
 {
-    /// <summary>A file of links could not be read (missing, unreadable, not text).</summary>
-    public const string UnreadableFile = "LNK001";
+    /// <summary>Info: a cited source (a bibliography item, an article's source) has no URL or DOI, so no link check covers it.</summary>
+    public const string NoUrl = "LNK0002";
 
-    /// <summary>A cited source or CSL item has no URL or DOI: it is listed as not checkable.</summary>
-    public const string NoUrl = "LNK002";
-
-    /// <summary>A link is relative and cannot be checked without a base URL.</summary>
-    public const string RelativeLink = "LNK003";
+    /// <summary>Info: a link is relative (an HTML <c>href</c> with no scheme or host) and cannot be checked without a base URL.</summary>
+    public const string RelativeLink = "LNK0003";
 
     /// <summary>
-    /// The link history database is damaged (SQLite reports it malformed, or it cannot be read or written mid-run): the
-    /// run went on, and the links it could not read or record were checked as if they had no history. The message
-    /// says how to repair (<c>sqlite3 FILE ".recover"</c>) or reset (delete) the file.
+    /// Warning: the link history database is damaged (SQLite reports it malformed) or cannot be read or written in the
+    /// middle of a run. The run went on; the links it could not read or record were checked as if they had no history.
+    /// The message says how to repair (<c>sqlite3 FILE ".recover"</c>) or reset (delete) the file.
     /// </summary>
-    public const string HistoryDamaged = "LNK004";
+    public const string HistoryDamaged = "LNK0004";
 
     /// <summary>
-    /// A check stored in the link history can no longer be read (a row this version cannot parse): that link was
-    /// checked as if it had no history.
+    /// Warning: a check stored in the link history can no longer be read (a row this version cannot parse); that link
+    /// was checked as if it had no history.
     /// </summary>
-    public const string HistoryRowUnreadable = "LNK005";
+    public const string HistoryRowUnreadable = "LNK0005";
 }

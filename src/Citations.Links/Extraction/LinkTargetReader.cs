@@ -38,14 +38,14 @@ public static class LinkTargetReader
     private static readonly SearchValues<char> SchemeCharacters =
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+-.");
 
-    /// <summary>Diagnostic code: the file could not be read (<see cref="LinkDiagnosticCodes.UnreadableFile"/>).</summary>
-    public const string UnreadableFileCode = LinkDiagnosticCodes.UnreadableFile;
+    /// <summary>Diagnostic code: the file could not be read.</summary>
+    public const string UnreadableFileCode = "LNK001";
 
-    /// <summary>Diagnostic code: a CSL item cites no URL or DOI (<see cref="LinkDiagnosticCodes.NoUrl"/>).</summary>
-    public const string NoUrlCode = LinkDiagnosticCodes.NoUrl;
+    /// <summary>Diagnostic code: a CSL item cites no URL or DOI.</summary>
+    public const string NoUrlCode = "LNK002";
 
-    /// <summary>Diagnostic code: a link is relative and cannot be checked without a base URL (<see cref="LinkDiagnosticCodes.RelativeLink"/>).</summary>
-    public const string RelativeLinkCode = LinkDiagnosticCodes.RelativeLink;
+    /// <summary>Diagnostic code: a link is relative and cannot be checked without a base URL.</summary>
+    public const string RelativeLinkCode = "LNK003";
 
     /// <summary>
     /// Guesses a file's kind. JSON (by extension or by its first character) is an article file when its top-level
