@@ -23,6 +23,18 @@ public sealed class LinkCheckerOptions
     /// <summary>The default <see cref="UserAgent"/>: names the tool and what it does, so site owners know who calls.</summary>
     public const string DefaultUserAgent = "Citations.Links/1.0 (link-rot checker for cited sources; HEAD first, bounded GET)";
 
+    /// <summary>The shortest timeout the options accept (a limit of the Polly timeout strategy): 10 milliseconds.</summary>
+    public static TimeSpan MinimumTimeout { get; } = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>
+    /// The longest timeout, delay or interval the options accept: 1 day (a limit of the Polly strategies; a check
+    /// that waits longer is not a check). <see cref="MaxAge"/> has its own limit, <see cref="MaximumMaxAge"/>.
+    /// </summary>
+    public static TimeSpan MaximumDuration { get; } = TimeSpan.FromDays(1);
+
+    /// <summary>The longest <see cref="MaxAge"/> the options accept: 100 years (36,500 days).</summary>
+    public static TimeSpan MaximumMaxAge { get; } = TimeSpan.FromDays(36_500);
+
     /// <summary>The <c>User-Agent</c> header sent with every request.</summary>
     /// <value>Defaults to <see cref="DefaultUserAgent"/>.</value>
     public string UserAgent { get; set; } = DefaultUserAgent;
@@ -36,15 +48,15 @@ public sealed class LinkCheckerOptions
     public int PerHostConcurrency { get; set; } = 4;
 
     /// <summary>The least time between the starts of two requests to the same host.</summary>
-    /// <value>Defaults to 100 milliseconds. Zero or more.</value>
+    /// <value>Defaults to 100 milliseconds. Zero to 1 day.</value>
     public TimeSpan PerHostMinimumInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>How long one request may take, body included.</summary>
-    /// <value>Defaults to 20 seconds. Positive.</value>
+    /// <value>Defaults to 20 seconds. 10 milliseconds to 1 day.</value>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>How long the check of one URL may take in all: retries, waits, redirects, fallbacks and probes.</summary>
-    /// <value>Defaults to 2 minutes. At least <see cref="AttemptTimeout"/>.</value>
+    /// <value>Defaults to 2 minutes. At least <see cref="AttemptTimeout"/>, at most 1 day.</value>
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>How many times a transient failure (5xx, 408, 429, timeout, reset) is retried.</summary>
@@ -52,15 +64,20 @@ public sealed class LinkCheckerOptions
     public int MaxRetries { get; set; } = 3;
 
     /// <summary>The first retry delay; later ones grow exponentially, with jitter.</summary>
-    /// <value>Defaults to 1 second. Positive.</value>
+    /// <value>Defaults to 1 second. Positive, at most 1 day.</value>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>The longest computed backoff delay.</summary>
-    /// <value>Defaults to 30 seconds. At least <see cref="RetryBaseDelay"/>.</value>
+    /// <value>Defaults to 30 seconds. At least <see cref="RetryBaseDelay"/>, at most 1 day.</value>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>The longest wait honoured when a server asks for one with <c>Retry-After</c> (seconds or HTTP date); longer requests are cut to it.</summary>
-    /// <value>Defaults to 60 seconds. Zero or more.</value>
+    /// <summary>
+    /// The longest wait honoured when a server asks for one with <c>Retry-After</c> (seconds or HTTP date). A server
+    /// that asks for longer (or for longer than the check has left before <see cref="TotalTimeout"/>) is not retried:
+    /// its answer stands (429 is <see cref="LinkVerdict.Blocked"/>, 503 <see cref="LinkVerdict.ServerError"/>) and the
+    /// wait it asked for is in <see cref="LinkEvidence.RetryAfter"/>.
+    /// </summary>
+    /// <value>Defaults to 60 seconds. Zero to 1 day.</value>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>How many redirects are followed before the verdict is "too many redirects".</summary>
@@ -100,18 +117,18 @@ public sealed class LinkCheckerOptions
     public int CircuitBreakerMinimumThroughput { get; set; } = 6;
 
     /// <summary>The window over which a host's failures are counted.</summary>
-    /// <value>Defaults to 60 seconds. At least 500 milliseconds.</value>
+    /// <value>Defaults to 60 seconds. 500 milliseconds to 1 day.</value>
     public TimeSpan CircuitBreakerSamplingDuration { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>How long an open circuit stays open before one trial request is let through.</summary>
-    /// <value>Defaults to 60 seconds. At least 500 milliseconds.</value>
+    /// <value>Defaults to 60 seconds. 500 milliseconds to 1 day.</value>
     public TimeSpan CircuitBreakerBreakDuration { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>
     /// With a history store: URLs whose last conclusive check is younger than this are not requested again; their stored
     /// result is reported instead (<see cref="LinkCheckResult.FromHistory"/>). <see langword="null"/> checks everything.
     /// </summary>
-    /// <value>Defaults to <see langword="null"/>. Zero or more.</value>
+    /// <value>Defaults to <see langword="null"/>. Zero to <see cref="MaximumMaxAge"/> (100 years).</value>
     public TimeSpan? MaxAge { get; set; }
 
     /// <summary>Whether failing, soft-404 and drifted links get an archived copy looked up (needs archive options on the builder).</summary>
@@ -137,19 +154,28 @@ public sealed class LinkCheckerOptions
         Range(errors, nameof(MaxRedirects), MaxRedirects, 0, 50);
         Range(errors, nameof(MaxBodyBytes), MaxBodyBytes, 1024, 1024 * 1024 * 1024);
         Range(errors, nameof(CircuitBreakerMinimumThroughput), CircuitBreakerMinimumThroughput, 2, 1_000_000);
-        NotNegative(errors, nameof(PerHostMinimumInterval), PerHostMinimumInterval);
-        Positive(errors, nameof(AttemptTimeout), AttemptTimeout);
-        Positive(errors, nameof(TotalTimeout), TotalTimeout);
-        Positive(errors, nameof(RetryBaseDelay), RetryBaseDelay);
-        NotNegative(errors, nameof(MaxRetryAfter), MaxRetryAfter);
+        Range(errors, nameof(PerHostMinimumInterval), PerHostMinimumInterval, TimeSpan.Zero, MaximumDuration);
+        Range(errors, nameof(AttemptTimeout), AttemptTimeout, MinimumTimeout, MaximumDuration);
+        Range(errors, nameof(TotalTimeout), TotalTimeout, MinimumTimeout, MaximumDuration);
+        if (RetryBaseDelay <= TimeSpan.Zero)
+        {
+            Positive(errors, nameof(RetryBaseDelay), RetryBaseDelay);
+        }
+        else
+        {
+            Range(errors, nameof(RetryBaseDelay), RetryBaseDelay, TimeSpan.Zero, MaximumDuration);
+        }
+
+        Range(errors, nameof(MaxRetryDelay), MaxRetryDelay, TimeSpan.Zero, MaximumDuration);
+        Range(errors, nameof(MaxRetryAfter), MaxRetryAfter, TimeSpan.Zero, MaximumDuration);
         if (TotalTimeout < AttemptTimeout)
         {
-            errors.Add(Invariant($"TotalTimeout ({TotalTimeout}) must be at least AttemptTimeout ({AttemptTimeout})."));
+            errors.Add(Invariant($"TotalTimeout ({Describe(TotalTimeout)}) must be at least AttemptTimeout ({Describe(AttemptTimeout)})."));
         }
 
         if (MaxRetryDelay < RetryBaseDelay)
         {
-            errors.Add(Invariant($"MaxRetryDelay ({MaxRetryDelay}) must be at least RetryBaseDelay ({RetryBaseDelay})."));
+            errors.Add(Invariant($"MaxRetryDelay ({Describe(MaxRetryDelay)}) must be at least RetryBaseDelay ({Describe(RetryBaseDelay)})."));
         }
 
         if (!(CircuitBreakerFailureRatio > 0 && CircuitBreakerFailureRatio <= 1))
@@ -157,19 +183,11 @@ public sealed class LinkCheckerOptions
             errors.Add(Invariant($"CircuitBreakerFailureRatio must be greater than 0 and at most 1, not {CircuitBreakerFailureRatio}."));
         }
 
-        if (CircuitBreakerSamplingDuration < TimeSpan.FromMilliseconds(500))
+        Range(errors, nameof(CircuitBreakerSamplingDuration), CircuitBreakerSamplingDuration, TimeSpan.FromMilliseconds(500), MaximumDuration);
+        Range(errors, nameof(CircuitBreakerBreakDuration), CircuitBreakerBreakDuration, TimeSpan.FromMilliseconds(500), MaximumDuration);
+        if (MaxAge is { } maxAge)
         {
-            errors.Add(Invariant($"CircuitBreakerSamplingDuration must be at least 500 ms, not {CircuitBreakerSamplingDuration}."));
-        }
-
-        if (CircuitBreakerBreakDuration < TimeSpan.FromMilliseconds(500))
-        {
-            errors.Add(Invariant($"CircuitBreakerBreakDuration must be at least 500 ms, not {CircuitBreakerBreakDuration}."));
-        }
-
-        if (MaxAge is { } maxAge && maxAge < TimeSpan.Zero)
-        {
-            errors.Add(Invariant($"MaxAge must not be negative, not {maxAge}."));
+            Range(errors, nameof(MaxAge), maxAge, TimeSpan.Zero, MaximumMaxAge);
         }
 
         if (!Enum.IsDefined(PageText))
@@ -191,11 +209,32 @@ public sealed class LinkCheckerOptions
         }
     }
 
+    /// <summary>Adds an error when a duration is outside [<paramref name="min"/>, <paramref name="max"/>], naming both ends in words.</summary>
+    internal static void Range(List<string> errors, string name, TimeSpan value, TimeSpan min, TimeSpan max)
+    {
+        if (value < min || value > max)
+        {
+            errors.Add(Invariant($"{name} must be between {Describe(min)} and {Describe(max)}, not {Describe(value)}."));
+        }
+    }
+
+    /// <summary>A duration in words for messages: <c>10 ms</c>, <c>90 s</c>, <c>5 h</c>, <c>36500 days</c>.</summary>
+    internal static string Describe(TimeSpan value) => value switch
+    {
+        _ when value == TimeSpan.Zero => "0",
+        _ when value.Duration() < TimeSpan.FromSeconds(1) => Invariant($"{value.TotalMilliseconds:0.###} ms"),
+        _ when value.Duration() < TimeSpan.FromMinutes(10) => Invariant($"{value.TotalSeconds:0.###} s"),
+        _ when value.Duration() < TimeSpan.FromHours(1) => Invariant($"{value.TotalMinutes:0.###} min"),
+        _ when value.Duration() == TimeSpan.FromDays(1) => "1 day",
+        _ when value.Duration() < TimeSpan.FromDays(2) => Invariant($"{value.TotalHours:0.###} h"),
+        _ => Invariant($"{value.TotalDays:0.###} days"),
+    };
+
     internal static void Positive(List<string> errors, string name, TimeSpan value)
     {
         if (value <= TimeSpan.Zero)
         {
-            errors.Add(Invariant($"{name} must be positive, not {value}."));
+            errors.Add(Invariant($"{name} must be positive, not {Describe(value)}."));
         }
     }
 
@@ -203,7 +242,7 @@ public sealed class LinkCheckerOptions
     {
         if (value < TimeSpan.Zero)
         {
-            errors.Add(Invariant($"{name} must not be negative, not {value}."));
+            errors.Add(Invariant($"{name} must not be negative, not {Describe(value)}."));
         }
     }
 

@@ -16,4 +16,17 @@ public static class LinkDiagnosticCodes
 
     /// <summary>Info: a link is relative (an HTML <c>href</c> with no scheme or host) and cannot be checked without a base URL.</summary>
     public const string RelativeLink = "LNK0003";
+
+    /// <summary>
+    /// Warning: the link history database is damaged (SQLite reports it malformed) or cannot be read or written in the
+    /// middle of a run. The run went on; the links it could not read or record were checked as if they had no history.
+    /// The message says how to repair (<c>sqlite3 FILE ".recover"</c>) or reset (delete) the file.
+    /// </summary>
+    public const string HistoryDamaged = "LNK0004";
+
+    /// <summary>
+    /// Warning: a check stored in the link history can no longer be read (a row this version cannot parse); that link
+    /// was checked as if it had no history.
+    /// </summary>
+    public const string HistoryRowUnreadable = "LNK0005";
 }

@@ -42,7 +42,19 @@ public sealed record LinkEvidence
 
     /// <summary>Short sentences explaining the verdict, such as "HEAD refused (405); checked with GET".</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>
+    /// What the connectivity probe answered, when the check's failure could have been explained by the checker having
+    /// no network and the probe was asked; <see langword="null"/> when it was not asked.
+    /// </summary>
+    public ConnectivityCheck? Connectivity { get; init; }
 }
+
+/// <summary>What the connectivity probe answered for a check: whether the checker was online, when it was asked, and how long it took.</summary>
+/// <param name="Online">Whether the checker had a network (a probe that failed counts as online, so the verdict stands).</param>
+/// <param name="CheckedAt">When the probe was started (by the checker's clock); runs share an answer for a minute.</param>
+/// <param name="Duration">How long the probe took.</param>
+public sealed record ConnectivityCheck(bool Online, DateTimeOffset CheckedAt, TimeSpan Duration);
 
 /// <summary>One redirect: the URL requested, the status it answered with and where it pointed.</summary>
 /// <param name="Url">The URL requested.</param>

@@ -18,8 +18,11 @@ public enum LinkVerdict
     /// <summary>No answer within the per-attempt or total timeout, after retries.</summary>
     TimedOut,
 
-    /// <summary>The server could not be reached: connection refused or reset, TLS failure, redirect loop; see <see cref="LinkEvidence.Error"/>.</summary>
+    /// <summary>The server could not be reached: connection refused or reset, TLS failure, a redirect chain longer than the limit; see <see cref="LinkEvidence.Error"/>.</summary>
     Unreachable,
+
+    /// <summary>The redirects lead back to a URL already visited: the page can never be reached (see <see cref="LinkEvidence.RedirectChain"/>).</summary>
+    RedirectLoop,
 
     /// <summary>The server refused to show the page to a checker (401, 403, 429 after retries, 999, bot walls): unverifiable, not dead.</summary>
     Blocked,
@@ -43,11 +46,11 @@ public static class LinkVerdictExtensions
     /// <summary>
     /// Whether the verdict means the link is broken for a reader: <see cref="LinkVerdict.Gone"/>,
     /// <see cref="LinkVerdict.Soft404"/>, <see cref="LinkVerdict.ServerError"/>, <see cref="LinkVerdict.TimedOut"/>,
-    /// <see cref="LinkVerdict.Unreachable"/> or <see cref="LinkVerdict.InvalidUrl"/>. Blocked, inconclusive and
-    /// not-allowed links are unverified, not broken.
+    /// <see cref="LinkVerdict.Unreachable"/>, <see cref="LinkVerdict.RedirectLoop"/> or <see cref="LinkVerdict.InvalidUrl"/>.
+    /// Blocked, inconclusive and not-allowed links are unverified, not broken.
     /// </summary>
     public static bool IsBroken(this LinkVerdict verdict) => verdict is LinkVerdict.Gone or LinkVerdict.Soft404
-        or LinkVerdict.ServerError or LinkVerdict.TimedOut or LinkVerdict.Unreachable or LinkVerdict.InvalidUrl;
+        or LinkVerdict.ServerError or LinkVerdict.TimedOut or LinkVerdict.Unreachable or LinkVerdict.RedirectLoop or LinkVerdict.InvalidUrl;
 
     /// <summary>Whether the verdict means the page answered (<see cref="LinkVerdict.Alive"/> or <see cref="LinkVerdict.Redirected"/>).</summary>
     public static bool IsAlive(this LinkVerdict verdict) => verdict is LinkVerdict.Alive or LinkVerdict.Redirected;
@@ -64,7 +67,7 @@ public static class LinkVerdictExtensions
     /// not-allowed checks say nothing about the page and count neither way.
     /// </summary>
     public static bool CountsAsFailure(this LinkVerdict verdict) => verdict is LinkVerdict.Gone or LinkVerdict.Soft404
-        or LinkVerdict.ServerError or LinkVerdict.TimedOut or LinkVerdict.Unreachable;
+        or LinkVerdict.ServerError or LinkVerdict.TimedOut or LinkVerdict.Unreachable or LinkVerdict.RedirectLoop;
 
     /// <summary>The verdict's stable name in reports and the history database (kebab-case, such as <c>soft-404</c>).</summary>
     public static string ToReportName(this LinkVerdict verdict) => verdict switch
@@ -75,6 +78,7 @@ public static class LinkVerdictExtensions
         LinkVerdict.ServerError => "server-error",
         LinkVerdict.TimedOut => "timed-out",
         LinkVerdict.Unreachable => "unreachable",
+        LinkVerdict.RedirectLoop => "redirect-loop",
         LinkVerdict.Blocked => "blocked",
         LinkVerdict.Soft404 => "soft-404",
         LinkVerdict.InvalidUrl => "invalid-url",

@@ -34,11 +34,11 @@ public sealed class ArchiveOptions
     public IList<Uri> MementoTimeMaps { get; set; } = [DefaultMementoTimeMap];
 
     /// <summary>How long one request to an archive may take.</summary>
-    /// <value>Defaults to 30 seconds. Positive.</value>
+    /// <value>Defaults to 30 seconds. 10 milliseconds to 1 day.</value>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>The least time between two requests to the same archive host (archives throttle heavy users).</summary>
-    /// <value>Defaults to 1 second. Zero or more.</value>
+    /// <value>Defaults to 1 second. Zero to 1 day.</value>
     public TimeSpan MinimumInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How many requests one archive host gets at the same time.</summary>
@@ -78,8 +78,8 @@ public sealed class ArchiveOptions
     public void Validate()
     {
         var errors = new List<string>();
-        LinkCheckerOptions.Positive(errors, nameof(Timeout), Timeout);
-        LinkCheckerOptions.NotNegative(errors, nameof(MinimumInterval), MinimumInterval);
+        LinkCheckerOptions.Range(errors, nameof(Timeout), Timeout, LinkCheckerOptions.MinimumTimeout, LinkCheckerOptions.MaximumDuration);
+        LinkCheckerOptions.Range(errors, nameof(MinimumInterval), MinimumInterval, TimeSpan.Zero, LinkCheckerOptions.MaximumDuration);
         LinkCheckerOptions.NotNegative(errors, nameof(PreferBeforeMargin), PreferBeforeMargin);
         LinkCheckerOptions.Range(errors, nameof(Concurrency), Concurrency, 1, 100);
         LinkCheckerOptions.Range(errors, nameof(MaxRetries), MaxRetries, 0, 10);

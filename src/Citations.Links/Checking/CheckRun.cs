@@ -22,7 +22,7 @@ internal sealed class CheckRun
     private readonly LinkCheckerOptions _options;
     private readonly RequestRunner _runner;
     private readonly Lock _onlineLock = new();
-    private (DateTimeOffset At, Task<bool> Online)? _online;
+    private (DateTimeOffset At, Task<ConnectivityCheck> Check)? _online;
     private Soft404Detector? _soft404;
     private CancellationToken _runToken;
 
@@ -84,9 +84,13 @@ internal sealed class CheckRun
     private async ValueTask<LinkCheckResult> CheckAndRecordAsync(WorkItem item, CancellationToken cancellationToken)
     {
         var checkedAt = Time.GetUtcNow();
-        var prior = _checker.History is { } history
-            ? await history.GetPriorAsync(item.Key, checkedAt, _options.MaxAge, item.Targets, cancellationToken).ConfigureAwait(false)
-            : null;
+        PriorState? prior = null;
+        string? historyProblem = null;
+        if (_checker.History is { } history)
+        {
+            (prior, historyProblem) = await history.TryGetPriorAsync(item.Key, checkedAt, _options.MaxAge, item.Targets, cancellationToken).ConfigureAwait(false);
+        }
+
         if (prior?.Recent is { } recent)
         {
             return recent;
@@ -96,14 +100,21 @@ internal sealed class CheckRun
         if (_options.FindArchivedCopies && _checker.Archives is { } archives
             && (result.Verdict.CountsAsFailure() || result.HasMissingQuote))
         {
+            // The archive is asked for the page without the citation's credentials: they are for the cited host only.
             var (reference, isAccessed) = item.ArchiveReference(checkedAt);
-            result = result with { Archive = await archives.FindAsync(item.Uri.AbsoluteUri, reference, isAccessed, cancellationToken).ConfigureAwait(false) };
+            result = result with { Archive = await archives.FindAsync(UrlNormalizer.WithoutCredentials(item.Uri), reference, isAccessed, cancellationToken).ConfigureAwait(false) };
         }
 
         if (_checker.History is { } store)
         {
-            var summary = await store.RecordAsync(result, cancellationToken).ConfigureAwait(false);
+            var (summary, problem) = await store.TryRecordAsync(result, cancellationToken).ConfigureAwait(false);
             result = result with { History = summary };
+            historyProblem ??= problem;
+        }
+
+        if (historyProblem is not null)
+        {
+            result = result with { Evidence = result.Evidence with { Notes = [.. result.Evidence.Notes, DisplayText.Escape(historyProblem)] } };
         }
 
         return result;
@@ -114,7 +125,8 @@ internal sealed class CheckRun
     private async ValueTask<LinkCheckResult> CheckAsync(WorkItem item, DateTimeOffset checkedAt, PriorState? prior, CancellationToken cancellationToken)
     {
         var started = Time.GetTimestamp();
-        var trace = new RequestTrace();
+        var startedTick = Environment.TickCount64;
+        var trace = new RequestTrace { Deadline = checkedAt + _options.TotalTimeout };
         Finding finding;
         try
         {
@@ -130,13 +142,21 @@ internal sealed class CheckRun
                 Error = new LinkError(LinkErrorKind.Timeout, string.Create(CultureInfo.InvariantCulture,
                     $"The check took longer than the total timeout ({_options.TotalTimeout.TotalSeconds:0.###} s).")),
             };
-            finding = new Finding(VerdictRules.Decide(evidence).Verdict, evidence, null);
+            finding = new Finding(VerdictRules.Decide(evidence).Verdict, evidence, null, item.Uri);
         }
 
-        if (VerdictRules.MayBeCheckerOffline(finding.Verdict, finding.Evidence) && !await IsOnlineAsync().ConfigureAwait(false))
+        // The offline rule, on the host of the request that failed (a redirect may have led to another host).
+        ConnectivityCheck? connectivity = null;
+        var failedHost = finding.LastUrl;
+        if (VerdictRules.MayBeCheckerOffline(finding.Verdict, finding.Evidence, AddressRules.Classify(failedHost),
+                ResolutionLog.ResolvedSince(UrlNormalizer.SafeIdnHost(failedHost), startedTick)))
         {
-            trace.Note(VerdictRules.OfflineNote);
-            finding = finding with { Verdict = LinkVerdict.Inconclusive };
+            connectivity = await IsOnlineAsync().ConfigureAwait(false);
+            if (!connectivity.Online)
+            {
+                trace.Note(VerdictRules.OfflineNote);
+                finding = finding with { Verdict = LinkVerdict.Inconclusive };
+            }
         }
 
         return new LinkCheckResult
@@ -150,27 +170,45 @@ internal sealed class CheckRun
                 Elapsed = Time.GetElapsedTime(started),
                 RetryAfter = trace.RetryAfter,
                 Notes = trace.NotesAfter(finding.Evidence.Notes),
+                Connectivity = connectivity,
             },
             CheckedAt = checkedAt,
             Content = finding.Content,
         };
     }
 
-    /// <summary>Whether the checker has a network; the probe's answer is shared by the run's checks for a minute.</summary>
-    private Task<bool> IsOnlineAsync()
+    /// <summary>Whether the checker has a network, when and how fast the probe said so; the answer is shared by the run's checks for a minute.</summary>
+    private Task<ConnectivityCheck> IsOnlineAsync()
     {
         lock (_onlineLock)
         {
             var now = Time.GetUtcNow();
-            if (_online is { } cached && now - cached.At < OnlineAnswerLifetime && !cached.Online.IsFaulted)
+            if (_online is { } cached && now - cached.At < OnlineAnswerLifetime && !cached.Check.IsFaulted && !cached.Check.IsCanceled)
             {
-                return cached.Online;
+                return cached.Check;
             }
 
-            var probe = _checker.Probe.IsOnlineAsync(_runToken).AsTask();
+            var probe = ProbeAsync(now);
             _online = (now, probe);
             return probe;
         }
+    }
+
+    /// <summary>Asks the probe; a probe that fails (anything but the run's cancellation) counts as online, so verdicts stand rather than vanish.</summary>
+    private async Task<ConnectivityCheck> ProbeAsync(DateTimeOffset at)
+    {
+        var started = Time.GetTimestamp();
+        bool online;
+        try
+        {
+            online = await _checker.Probe.IsOnlineAsync(_runToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !_runToken.IsCancellationRequested)
+        {
+            online = true;
+        }
+
+        return new ConnectivityCheck(online, at, Time.GetElapsedTime(started));
     }
 
     /// <summary>
@@ -195,7 +233,7 @@ internal sealed class CheckRun
         if (!ruling.Verdict.IsAlive())
         {
             Note(trace, ruling);
-            return new Finding(ruling.Verdict, evidence, null);
+            return new Finding(ruling.Verdict, evidence, null, walk.Last.Url);
         }
 
         string? soft404 = null;
@@ -237,7 +275,7 @@ internal sealed class CheckRun
         }
 
         Note(trace, ruling);
-        return new Finding(ruling.Verdict, evidence, content);
+        return new Finding(ruling.Verdict, evidence, content, walk.Last.Url);
     }
 
     /// <summary>What the walk's last answer says, before soft-404 and content.</summary>
@@ -247,7 +285,7 @@ internal sealed class CheckRun
         return new LinkEvidence
         {
             StatusCode = last.StatusCode,
-            FinalUrl = last.StatusCode is null ? null : walk.FinalUrl.AbsoluteUri,
+            FinalUrl = last.StatusCode is null ? null : UrlNormalizer.Display(walk.FinalUrl),
             RedirectChain = walk.Chain,
             Method = last.Method,
             ContentType = last.ContentType,
@@ -268,6 +306,6 @@ internal sealed class CheckRun
     private ValueTask<Walk> WalkAsync(WorkItem item, HttpMethod method, RequestTrace trace, CancellationToken cancellationToken)
         => RedirectWalker.WalkAsync(_runner, item.Uri, method, _options.MaxRedirects, _options.MaxBodyBytes, trace, item.Host, cancellationToken);
 
-    /// <summary>What examining a URL found: the verdict, its evidence (requests, timing and notes added after) and the content read.</summary>
-    private sealed record Finding(LinkVerdict Verdict, LinkEvidence Evidence, ContentCheck? Content);
+    /// <summary>What examining a URL found: the verdict, its evidence (requests, timing and notes added after), the content read, and the URL of the last request.</summary>
+    private sealed record Finding(LinkVerdict Verdict, LinkEvidence Evidence, ContentCheck? Content, Uri LastUrl);
 }

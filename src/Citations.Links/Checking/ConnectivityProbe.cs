@@ -5,9 +5,11 @@ using Citations.Links.Http;
 namespace Citations.Links.Checking;
 
 /// <summary>
-/// Tells whether the checker itself has a network. Asked only when a check fails at the network level (no DNS answer,
-/// no route, refused, timed out): if the checker is offline, such failures say nothing about the link, and the verdict
-/// is <see cref="LinkVerdict.Inconclusive"/> instead of "gone".
+/// Tells whether the checker itself has a network. Asked only when a check fails in a way being offline could explain
+/// (a name that does not resolve, no route to a public address, a timeout on a name that did not resolve): if the
+/// checker is offline, such failures say nothing about the link, and the verdict is <see cref="LinkVerdict.Inconclusive"/>
+/// instead of "gone". A refusal, a reset or a stall after the name resolved (or on an address) is never put down to it.
+/// The answer, when and how long it took are in <see cref="LinkEvidence.Connectivity"/>.
 /// </summary>
 /// <remarks>Implementations must be thread-safe. The checker caches the answer for a minute.</remarks>
 public abstract class ConnectivityProbe

@@ -32,6 +32,7 @@ public sealed class LinkChecker : IDisposable
     private readonly IHttpClientFactory? _factory;
     private readonly string _clientName;
     private readonly ArchiveFinder? _ownedArchives;
+    private Task<string?>? _clientGuard;
 
     /// <summary>Creates a checker with the default options.</summary>
     public LinkChecker()
@@ -102,8 +103,10 @@ public sealed class LinkChecker : IDisposable
 
     /// <summary>
     /// Checks targets, streaming one result per distinct URL as each completes. With a history store, each result is
-    /// committed before it is yielded, so stopping the run (or the process) loses nothing already checked.
+    /// committed before it is yielded, so stopping the run (or the process) loses nothing already checked; a history
+    /// that fails mid-run (a damaged file) does not stop it (see <see cref="LinkHistory.Diagnostics"/>).
     /// </summary>
+    /// <exception cref="LinkOptionsException">On the first step: the HTTP client given to the builder has no private-address guard while <see cref="LinkCheckerOptions.AllowPrivateAddresses"/> is off.</exception>
     /// <param name="targets">The links to check; several targets with the same normalised URL give one result listing them all.</param>
     /// <param name="progress">Told after each result.</param>
     /// <param name="cancellationToken">Stops the run; results already yielded stay valid.</param>
@@ -112,6 +115,7 @@ public sealed class LinkChecker : IDisposable
     {
         ArgumentNullException.ThrowIfNull(targets);
         var client = _client ?? _factory!.CreateClient(_clientName);
+        await EnsureGuardedAsync(client, cancellationToken).ConfigureAwait(false);
         var run = new CheckRun(this, client);
         var (work, invalid) = WorkItem.Group(targets);
         var total = work.Count + invalid.Count;
@@ -167,6 +171,37 @@ public sealed class LinkChecker : IDisposable
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>
+    /// Refuses a client that would let the checker reach private addresses while <see cref="LinkCheckerOptions.AllowPrivateAddresses"/>
+    /// is off: the guard lives in the connect step of <see cref="LinkHttpHandler"/>, which a client of your own may not
+    /// have, and a checker cannot add it to a built client. So the client is asked (in memory, see
+    /// <see cref="LinkHttpHandler"/>), and refused unless its handler is that guard, refusing private addresses.
+    /// </summary>
+    private async Task EnsureGuardedAsync(HttpClient client, CancellationToken cancellationToken)
+    {
+        if (Options.AllowPrivateAddresses || ReferenceEquals(client, _ownedClient))
+        {
+            return;
+        }
+
+        var guard = ReferenceEquals(client, _client)
+            ? await (_clientGuard ??= LinkHttpHandler.CheckGuardAsync(client, CancellationToken.None)).ConfigureAwait(false)
+            : await LinkHttpHandler.CheckGuardAsync(client, cancellationToken).ConfigureAwait(false);
+        if (guard == LinkHttpHandler.RefusesPrivate)
+        {
+            return;
+        }
+
+        var source = _factory is null ? "The HttpClient given to the link checker" : $"The client '{_clientName}' of the IHttpClientFactory given to the link checker";
+        var why = guard == LinkHttpHandler.AllowsPrivate
+            ? "has a handler made with LinkHttpHandler.Create(allowPrivateAddresses: true), while the checker's AllowPrivateAddresses is false"
+            : "has no private-address guard (its primary handler was not made by LinkHttpHandler.Create), so a cited URL could reach this machine or its network";
+        throw new LinkOptionsException(nameof(LinkCheckerBuilder),
+        [
+            $"{source} {why}. Make its primary handler with LinkHttpHandler.Create() (with IHttpClientFactory: ConfigurePrimaryHttpMessageHandler(() => LinkHttpHandler.Create())), or set AllowPrivateAddresses = true to use the client as it is.",
+        ]);
     }
 
     /// <summary>Checks URLs (see <see cref="CheckAsync(IEnumerable{LinkTarget}, IProgress{LinkCheckProgress}?, CancellationToken)"/>).</summary>

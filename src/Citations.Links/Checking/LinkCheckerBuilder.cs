@@ -12,6 +12,16 @@ namespace Citations.Links.Checking;
 /// <remarks>Not thread-safe; the checker it builds is.</remarks>
 public sealed class LinkCheckerBuilder
 {
+    /// <summary>The environment variable that selects the resolver for <see cref="WithNetworkFromEnvironment"/>: <c>system</c> (the default) or <c>loopback</c> (<see cref="HostResolver.LoopbackOnly"/>).</summary>
+    public const string ResolverVariable = "CITATIONS_LINKS_RESOLVER";
+
+    /// <summary>
+    /// The environment variable that selects the connectivity probe for <see cref="WithNetworkFromEnvironment"/>:
+    /// <c>dns</c> (the default: the resolver is asked for public names), <c>online</c> or <c>offline</c>
+    /// (<see cref="ConnectivityProbe.Fixed"/>).
+    /// </summary>
+    public const string ProbeVariable = "CITATIONS_LINKS_PROBE";
+
     /// <summary>The options; copied and validated by <see cref="Build"/>.</summary>
     public LinkCheckerOptions Options { get; set; } = new();
 
@@ -47,6 +57,8 @@ public sealed class LinkCheckerBuilder
     /// <summary>
     /// Uses your client (not disposed by the checker). Make its handler with <see cref="LinkHttpHandler.Create"/>:
     /// the checker follows redirects and decompresses itself, and the private-address guard lives in that handler.
+    /// A client without that guard is refused when a run starts (a <see cref="LinkOptionsException"/>) unless
+    /// <see cref="LinkCheckerOptions.AllowPrivateAddresses"/> is on.
     /// </summary>
     /// <param name="client">The client.</param>
     public LinkCheckerBuilder WithHttpClient(HttpClient client)
@@ -56,7 +68,11 @@ public sealed class LinkCheckerBuilder
         return this;
     }
 
-    /// <summary>Takes a client from a factory for each run (configure the named client's primary handler with <see cref="LinkHttpHandler.Create"/>).</summary>
+    /// <summary>
+    /// Takes a client from a factory for each run (configure the named client's primary handler with
+    /// <see cref="LinkHttpHandler.Create"/>). A client without that guard is refused when a run starts unless
+    /// <see cref="LinkCheckerOptions.AllowPrivateAddresses"/> is on.
+    /// </summary>
     /// <param name="factory">The factory.</param>
     /// <param name="name">The named client; the default client when empty.</param>
     public LinkCheckerBuilder WithHttpClientFactory(IHttpClientFactory factory, string name = "")
@@ -126,6 +142,52 @@ public sealed class LinkCheckerBuilder
     {
         HostPipelines = factory ?? throw new ArgumentNullException(nameof(factory));
         return this;
+    }
+
+    /// <summary>
+    /// Chooses the resolver and the connectivity probe from configuration, so that a program (a command-line tool, a
+    /// service) can be run without the network by its tests or in an offline job, without code changes:
+    /// <see cref="ResolverVariable"/> = <c>loopback</c> resolves only <c>localhost</c> names and never asks DNS, and
+    /// <see cref="ProbeVariable"/> = <c>online</c> or <c>offline</c> fixes what the probe answers. With the loopback
+    /// resolver and no probe chosen, the probe asks that resolver, finds no public name, and the checker counts as
+    /// offline. Unset or empty variables leave the builder as it is.
+    /// </summary>
+    /// <param name="getVariable">Reads a variable; <see cref="Environment.GetEnvironmentVariable(string)"/> when <see langword="null"/>.</param>
+    /// <exception cref="LinkOptionsException">A variable has a value it does not know; every problem is listed.</exception>
+    public LinkCheckerBuilder WithNetworkFromEnvironment(Func<string, string?>? getVariable = null)
+    {
+        getVariable ??= Environment.GetEnvironmentVariable;
+        var errors = new List<string>();
+        var resolver = getVariable(ResolverVariable)?.Trim();
+        switch (resolver?.ToLowerInvariant())
+        {
+            case null or "" or "system":
+                break;
+            case "loopback":
+                WithHostResolver(HostResolver.LoopbackOnly);
+                break;
+            default:
+                errors.Add($"{ResolverVariable} must be 'system' or 'loopback', not '{DisplayText.Escape(resolver)}'.");
+                break;
+        }
+
+        var probe = getVariable(ProbeVariable)?.Trim();
+        switch (probe?.ToLowerInvariant())
+        {
+            case null or "" or "dns":
+                break;
+            case "online":
+                WithConnectivityProbe(ConnectivityProbe.Fixed(true));
+                break;
+            case "offline":
+                WithConnectivityProbe(ConnectivityProbe.Fixed(false));
+                break;
+            default:
+                errors.Add($"{ProbeVariable} must be 'dns', 'online' or 'offline', not '{DisplayText.Escape(probe)}'.");
+                break;
+        }
+
+        return errors.Count == 0 ? this : throw new LinkOptionsException(nameof(LinkCheckerBuilder), errors);
     }
 
     /// <summary>Validates the options and builds the checker.</summary>

@@ -10,11 +10,15 @@ namespace Citations.Links.Checking;
 
 /// <summary>
 /// Tells whether a page that answers with success really means "not found": it redirects to the site's front page,
-/// its title says so, or it is the same page (or redirect target) a random path in the same folder gets.
+/// it is the same page (or redirect target) a random path in the same folder gets, or its title says so on a host
+/// that does not answer missing pages with a real 404.
 /// </summary>
 /// <remarks>
-/// One detector per run: it asks each folder of a host once for a random path (the probe) and shares the answer among
-/// every check in that folder. Thread-safe.
+/// <para>One detector per run: it asks each folder of a host once for a random path (the probe) and shares the answer
+/// among every check in that folder. Thread-safe.</para>
+/// <para>A "not found" title is a weak signal (a timetable for "Route 404" is a real page): it never overrides a host
+/// whose random path answers 404 or 410, since such a host says "not found" with its status. It decides only when
+/// the host answers missing pages with success, when the probe got no answer, or for a front page (not probed).</para>
 /// </remarks>
 internal sealed class Soft404Detector(RequestRunner runner, LinkCheckerOptions options, ResiliencePipeline totalTimeout, CancellationToken runToken)
 {
@@ -31,7 +35,7 @@ internal sealed class Soft404Detector(RequestRunner runner, LinkCheckerOptions o
     };
 
     private static readonly string[] NotFoundTitleMarkers =
-        ["page not found", "404", "not found", "no longer available", "does not exist", "page cannot be found", "page could not be found"];
+        ["page not found", "not found", "no longer available", "does not exist", "page cannot be found", "page could not be found"];
 
     private readonly ConcurrentDictionary<string, Task<Probe>> _probes = new(StringComparer.Ordinal);
 
@@ -49,29 +53,37 @@ internal sealed class Soft404Detector(RequestRunner runner, LinkCheckerOptions o
         var original = item.Uri;
         if (walk.Chain.Count > 0 && !IsRootPath(original) && IsRootPath(walk.FinalUrl) && UrlNormalizer.SameSite(original, walk.FinalUrl))
         {
-            return ($"redirects to the site root ({walk.FinalUrl.AbsoluteUri})", walk);
+            return ($"redirects to the site root ({UrlNormalizer.Display(walk.FinalUrl)})", walk);
         }
 
-        if (walk.Last.BodyRead && ContentAnalyzer.IsText(walk.Last.ContentType) && NotFoundTitle(walk.Last) is { } title)
-        {
-            return ($"the page's title says so (\"{title}\")", walk);
-        }
-
+        var title = walk.Last.BodyRead && ContentAnalyzer.IsText(walk.Last.ContentType) ? NotFoundTitle(walk.Last) : null;
+        var byTitle = title is null ? null : $"the page's title says so (\"{title}\")";
         if (IsRootPath(original))
         {
-            return (null, walk);
+            return (byTitle, walk);
         }
 
         var probe = await GetProbeAsync(item).ConfigureAwait(false);
         trace.Note(probe.Summary);
         if (!probe.AnswersSuccess)
         {
-            return (null, walk);
+            if (title is not null && probe.Status is 404 or 410)
+            {
+                trace.Note($"the title (\"{title}\") sounds like \"not found\", but the host answers {probe.Status} for missing pages, so the page is taken as real");
+                return (null, walk);
+            }
+
+            return (byTitle, walk);
         }
 
         if (probe.Redirected && walk.Chain.Count > 0 && UrlNormalizer.Key(probe.FinalUrl) == UrlNormalizer.Key(walk.FinalUrl))
         {
-            return ($"redirects to {walk.FinalUrl.AbsoluteUri}, where a random path on the host goes too", walk);
+            return ($"redirects to {UrlNormalizer.Display(walk.FinalUrl)}, where a random path on the host goes too", walk);
+        }
+
+        if (byTitle is not null)
+        {
+            return (byTitle, walk);
         }
 
         if (!walk.Last.BodyRead)
@@ -186,11 +198,11 @@ internal sealed class Soft404Detector(RequestRunner runner, LinkCheckerOptions o
                 ? $"a random path on the host ({probeUrl.AbsolutePath}) answers {walk.Last.StatusCode}"
                 : $"a random path on the host answers {(walk.Last.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? "with an error")}, so the host reports missing pages";
             var shingles = success && walk.Last.BodyRead && ContentAnalyzer.IsText(walk.Last.ContentType) ? ShinglesOf(walk.Last, walk.FinalUrl) : null;
-            return new Probe(success, walk.Chain.Count > 0, walk.FinalUrl, shingles, summary);
+            return new Probe(success, walk.Failure is null ? walk.Last.StatusCode : null, walk.Chain.Count > 0, walk.FinalUrl, shingles, summary);
         }
         catch (TimeoutRejectedException)
         {
-            return new Probe(false, false, probeUrl, null, "a random path on the host did not answer in time");
+            return new Probe(false, null, false, probeUrl, null, "a random path on the host did not answer in time");
         }
     }
 
@@ -210,10 +222,35 @@ internal sealed class Soft404Detector(RequestRunner runner, LinkCheckerOptions o
             return null;
         }
 
-        var lower = title.ToLowerInvariant();
-        return NotFoundTitleMarkers.Any(m => lower.Contains(m, StringComparison.Ordinal)) ? title : null;
+        return SaysNotFound(title) ? title : null;
     }
 
-    /// <summary>What a random path in a folder got: whether it answered with success, where it ended, and its text.</summary>
-    private sealed record Probe(bool AnswersSuccess, bool Redirected, Uri FinalUrl, HashSet<ulong>? Shingles, string Summary);
+    /// <summary>
+    /// Whether a title sounds like "not found": it has a marker phrase ("page not found", "no longer available"…), or
+    /// the number 404 as a word at its start or next to "error" ("404 | Agency", "Error 404"); "Route 404 timetable"
+    /// does not.
+    /// </summary>
+    internal static bool SaysNotFound(string title)
+    {
+        var lower = title.Trim().ToLowerInvariant();
+        if (NotFoundTitleMarkers.Any(m => lower.Contains(m, StringComparison.Ordinal)))
+        {
+            return true;
+        }
+
+        for (var at = lower.IndexOf("404", StringComparison.Ordinal); at >= 0; at = lower.IndexOf("404", at + 3, StringComparison.Ordinal))
+        {
+            var wordStart = at == 0 || !char.IsLetterOrDigit(lower[at - 1]);
+            var wordEnd = at + 3 == lower.Length || !char.IsLetterOrDigit(lower[at + 3]);
+            if (wordStart && wordEnd && (at == 0 || lower.Contains("error", StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>What a random path in a folder got: whether it answered with success, its status, where it ended, and its text.</summary>
+    private sealed record Probe(bool AnswersSuccess, int? Status, bool Redirected, Uri FinalUrl, HashSet<ulong>? Shingles, string Summary);
 }

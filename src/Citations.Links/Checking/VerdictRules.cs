@@ -1,4 +1,5 @@
 using System.Globalization;
+using Citations.Links.Http;
 
 namespace Citations.Links.Checking;
 
@@ -16,7 +17,7 @@ namespace Citations.Links.Checking;
 internal static class VerdictRules
 {
     /// <summary>The note added when a network failure is put down to the checker having no network.</summary>
-    public const string OfflineNote = "the checker has no network (DNS fails for every probe name): nothing can be concluded about this link";
+    public const string OfflineNote = "the checker has no network (the connectivity probe failed): nothing can be concluded about this link";
 
     /// <summary>The note added to the verdict of a bot wall.</summary>
     public const string BotWallNote = "the answer is a bot wall (a challenge page), not the page";
@@ -65,8 +66,9 @@ internal static class VerdictRules
         LinkErrorKind.Timeout => LinkVerdict.TimedOut,
         LinkErrorKind.AddressNotAllowed => LinkVerdict.NotAllowed,
         LinkErrorKind.InvalidUrl => LinkVerdict.InvalidUrl,
+        LinkErrorKind.RedirectLoop => LinkVerdict.RedirectLoop,
 
-        // Refused, reset, unroutable, TLS, redirect loops and invalid redirects, an open circuit, a broken protocol.
+        // Refused, reset, unroutable, TLS, too many redirects and invalid redirects, an open circuit, a broken protocol.
         _ => LinkVerdict.Unreachable,
     };
 
@@ -96,19 +98,37 @@ internal static class VerdictRules
 
     /// <summary>
     /// Whether a failed check could be explained by the checker itself having no network, so that connectivity must be
-    /// probed before the verdict stands: a network-level failure (no DNS answer, refused, unroutable, timed out) with
-    /// no status code. Redirect problems, a refused address and a broken protocol need a network to happen, so they
-    /// stand.
+    /// probed before the verdict stands. Being offline explains only what it can: a name that does not resolve (a
+    /// name needs DNS), no route to a public address, and a timeout, open circuit or other failure on a name that did
+    /// not resolve during the check. A target that is an address, or whose name resolved, and was then refused, reset
+    /// or stalled, keeps its verdict: something answered, or the address needs no internet. Names whose answer never
+    /// depends on the network (<c>localhost</c>, <c>*.localhost</c>, <c>*.invalid</c>) and restricted addresses
+    /// (loopback, private…) are never explained by being offline. A failure that came with a status, and redirect,
+    /// address and protocol problems, need a network to happen, so they stand.
     /// </summary>
     /// <param name="verdict">The verdict <see cref="Decide"/> gave.</param>
     /// <param name="evidence">The evidence.</param>
-    public static bool MayBeCheckerOffline(LinkVerdict verdict, LinkEvidence evidence)
+    /// <param name="host">What the host of the failed request is.</param>
+    /// <param name="nameResolved">Whether that host is a name that resolved during the check.</param>
+    public static bool MayBeCheckerOffline(LinkVerdict verdict, LinkEvidence evidence, HostKind host, bool nameResolved)
     {
         ArgumentNullException.ThrowIfNull(evidence);
-        return verdict is LinkVerdict.Gone or LinkVerdict.Unreachable or LinkVerdict.TimedOut
-               && evidence.StatusCode is null
-               && evidence.Error?.Kind is not (LinkErrorKind.RedirectLoop or LinkErrorKind.TooManyRedirects or LinkErrorKind.InvalidRedirect
-                   or LinkErrorKind.AddressNotAllowed or LinkErrorKind.Protocol);
+        if (verdict is not (LinkVerdict.Gone or LinkVerdict.Unreachable or LinkVerdict.TimedOut) || evidence.StatusCode is not null
+            || evidence.Error is not { } error)
+        {
+            return false;
+        }
+
+        return error.Kind switch
+        {
+            LinkErrorKind.NameNotFound or LinkErrorKind.NameResolutionFailed => host == HostKind.Name,
+            LinkErrorKind.NetworkUnreachable or LinkErrorKind.Offline => host is HostKind.Name or HostKind.PublicAddress,
+            LinkErrorKind.CircuitOpen => host == HostKind.PublicAddress || (host == HostKind.Name && !nameResolved),
+            LinkErrorKind.Timeout or LinkErrorKind.Other => host == HostKind.Name && !nameResolved,
+
+            // Refused, reset, TLS: something answered. Redirects, a refused address, a broken protocol: a network was there.
+            _ => false,
+        };
     }
 
     /// <summary>
@@ -153,7 +173,7 @@ internal static class VerdictRules
         ArgumentNullException.ThrowIfNull(final);
         ArgumentNullException.ThrowIfNull(chain);
         var permanent = chain.Count > 0 && chain.All(h => h.StatusCode is 301 or 308);
-        return new RedirectInfo(permanent ? RedirectKind.Permanent : RedirectKind.Temporary, final.AbsoluteUri, UrlNormalizer.IsCanonicalization(cited, final));
+        return new RedirectInfo(permanent ? RedirectKind.Permanent : RedirectKind.Temporary, UrlNormalizer.Display(final), UrlNormalizer.IsCanonicalization(cited, final));
     }
 }
 

@@ -20,12 +20,12 @@ internal sealed record WorkItem(string Key, Uri Uri, string Host, List<LinkTarge
         foreach (var target in targets)
         {
             ArgumentNullException.ThrowIfNull(target);
-            if (!UrlNormalizer.TryNormalize(target.Url, out var uri))
+            if (!UrlNormalizer.TryNormalize(target.Url, out var uri, out var problem))
             {
-                var evidence = new LinkEvidence { Error = new LinkError(LinkErrorKind.InvalidUrl, $"'{target.Url}' is not an absolute http(s) URL.") };
+                var evidence = new LinkEvidence { Error = new LinkError(LinkErrorKind.InvalidUrl, problem) };
                 invalid.Add(new LinkCheckResult
                 {
-                    Url = target.Url,
+                    Url = DisplayText.RedactUrl(target.Url),
                     Targets = [target],
                     Verdict = VerdictRules.Decide(evidence).Verdict,
                     CheckedAt = DateTimeOffset.UnixEpoch,

@@ -25,6 +25,8 @@ namespace Citations.Links.History;
 /// <item><term><c>rk</c>, <c>rt</c>, <c>rc</c></term><description>redirect kind (<c>p</c> permanent, <c>t</c> temporary); its target; whether a canonicalisation</description></item>
 /// <item><term><c>em</c></term><description>the error's message (its kind is the <c>error_kind</c> column)</description></item>
 /// <item><term><c>notes</c></term><description>the evidence's notes</description></item>
+/// <item><term><c>pr</c></term><description>the connectivity probe, when it was asked: <c>on</c> online, <c>at</c> when (ms),
+/// <c>ms</c> how long it took (added within format 1: older readers ignore it)</description></item>
 /// <item><term><c>c</c></term><description>content: <c>ti</c> title, <c>sh</c> SimHash (16 hex digits), <c>tl</c> text length,
 /// <c>tr</c> truncated, <c>ch</c> changed since last check, <c>si</c> similarity to it, <c>la</c> its time (ms),
 /// <c>q</c> quotes as <c>[quote, found, coverage]</c></description></item>
@@ -137,6 +139,15 @@ internal sealed record CheckRow(string Url, long CheckedAt, string Verdict, int?
 
             json.WriteStringIfAny("em", e.Error?.Message);
             json.WriteStringsIfAny("notes", e.Notes);
+            if (e.Connectivity is { } connectivity)
+            {
+                json.WriteStartObject("pr");
+                json.WriteBoolean("on", connectivity.Online);
+                json.WriteNumber("at", connectivity.CheckedAt.ToUnixTimeMilliseconds());
+                json.WriteNumber("ms", Math.Round(connectivity.Duration.TotalMilliseconds, 1));
+                json.WriteEndObject();
+            }
+
             if (result.Content is { } content)
             {
                 WriteContent(json, content);
@@ -234,6 +245,9 @@ internal sealed record CheckRow(string Url, long CheckedAt, string Verdict, int?
             Redirect = redirect,
             Error = error,
             Notes = d.TryGetProperty("notes", out var notes) ? notes.EnumerateArray().Select(x => x.GetString() ?? string.Empty).ToArray() : [],
+            Connectivity = d.TryGetProperty("pr", out var pr)
+                ? new ConnectivityCheck(Flag(pr, "on"), DateTimeOffset.FromUnixTimeMilliseconds(pr.GetProperty("at").GetInt64()), TimeSpan.FromMilliseconds(pr.GetProperty("ms").GetDouble()))
+                : null,
         };
     }
 

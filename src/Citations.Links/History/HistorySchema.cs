@@ -10,7 +10,8 @@ namespace Citations.Links.History;
 /// earlier version up to date when it is opened.
 /// </summary>
 /// <remarks>
-/// <para>Schema 2 (this version): <c>meta</c> (<c>schema</c> = 2), <c>checks</c> (one row per check, in the history's
+/// <para>Every history carries the SQLite application id <see cref="ApplicationId"/>; a file with another id, or
+/// without one and with other tables, is refused untouched. Schema 2 (this version): <c>meta</c> (<c>schema</c> = 2), <c>checks</c> (one row per check, in the history's
 /// own row format: see <see cref="CheckRow"/>) and <c>urls</c> (one row per URL: the rot state, the last conclusive
 /// check and the last page fingerprint).</para>
 /// <para>Schema 1 stored each check as the report's JSON in a <c>result</c> column. Opening such a file converts
@@ -20,6 +21,12 @@ internal static class HistorySchema
 {
     /// <summary>The schema this code writes.</summary>
     public const int Version = 2;
+
+    /// <summary>
+    /// The SQLite application id (<c>PRAGMA application_id</c>, the header field that tells applications' files apart)
+    /// of a link history: the ASCII letters <c>CITL</c>.
+    /// </summary>
+    public const int ApplicationId = 0x4349544C;
 
     /// <summary>The columns of a check row, in the order <see cref="ReadCheck"/> reads them.</summary>
     public const string CheckColumns = "url, checked_at, verdict, status, final_url, error_kind, fingerprint, format, detail";
@@ -64,7 +71,10 @@ internal static class HistorySchema
     /// <exception cref="CitationsException">The file has a newer or unknown schema, or an old check cannot be read.</exception>
     public static void Prepare(SqliteConnection connection, string path)
     {
-        Execute(connection, null, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000;");
+        // Before anything is written (WAL included): a file of another application is refused as it is.
+        Execute(connection, null, "PRAGMA busy_timeout = 10000;");
+        EnsureHistoryOrEmpty(connection, path);
+        Execute(connection, null, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
 
         // A write transaction from the start: two processes opening an old file do not both migrate it.
         using var transaction = connection.BeginTransaction(deferred: false);
@@ -91,9 +101,71 @@ internal static class HistorySchema
         }
 
         Execute(connection, transaction, string.Create(CultureInfo.InvariantCulture,
-            $"INSERT INTO meta (key, value) VALUES ('schema', '{Version}') ON CONFLICT (key) DO UPDATE SET value = excluded.value;"));
+            $"INSERT INTO meta (key, value) VALUES ('schema', '{Version}') ON CONFLICT (key) DO UPDATE SET value = excluded.value; PRAGMA application_id = {ApplicationId};"));
         transaction.Commit();
     }
+
+    /// <summary>
+    /// Refuses a database that is not a link history: one with another application's id, or (without an id) with
+    /// tables that are not a history's. An empty database (a new or zero-length file) is accepted, and so is a history
+    /// written before the id was set (schema 1 or 2 with its <c>meta</c>, <c>checks</c> and <c>urls</c> tables), which
+    /// gets the id when <see cref="Prepare"/> commits.
+    /// </summary>
+    /// <exception cref="CitationsException">The file is another application's database.</exception>
+    private static void EnsureHistoryOrEmpty(SqliteConnection connection, string path)
+    {
+        long id;
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "PRAGMA application_id;";
+            id = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+
+        var tables = new List<string>();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name;";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+
+        if (id == ApplicationId || (id == 0 && tables.Count == 0))
+        {
+            return;
+        }
+
+        if (id != 0)
+        {
+            throw NotAHistory(path, string.Create(CultureInfo.InvariantCulture, $"it belongs to another application (SQLite application id 0x{id:x8}; a link history has 0x{ApplicationId:x8})"));
+        }
+
+        var schema = tables.Contains("meta") && tables.Contains("checks") && tables.Contains("urls") ? StoredSchema(connection) : null;
+        if (schema is not ("1" or "2"))
+        {
+            throw NotAHistory(path, "its tables are not a link history's (" + string.Join(", ", tables.Take(10)) + (tables.Count > 10 ? ", …" : string.Empty) + ")");
+        }
+    }
+
+    private static string? StoredSchema(SqliteConnection connection)
+    {
+        try
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT value FROM meta WHERE key = 'schema'";
+            return command.ExecuteScalar() as string;
+        }
+        catch (SqliteException)
+        {
+            // A "meta" table of another shape.
+            return null;
+        }
+    }
+
+    private static CitationsException NotAHistory(string path, string why)
+        => new($"'{path}' is not a link history: {why}. It was left untouched; give another file for the history (a new file is created).");
 
     /// <summary>Inserts a check row and returns its id.</summary>
     public static long InsertCheck(SqliteConnection connection, SqliteTransaction transaction, CheckRow row, long? id = null)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Citations.Diagnostics;
 using Microsoft.Data.Sqlite;
 
 namespace Citations.Links.History;
@@ -22,8 +23,18 @@ public sealed class LinkHistory : IDisposable, IAsyncDisposable
     /// <summary>The file name used when no path is given: <c>citations-links.db</c> in the current directory.</summary>
     public const string DefaultFileName = "citations-links.db";
 
+    /// <summary>SQLite's result codes for a damaged file: <c>SQLITE_CORRUPT</c> and <c>SQLITE_NOTADB</c>.</summary>
+    private const int SqliteCorrupt = 11;
+
+    private const int SqliteNotADatabase = 26;
+
+    /// <summary>The most warnings <see cref="Diagnostics"/> keeps.</summary>
+    private const int MaxDiagnostics = 100;
+
     private readonly SqliteConnection _connection;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Lock _diagnosticsLock = new();
+    private readonly List<Diagnostic> _diagnostics = [];
     private bool _disposed;
 
     private LinkHistory(SqliteConnection connection, string path, RotPolicy policy)
@@ -38,6 +49,23 @@ public sealed class LinkHistory : IDisposable, IAsyncDisposable
 
     /// <summary>When failures make rot.</summary>
     public RotPolicy Policy { get; }
+
+    /// <summary>
+    /// Warnings about the file found while a checker used it: damage (<see cref="LinkDiagnosticCodes.HistoryDamaged"/>)
+    /// and stored checks that cannot be read (<see cref="LinkDiagnosticCodes.HistoryRowUnreadable"/>), each problem once.
+    /// A checker goes on when the history fails it: the link is checked as if it had no history, its result says so
+    /// in a note, and the warning here says how to repair or reset the file. Show them after a run.
+    /// </summary>
+    public IReadOnlyList<Diagnostic> Diagnostics
+    {
+        get
+        {
+            lock (_diagnosticsLock)
+            {
+                return [.. _diagnostics];
+            }
+        }
+    }
 
     /// <summary>
     /// Opens (creating if needed) a history file. A file written by an earlier version of this library (schema 1,
@@ -209,6 +237,71 @@ public sealed class LinkHistory : IDisposable, IAsyncDisposable
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>
+    /// <see cref="GetPriorAsync"/> for a checker: a history that fails (damaged, or a row it cannot parse) gives no
+    /// prior state, a warning in <see cref="Diagnostics"/> and the sentence for the result's notes.
+    /// </summary>
+    internal async Task<(PriorState? Prior, string? Problem)> TryGetPriorAsync(string url, DateTimeOffset now, TimeSpan? maxAge, IReadOnlyList<LinkTarget> targets,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await GetPriorAsync(url, now, maxAge, targets, cancellationToken).ConfigureAwait(false), null);
+        }
+        catch (Exception e) when (IsFailure(e))
+        {
+            return (null, Failed(e, url, "could not be read for this link, which was checked as if it had no history"));
+        }
+    }
+
+    /// <summary>
+    /// <see cref="RecordAsync"/> for a checker: a history that fails gives no summary, a warning in
+    /// <see cref="Diagnostics"/> and the sentence for the result's notes; the result itself is kept.
+    /// </summary>
+    internal async Task<(LinkHistorySummary? Summary, string? Problem)> TryRecordAsync(LinkCheckResult result, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await RecordAsync(result, cancellationToken).ConfigureAwait(false), null);
+        }
+        catch (Exception e) when (IsFailure(e))
+        {
+            return (null, Failed(e, result.Url, "could not record this check"));
+        }
+    }
+
+    /// <summary>Whether an exception is the file failing (as opposed to cancellation or misuse).</summary>
+    private static bool IsFailure(Exception e)
+        => e is SqliteException or CitationsException or JsonException or InvalidCastException or FormatException or OverflowException or KeyNotFoundException
+           || (e is InvalidOperationException && e is not ObjectDisposedException);
+
+    /// <summary>Records the warning for a failure (once per kind of problem) and returns the note for the result.</summary>
+    private string Failed(Exception e, string url, string consequence)
+    {
+        var damaged = e is SqliteException { SqliteErrorCode: SqliteCorrupt or SqliteNotADatabase };
+        var reason = DisplayText.Escape(e is CitationsException { InnerException: { } inner } ? inner.Message : e.Message);
+        var repair = string.Create(CultureInfo.InvariantCulture,
+            $"Repair it with `sqlite3 \"{Path}\" \".recover\" | sqlite3 \"{Path}.recovered\"` and put the recovered file in its place, or reset it by deleting the file (its history is then lost).");
+        Diagnostic diagnostic = e is SqliteException
+            ? new(DiagnosticSeverity.Warning, LinkDiagnosticCodes.HistoryDamaged, damaged
+                ? $"The link history is damaged ({reason}); the run went on, and links it could not read or record were checked as if they had no history. {repair}"
+                : $"The link history could not be used ({reason}); the run went on, and links it could not read or record were checked as if they had no history.",
+                new SourceLocation(Path, null, 0, 0))
+            : new(DiagnosticSeverity.Warning, LinkDiagnosticCodes.HistoryRowUnreadable,
+                $"The link history holds a check of {DisplayText.Url(url)} that cannot be read ({reason}); that link was checked as if it had no history. {repair}",
+                new SourceLocation(Path, null, 0, 0));
+        lock (_diagnosticsLock)
+        {
+            // One warning per problem (a damaged page fails every link stored on it with the same message), and a bounded list.
+            if (_diagnostics.Count < MaxDiagnostics && !_diagnostics.Contains(diagnostic))
+            {
+                _diagnostics.Add(diagnostic);
+            }
+        }
+
+        return $"the history {consequence}: {(damaged ? "the file is damaged" : "it failed")} ({reason})";
     }
 
     /// <inheritdoc/>

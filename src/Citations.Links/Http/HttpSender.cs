@@ -1,6 +1,8 @@
+using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using System.Security.Authentication;
+using System.Text;
 
 namespace Citations.Links.Http;
 
@@ -22,6 +24,13 @@ internal sealed class HttpSender(HttpClient client, string userAgent, TimeProvid
         foreach (var (name, value) in headers ?? [])
         {
             request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        // Credentials in a cited URL (user:password@host) are for its host: sent as Basic credentials, as a browser
+        // would, and kept out of every result, report and history row (their URLs show user:***@).
+        if (url.UserInfo.Length > 0 && request.Headers.Authorization is null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(Uri.UnescapeDataString(url.UserInfo))));
         }
 
         HttpResponseMessage? response = null;
@@ -50,7 +59,8 @@ internal sealed class HttpSender(HttpClient client, string userAgent, TimeProvid
                 Url = url,
                 Method = method.Method,
                 StatusCode = status,
-                Location = responseHeaders.Location?.OriginalString,
+                // Raw, not parsed: a Location the parser rejects is still shown in the evidence (escaped there).
+                Location = responseHeaders.NonValidated.TryGetValues("Location", out var location) ? location.ToString() : null,
                 RetryAfterDelta = retryAfter?.Delta,
                 RetryAfterDate = retryAfter?.Date,
                 ContentType = contentType?.MediaType,
@@ -143,7 +153,8 @@ internal sealed class HttpSender(HttpClient client, string userAgent, TimeProvid
             inner = inner.InnerException;
         }
 
-        return ReferenceEquals(inner, exception) ? exception.Message : $"{exception.Message} ({inner.Message})";
+        // Messages can quote what the server sent (an invalid status or header line): escaped, it cannot reach a terminal raw.
+        return DisplayText.Escape(ReferenceEquals(inner, exception) ? exception.Message : $"{exception.Message} ({inner.Message})");
     }
 
     private static bool IsBotWall(HttpResponseMessage response)

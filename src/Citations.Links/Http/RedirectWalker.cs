@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 
 namespace Citations.Links.Http;
@@ -5,6 +6,9 @@ namespace Citations.Links.Http;
 /// <summary>Follows redirects by hand, recording the chain and stopping at loops, invalid locations and the hop limit.</summary>
 internal static class RedirectWalker
 {
+    /// <summary>How much of an unusable <c>Location</c> header the evidence keeps.</summary>
+    private const int MaxShownLocation = 512;
+
     /// <summary>
     /// Requests <paramref name="url"/> and the redirects after it. The last response is the page's, or the one that failed.
     /// <paramref name="hostKey"/> is the first URL's <see cref="RequestRunner.HostKey"/> when the caller has it.
@@ -26,25 +30,29 @@ internal static class RedirectWalker
 
             if (string.IsNullOrWhiteSpace(response.Location)
                 || !Uri.TryCreate(current, response.Location.Trim(), out var next)
-                || next.Scheme is not ("http" or "https"))
+                || !UrlNormalizer.IsUsable(next))
             {
+                var location = response.Location is null
+                    ? "no Location header"
+                    : "an unusable Location '" + DisplayText.Url(Shorten(response.Location)) + "'";
                 return new Walk(response, current, chain, new LinkError(LinkErrorKind.InvalidRedirect,
-                    $"{response.StatusCode} redirect with an unusable Location '{response.Location}'."));
+                    string.Create(CultureInfo.InvariantCulture, $"{response.StatusCode} redirect with {location}.")));
             }
 
-            chain.Add(new RedirectHop(current.AbsoluteUri, response.StatusCode!.Value, next.AbsoluteUri));
+            chain.Add(new RedirectHop(UrlNormalizer.Display(current), response.StatusCode!.Value, UrlNormalizer.Display(next)));
             // Most URLs never redirect: the visited set is only built when one does.
             visited ??= new HashSet<string>(StringComparer.Ordinal) { UrlNormalizer.Key(url) };
             if (!visited.Add(UrlNormalizer.Key(next)))
             {
                 return new Walk(response, current, chain, new LinkError(LinkErrorKind.RedirectLoop,
-                    $"The redirects loop back to {next.AbsoluteUri} after {chain.Count} hop(s)."));
+                    string.Create(CultureInfo.InvariantCulture, $"The redirects loop back to {UrlNormalizer.Display(next)} after {chain.Count} hop(s).")));
             }
 
             if (chain.Count > maxRedirects)
             {
                 return new Walk(response, current, chain, new LinkError(LinkErrorKind.TooManyRedirects,
-                    $"More than {maxRedirects} redirects."));
+                    string.Create(CultureInfo.InvariantCulture,
+                        $"Stopped after {chain.Count} redirects, more than the limit of {maxRedirects} (MaxRedirects); no URL came back, so it is a long chain, not a loop.")));
             }
 
             // 303 turns any method into GET; HEAD stays HEAD otherwise.
@@ -56,6 +64,9 @@ internal static class RedirectWalker
             current = next;
         }
     }
+
+    /// <summary>A header value cut to a length a report can show (a server may send kilobytes).</summary>
+    private static string Shorten(string value) => value.Length <= MaxShownLocation ? value : value[..MaxShownLocation] + "…";
 }
 
 /// <summary>The outcome of following a URL's redirects.</summary>

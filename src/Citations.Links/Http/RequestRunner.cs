@@ -13,7 +13,11 @@ internal sealed class RequestRunner(HttpSender sender, Func<string, ResiliencePi
     private readonly ConcurrentDictionary<string, ResiliencePipeline<LinkResponse>> _pipelines = new(StringComparer.Ordinal);
 
     /// <summary>The key pipelines are kept under: the host and port, lower-case.</summary>
-    public static string HostKey(Uri url) => url.IsDefaultPort ? url.IdnHost.ToLowerInvariant() : $"{url.IdnHost.ToLowerInvariant()}:{url.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+    public static string HostKey(Uri url)
+    {
+        var host = UrlNormalizer.SafeIdnHost(url).ToLowerInvariant();
+        return url.IsDefaultPort ? host : $"{host}:{url.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+    }
 
     /// <summary>Sends through the host's pipeline; <paramref name="hostKey"/> is the URL's <see cref="HostKey"/> when the caller already has it.</summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]

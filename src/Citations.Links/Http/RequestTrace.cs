@@ -51,9 +51,10 @@ public sealed class RequestTrace
     /// <summary>Counts a request.</summary>
     public void NoteRequest() => Interlocked.Increment(ref _requests);
 
-    /// <summary>Adds a note to the evidence.</summary>
+    /// <summary>Adds a note to the evidence; control characters in it are escaped (see <see cref="DisplayText.Escape"/>).</summary>
     public void Note(string note)
     {
+        note = DisplayText.Escape(note);
         lock (_lock)
         {
             _notes ??= new List<string>(2);
@@ -81,10 +82,36 @@ public sealed class RequestTrace
         }
     }
 
+    /// <summary>When the check must be over (its start plus the total timeout), if known: retries that would wait past it are not made.</summary>
+    internal DateTimeOffset? Deadline { get; set; }
+
+    internal void NoteRetryAfterRefused(TimeSpan requested, string why)
+    {
+        RecordRetryAfter(requested);
+        Note(string.Create(CultureInfo.InvariantCulture,
+            $"server asked to wait {Seconds(requested)} (Retry-After), {why}: not retried, the answer stands"));
+    }
+
     internal void NoteRetry(TimeSpan delay)
         => Note(string.Create(CultureInfo.InvariantCulture, $"retried after {delay.TotalSeconds:0.###} s"));
 
     internal void NoteRetryAfter(TimeSpan requested, TimeSpan used)
+    {
+        RecordRetryAfter(requested);
+        if (used < requested)
+        {
+            Note(string.Create(CultureInfo.InvariantCulture,
+                $"server asked to wait {requested.TotalSeconds:0.###} s (Retry-After); waited the cap, {used.TotalSeconds:0.###} s"));
+        }
+    }
+
+    /// <summary>Seconds for a note: <c>1.5 s</c>, and for waits of days a count of days too.</summary>
+    private static string Seconds(TimeSpan value)
+        => value >= TimeSpan.FromDays(2)
+            ? string.Create(CultureInfo.InvariantCulture, $"{value.TotalSeconds:0} s, about {value.TotalDays:0} days")
+            : string.Create(CultureInfo.InvariantCulture, $"{value.TotalSeconds:0.###} s");
+
+    private void RecordRetryAfter(TimeSpan requested)
     {
         lock (_lock)
         {
@@ -92,12 +119,6 @@ public sealed class RequestTrace
             {
                 _retryAfter = requested;
             }
-        }
-
-        if (used < requested)
-        {
-            Note(string.Create(CultureInfo.InvariantCulture,
-                $"server asked to wait {requested.TotalSeconds:0.###} s (Retry-After); waited the cap, {used.TotalSeconds:0.###} s"));
         }
     }
 }

@@ -49,13 +49,13 @@ public sealed class JUnitLinkReportWriter : ILinkReportWriter
                 cancellationToken.ThrowIfCancellationRequested();
                 await xml.WriteStartElementAsync(null, "testcase", null).ConfigureAwait(false);
                 var host = Uri.TryCreate(r.Url, UriKind.Absolute, out var uri) ? uri.Host : "invalid";
-                await Attributes(xml, ("classname", "links." + host), ("name", r.Url), ("time", Seconds(r.Evidence.Elapsed.TotalSeconds))).ConfigureAwait(false);
+                await Attributes(xml, ("classname", "links." + host), ("name", DisplayText.Url(r.Url)), ("time", Seconds(r.Evidence.Elapsed.TotalSeconds))).ConfigureAwait(false);
                 if (LinkReport.IsFailure(r))
                 {
                     var type = r.IsBroken ? r.Verdict.ToReportName() : "quote-missing";
                     await xml.WriteStartElementAsync(null, "failure", null).ConfigureAwait(false);
                     await Attributes(xml, ("type", type), ("message", Message(r))).ConfigureAwait(false);
-                    await xml.WriteStringAsync(Clean(Details(r))).ConfigureAwait(false);
+                    await xml.WriteStringAsync(Details(r)).ConfigureAwait(false);
                     await xml.WriteEndElementAsync().ConfigureAwait(false);
                 }
                 else if (IsSkipped(r))
@@ -65,9 +65,9 @@ public sealed class JUnitLinkReportWriter : ILinkReportWriter
                     await xml.WriteEndElementAsync().ConfigureAwait(false);
                 }
 
-                if (r.Evidence.Notes.Count > 0 || r.Archive is not null)
+                if (r.Evidence.Notes.Count > 0 || r.Archive is not null || r.Evidence.Connectivity is not null)
                 {
-                    await xml.WriteElementStringAsync(null, "system-out", null, Clean(Details(r))).ConfigureAwait(false);
+                    await xml.WriteElementStringAsync(null, "system-out", null, Details(r)).ConfigureAwait(false);
                 }
 
                 await xml.WriteEndElementAsync().ConfigureAwait(false);
@@ -103,24 +103,24 @@ public sealed class JUnitLinkReportWriter : ILinkReportWriter
                 await xml.WriteEndElementAsync().ConfigureAwait(false);
                 if (notCheckable.Title is not null || notCheckable.Origin is not null)
                 {
-                    await xml.WriteElementStringAsync(null, "system-out", null, Clean(string.Join("\n", new[] { notCheckable.Title, notCheckable.Origin }.OfType<string>()))).ConfigureAwait(false);
+                    await xml.WriteElementStringAsync(null, "system-out", null, string.Join("\n", new[] { notCheckable.Title, notCheckable.Origin }.OfType<string>().Select(Clean))).ConfigureAwait(false);
                 }
             }
             else if (LinkReport.IsFailure(r))
             {
                 await xml.WriteStartElementAsync(null, "failure", null).ConfigureAwait(false);
-                await Attributes(xml, ("type", r.IsBroken ? r.Verdict.ToReportName() : "quote-missing"), ("message", Message(r) + " — " + r.Url)).ConfigureAwait(false);
+                await Attributes(xml, ("type", r.IsBroken ? r.Verdict.ToReportName() : "quote-missing"), ("message", Message(r) + " — " + DisplayText.Url(r.Url))).ConfigureAwait(false);
                 await xml.WriteEndElementAsync().ConfigureAwait(false);
             }
             else if (IsSkipped(r))
             {
                 await xml.WriteStartElementAsync(null, "skipped", null).ConfigureAwait(false);
-                await Attributes(xml, ("message", Message(r) + " — " + r.Url)).ConfigureAwait(false);
+                await Attributes(xml, ("message", Message(r) + " — " + DisplayText.Url(r.Url))).ConfigureAwait(false);
                 await xml.WriteEndElementAsync().ConfigureAwait(false);
             }
             else
             {
-                await xml.WriteElementStringAsync(null, "system-out", null, Clean(Message(r) + " — " + r.Url)).ConfigureAwait(false);
+                await xml.WriteElementStringAsync(null, "system-out", null, Clean(Message(r) + " — " + DisplayText.Url(r.Url))).ConfigureAwait(false);
             }
 
             await xml.WriteEndElementAsync().ConfigureAwait(false);
@@ -141,7 +141,7 @@ public sealed class JUnitLinkReportWriter : ILinkReportWriter
 
         if (r.Evidence.Error is { } error)
         {
-            message += ": " + error.Message;
+            message += ": " + Clean(error.Message);
         }
 
         if (!r.IsBroken && r.HasMissingQuote)
@@ -152,32 +152,39 @@ public sealed class JUnitLinkReportWriter : ILinkReportWriter
         return message;
     }
 
+    /// <summary>The evidence as lines of text, every piece from outside escaped (the line breaks are the writer's own).</summary>
     private static string Details(LinkCheckResult r)
     {
         var text = new StringBuilder();
         foreach (var hop in r.Evidence.RedirectChain)
         {
-            text.Append(CultureInfo.InvariantCulture, $"redirect {hop.StatusCode}: {hop.Url} -> {hop.Location}\n");
+            text.Append(CultureInfo.InvariantCulture, $"redirect {hop.StatusCode}: {DisplayText.Url(hop.Url)} -> {DisplayText.Url(hop.Location)}\n");
         }
 
         foreach (var note in r.Evidence.Notes)
         {
-            text.Append(note).Append('\n');
+            text.Append(Clean(note)).Append('\n');
+        }
+
+        if (r.Evidence.Connectivity is { } probe)
+        {
+            text.Append(CultureInfo.InvariantCulture,
+                $"connectivity probe: {(probe.Online ? "online" : "offline")} (asked {probe.CheckedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC, took {probe.Duration.TotalMilliseconds:0} ms)\n");
         }
 
         foreach (var quote in r.Content?.Quotes.Where(q => !q.Found) ?? [])
         {
-            text.Append("quote not found: ").Append(quote.Quote).Append('\n');
+            text.Append("quote not found: ").Append(Clean(quote.Quote)).Append('\n');
         }
 
         if (r.Archive is { } archive)
         {
-            text.Append("archived copy: ").Append(archive.Url).Append('\n');
+            text.Append("archived copy: ").Append(DisplayText.Url(archive.Url)).Append('\n');
         }
 
         foreach (var target in r.Targets)
         {
-            text.Append("cited by: ").Append(target.SourceId ?? target.Origin ?? target.Url).Append('\n');
+            text.Append("cited by: ").Append(target.SourceId is not null || target.Origin is not null ? Clean(target.SourceId ?? target.Origin!) : DisplayText.Url(target.Url)).Append('\n');
         }
 
         return text.ToString();
@@ -191,8 +198,11 @@ public sealed class JUnitLinkReportWriter : ILinkReportWriter
         }
     }
 
-    /// <summary>Drops characters XML cannot carry (control characters in server messages), which would make the writer throw.</summary>
-    private static string Clean(string text) => text.All(XmlConvert.IsXmlChar) ? text : new string(text.Where(XmlConvert.IsXmlChar).ToArray());
+    /// <summary>
+    /// Text from outside with its control characters escaped (<see cref="DisplayText.Escape"/>): a CI log showing the
+    /// report cannot be driven by a server's ESC sequences, and XML never meets a character it cannot carry.
+    /// </summary>
+    private static string Clean(string text) => DisplayText.Escape(text);
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 

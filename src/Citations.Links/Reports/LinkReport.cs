@@ -91,7 +91,7 @@ public sealed record LinkReport
             {
                 if (target.SourceId is { } id && seen.Add((id, result.Url)))
                 {
-                    sources.Add(new SourceLinkResult { SourceId = id, Url = target.Url, Result = result });
+                    sources.Add(new SourceLinkResult { SourceId = id, Url = DisplayText.RedactUrl(target.Url), Result = result });
                 }
             }
         }
@@ -114,7 +114,7 @@ public sealed record SourceLinkResult
     /// <summary>The source's id.</summary>
     public required string SourceId { get; init; }
 
-    /// <summary>The URL as the source cites it, or <see langword="null"/> when it cites none.</summary>
+    /// <summary>The URL as the source cites it (a password in it hidden, see <see cref="DisplayText.RedactUrl"/>), or <see langword="null"/> when it cites none.</summary>
     public string? Url { get; init; }
 
     /// <summary>The result of checking the source's link, or <see langword="null"/> when it has none.</summary>

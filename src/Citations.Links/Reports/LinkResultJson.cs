@@ -19,7 +19,7 @@ internal static class LinkResultJson
         foreach (var target in result.Targets)
         {
             json.WriteStartObject();
-            json.WriteString("url", target.Url);
+            json.WriteString("url", DisplayText.RedactUrl(target.Url));
             json.WriteStringIfAny("sourceId", target.SourceId);
             json.WriteStringIfAny("origin", target.Origin);
             json.WriteStringIfAny("accessed", target.Accessed?.ToString());
@@ -113,6 +113,14 @@ internal static class LinkResultJson
         }
 
         json.WriteStringsIfAny("notes", evidence.Notes);
+        if (evidence.Connectivity is { } connectivity)
+        {
+            json.WriteStartObject("connectivity");
+            json.WriteBoolean("online", connectivity.Online);
+            json.WriteString("checkedAt", Timestamp(connectivity.CheckedAt));
+            json.WriteNumber("durationMs", Math.Round(connectivity.Duration.TotalMilliseconds, 1));
+            json.WriteEndObject();
+        }
 
         json.WriteEndObject();
     }

@@ -71,7 +71,7 @@ public sealed class MarkdownLinkReportWriter : ILinkReportWriter
         md.Append(Invariant($"## {title} ({list.Count})\n\n"));
         foreach (var r in list)
         {
-            md.Append(Invariant($"- **{r.Verdict.ToReportName()}** <{r.Url}>"));
+            md.Append(Invariant($"- **{r.Verdict.ToReportName()}** {Link(r.Url)}"));
             if (r.Evidence.StatusCode is { } status)
             {
                 md.Append(Invariant($" — HTTP {status}"));
@@ -90,12 +90,17 @@ public sealed class MarkdownLinkReportWriter : ILinkReportWriter
             md.Append('\n');
             if (r.Evidence.Redirect is { } redirect)
             {
-                md.Append(Invariant($"  - {redirect.Kind.ToString().ToLowerInvariant()} redirect to <{redirect.Target}>{(redirect.IsCanonicalization ? " (same page, different spelling)" : string.Empty)}\n"));
+                md.Append(Invariant($"  - {redirect.Kind.ToString().ToLowerInvariant()} redirect to {Link(redirect.Target)}{(redirect.IsCanonicalization ? " (same page, different spelling)" : string.Empty)}\n"));
             }
 
             foreach (var note in r.Evidence.Notes)
             {
                 md.Append("  - ").Append(Escape(note)).Append('\n');
+            }
+
+            if (r.Evidence.Connectivity is { } probe)
+            {
+                md.Append(Invariant($"  - connectivity probe: {(probe.Online ? "online" : "offline")} (asked {probe.CheckedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC, took {probe.Duration.TotalMilliseconds:0} ms)\n"));
             }
 
             foreach (var quote in r.Content?.Quotes.Where(q => !q.Found) ?? [])
@@ -121,7 +126,7 @@ public sealed class MarkdownLinkReportWriter : ILinkReportWriter
 
             if (r.Archive is { } archive)
             {
-                md.Append(Invariant($"  - archived copy ({archive.Archive}, {archive.CapturedAt.UtcDateTime:yyyy-MM-dd}, {Math.Abs(archive.Distance.TotalDays):0} day(s) {(archive.IsBeforeReference ? "before" : "after")} {(archive.ReferenceIsAccessedDate ? "the access date" : "the check")}): <{archive.Url}>\n"));
+                md.Append(Invariant($"  - archived copy ({archive.Archive}, {archive.CapturedAt.UtcDateTime:yyyy-MM-dd}, {Math.Abs(archive.Distance.TotalDays):0} day(s) {(archive.IsBeforeReference ? "before" : "after")} {(archive.ReferenceIsAccessedDate ? "the access date" : "the check")}): {Link(archive.Url)}\n"));
             }
 
             foreach (var target in r.Targets.Where(t => t.Origin is not null || t.SourceId is not null).Take(5))
@@ -158,7 +163,7 @@ public sealed class MarkdownLinkReportWriter : ILinkReportWriter
                     md.Append(", quote missing");
                 }
 
-                md.Append(" | <").Append(result.Url.Replace("|", "%7C", StringComparison.Ordinal).Replace(">", "%3E", StringComparison.Ordinal)).Append("> |\n");
+                md.Append(" | ").Append(Link(result.Url).Replace("|", "%7C", StringComparison.Ordinal)).Append(" |\n");
             }
             else
             {
@@ -174,7 +179,12 @@ public sealed class MarkdownLinkReportWriter : ILinkReportWriter
     private static string Cell(string text)
         => Escape(text).Replace("|", "\\|", StringComparison.Ordinal).Replace("[", "\\[", StringComparison.Ordinal).Replace("]", "\\]", StringComparison.Ordinal);
 
-    private static string Escape(string text) => text.Replace("\n", " ", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal);
+    /// <summary>Text from outside (messages, notes, quotes, titles, ids) for Markdown: control characters escaped (<see cref="DisplayText.Escape"/>), no tags.</summary>
+    private static string Escape(string text) => DisplayText.Escape(text).Replace("<", "&lt;", StringComparison.Ordinal);
+
+    /// <summary>A URL as an autolink, password hidden and control characters escaped; what cannot be inside the brackets percent-encoded.</summary>
+    private static string Link(string url)
+        => "<" + DisplayText.Url(url).Replace(" ", "%20", StringComparison.Ordinal).Replace("<", "%3C", StringComparison.Ordinal).Replace(">", "%3E", StringComparison.Ordinal) + ">";
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

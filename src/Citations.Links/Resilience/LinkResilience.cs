@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using Citations.Links.Http;
 using Polly;
 using Polly.CircuitBreaker;
@@ -37,7 +38,7 @@ public static class LinkResilience
             builder.AddRetry(new RetryStrategyOptions<LinkResponse>
             {
                 MaxRetryAttempts = options.MaxRetries,
-                ShouldHandle = args => new ValueTask<bool>(IsTransient(args.Outcome)),
+                ShouldHandle = args => new ValueTask<bool>(IsTransient(args.Outcome) && !AskedWaitIsTooLong(args.Outcome, args.Context, options, timeProvider)),
                 DelayGenerator = args => new ValueTask<TimeSpan?>(RetryDelay(args.Outcome, args.AttemptNumber, args.Context, options, timeProvider)),
                 OnRetry = args =>
                 {
@@ -81,9 +82,42 @@ public static class LinkResilience
                                           || r.Error?.Kind is LinkErrorKind.ConnectionRefused or LinkErrorKind.NetworkUnreachable or LinkErrorKind.Tls);
 
     /// <summary>
-    /// The wait before retry <paramref name="attempt"/> (0-based): what <c>Retry-After</c> asks (capped by
-    /// <see cref="LinkCheckerOptions.MaxRetryAfter"/>), else <c>base × 2^attempt</c> with ±25% jitter, capped by
-    /// <see cref="LinkCheckerOptions.MaxRetryDelay"/>.
+    /// Whether a response asks (with <c>Retry-After</c>) for a longer wait than the check will make: more than
+    /// <see cref="LinkCheckerOptions.MaxRetryAfter"/>, or past the end of the check's total time (the trace's
+    /// deadline). Then retrying is pointless (retrying earlier than asked is impolite, waiting would only end in a
+    /// timeout): the answer stands as it is (429 is blocked, 503 a server error), with the requested wait in the
+    /// evidence.
+    /// </summary>
+    internal static bool AskedWaitIsTooLong(Outcome<LinkResponse> outcome, ResilienceContext? context, LinkCheckerOptions options, TimeProvider timeProvider)
+    {
+        var now = timeProvider.GetUtcNow();
+        if (outcome.Result is not { } response || RequestedWait(response, now) is not { } requested)
+        {
+            return false;
+        }
+
+        RequestTrace? trace = null;
+        context?.Properties.TryGetValue(RequestTrace.ContextKey, out trace);
+        if (requested > options.MaxRetryAfter)
+        {
+            trace?.NoteRetryAfterRefused(requested, string.Create(CultureInfo.InvariantCulture,
+                $"more than the checker waits (MaxRetryAfter, {options.MaxRetryAfter.TotalSeconds:0.###} s)"));
+            return true;
+        }
+
+        if (trace?.Deadline is { } deadline && now + requested >= deadline)
+        {
+            trace.NoteRetryAfterRefused(requested, "longer than the check has left before its total timeout");
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The wait before retry <paramref name="attempt"/> (0-based): what <c>Retry-After</c> asks (at most
+    /// <see cref="LinkCheckerOptions.MaxRetryAfter"/>: a longer wait is not retried, see <see cref="AskedWaitIsTooLong"/>),
+    /// else <c>base × 2^attempt</c> with ±25% jitter, capped by <see cref="LinkCheckerOptions.MaxRetryDelay"/>.
     /// </summary>
     internal static TimeSpan RetryDelay(Outcome<LinkResponse> outcome, int attempt, ResilienceContext? context, LinkCheckerOptions options, TimeProvider timeProvider)
     {

@@ -171,21 +171,30 @@ public sealed class LinkCheckerTests
     }
 
     [TestMethod]
-    public async Task CheckAsync_429WithRetryAfterSeconds_WaitsCappedAndSucceeds()
+    public async Task CheckAsync_429WithRetryAfterSeconds_WaitsAndSucceeds()
     {
-        var result = await CheckAsync("/retry-after/seconds/" + TestSite.NewKey());
+        var result = await CheckAsync("/retry-after/seconds/" + TestSite.NewKey(), o => o.MaxRetryAfter = TimeSpan.FromSeconds(5));
 
         Assert.AreEqual(LinkVerdict.Alive, result.Verdict);
         Assert.AreEqual(TimeSpan.FromSeconds(1), result.Evidence.RetryAfter);
         Assert.AreEqual(2, result.Evidence.Requests);
-        Assert.IsTrue(result.Evidence.Notes.Any(n => n.Contains("Retry-After", StringComparison.Ordinal) && n.Contains("cap", StringComparison.Ordinal)),
-            string.Join("; ", result.Evidence.Notes));
+        Assert.IsTrue(result.Evidence.Notes.Any(n => n.Contains("retried after 1 s", StringComparison.Ordinal)), string.Join("; ", result.Evidence.Notes));
+    }
+
+    [TestMethod]
+    public async Task CheckAsync_429WithRetryAfterAboveTheCap_BlockedWithoutRetry()
+    {
+        var result = await CheckAsync("/retry-after/seconds/" + TestSite.NewKey(), o => o.MaxRetryAfter = TimeSpan.FromMilliseconds(300));
+
+        Assert.AreEqual(LinkVerdict.Blocked, result.Verdict);
+        Assert.AreEqual(TimeSpan.FromSeconds(1), result.Evidence.RetryAfter);
+        Assert.AreEqual(1, result.Evidence.Requests, "retrying before the time the server asked for is impolite");
     }
 
     [TestMethod]
     public async Task CheckAsync_503WithRetryAfterDate_WaitsAndSucceeds()
     {
-        var result = await CheckAsync("/retry-after/date/" + TestSite.NewKey());
+        var result = await CheckAsync("/retry-after/date/" + TestSite.NewKey(), o => o.MaxRetryAfter = TimeSpan.FromSeconds(5));
 
         Assert.AreEqual(LinkVerdict.Alive, result.Verdict);
         Assert.IsNotNull(result.Evidence.RetryAfter);
@@ -199,7 +208,7 @@ public sealed class LinkCheckerTests
 
         Assert.AreEqual(LinkVerdict.Blocked, result.Verdict);
         Assert.AreEqual(429, result.Evidence.StatusCode);
-        Assert.AreEqual(3, result.Evidence.Requests, "the first attempt and two retries; no GET fallback for 429");
+        Assert.AreEqual(1, result.Evidence.Requests, "it asks for 1 s, more than the test checker waits (300 ms): not retried, and no GET fallback for 429");
         Assert.IsFalse(result.IsBroken);
     }
 
@@ -262,11 +271,11 @@ public sealed class LinkCheckerTests
     }
 
     [TestMethod]
-    public async Task CheckAsync_RedirectLoop_UnreachableWithLoop()
+    public async Task CheckAsync_RedirectLoop_RedirectLoopWithLoop()
     {
         var result = await CheckAsync("/loop/a");
 
-        Assert.AreEqual(LinkVerdict.Unreachable, result.Verdict);
+        Assert.AreEqual(LinkVerdict.RedirectLoop, result.Verdict);
         Assert.AreEqual(LinkErrorKind.RedirectLoop, result.Evidence.Error?.Kind);
         Assert.HasCount(2, result.Evidence.RedirectChain);
     }
@@ -319,11 +328,12 @@ public sealed class LinkCheckerTests
     }
 
     [TestMethod]
-    public async Task CheckAsync_NotFoundTitleOn200_Soft404()
+    public async Task CheckAsync_NotFoundTitleOn200OnASoft404Host_Soft404()
     {
-        var result = await CheckAsync("/not-found-title", o => o.PageText = PageTextMode.Always);
+        var result = await CheckAsync("/soft/gone-report", o => o.PageText = PageTextMode.Always);
 
         Assert.AreEqual(LinkVerdict.Soft404, result.Verdict);
+        Assert.IsTrue(result.Evidence.Notes.Any(n => n.Contains("title says so", StringComparison.Ordinal)), string.Join("; ", result.Evidence.Notes));
     }
 
     [TestMethod]

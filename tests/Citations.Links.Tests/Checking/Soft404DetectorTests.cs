@@ -33,4 +33,29 @@ public sealed class Soft404DetectorTests
     {
         Assert.IsFalse(Soft404Detector.IsRootPath(new Uri(url)));
     }
+
+    [TestMethod]
+    [DataRow("Page Not Found | Agency")]
+    [DataRow("404")]
+    [DataRow("404 | Agency")]
+    [DataRow("404 - Page missing")]
+    [DataRow("Error 404")]
+    [DataRow("Agency: error (404)")]
+    [DataRow("This page no longer available")]
+    [DataRow("The page could not be found")]
+    public void SaysNotFound_NotFoundTitle_True(string title)
+    {
+        Assert.IsTrue(Soft404Detector.SaysNotFound(title));
+    }
+
+    [TestMethod]
+    [DataRow("Route 404 timetable")]
+    [DataRow("Flight AF404 arrivals")]
+    [DataRow("Report 4040")]
+    [DataRow("Annual report 2024")]
+    [DataRow("")]
+    public void SaysNotFound_OrdinaryTitle_False(string title)
+    {
+        Assert.IsFalse(Soft404Detector.SaysNotFound(title));
+    }
 }

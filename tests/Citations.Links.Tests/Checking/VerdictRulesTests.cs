@@ -1,4 +1,5 @@
 using Citations.Links.Checking;
+using Citations.Links.Http;
 
 namespace Citations.Links.Tests.Checking;
 
@@ -22,7 +23,7 @@ public sealed class VerdictRulesTests
     [DataRow(LinkErrorKind.NetworkUnreachable, LinkVerdict.Unreachable)]
     [DataRow(LinkErrorKind.Tls, LinkVerdict.Unreachable)]
     [DataRow(LinkErrorKind.Timeout, LinkVerdict.TimedOut)]
-    [DataRow(LinkErrorKind.RedirectLoop, LinkVerdict.Unreachable)]
+    [DataRow(LinkErrorKind.RedirectLoop, LinkVerdict.RedirectLoop)]
     [DataRow(LinkErrorKind.TooManyRedirects, LinkVerdict.Unreachable)]
     [DataRow(LinkErrorKind.InvalidRedirect, LinkVerdict.Unreachable)]
     [DataRow(LinkErrorKind.AddressNotAllowed, LinkVerdict.NotAllowed)]
@@ -158,9 +159,9 @@ public sealed class VerdictRulesTests
     }
 
     [TestMethod]
-    public void Decide_RedirectLoopAfterRedirects_UnreachableNotRedirected()
+    public void Decide_RedirectLoopAfterRedirects_RedirectLoopNotRedirected()
     {
-        Assert.AreEqual(LinkVerdict.Unreachable, VerdictRules.Decide(Evidence(302, LinkErrorKind.RedirectLoop, redirects: 2)).Verdict);
+        Assert.AreEqual(LinkVerdict.RedirectLoop, VerdictRules.Decide(Evidence(302, LinkErrorKind.RedirectLoop, redirects: 2)).Verdict);
     }
 
     [TestMethod]
@@ -192,18 +193,34 @@ public sealed class VerdictRulesTests
     }
 
     [TestMethod]
-    [DataRow(LinkVerdict.Gone, LinkErrorKind.NameNotFound)]
-    [DataRow(LinkVerdict.Unreachable, LinkErrorKind.NameResolutionFailed)]
-    [DataRow(LinkVerdict.Unreachable, LinkErrorKind.ConnectionRefused)]
-    [DataRow(LinkVerdict.Unreachable, LinkErrorKind.ConnectionReset)]
-    [DataRow(LinkVerdict.Unreachable, LinkErrorKind.NetworkUnreachable)]
-    [DataRow(LinkVerdict.Unreachable, LinkErrorKind.Tls)]
-    [DataRow(LinkVerdict.Unreachable, LinkErrorKind.CircuitOpen)]
-    [DataRow(LinkVerdict.Unreachable, LinkErrorKind.Other)]
-    [DataRow(LinkVerdict.TimedOut, LinkErrorKind.Timeout)]
-    public void MayBeCheckerOffline_NetworkFailureWithoutStatus_True(LinkVerdict verdict, LinkErrorKind kind)
+    [DataRow(LinkVerdict.Gone, LinkErrorKind.NameNotFound, "Name", false, true)]
+    [DataRow(LinkVerdict.Unreachable, LinkErrorKind.NameResolutionFailed, "Name", false, true)]
+    [DataRow(LinkVerdict.Gone, LinkErrorKind.NameNotFound, "LocalName", false, false)]
+    [DataRow(LinkVerdict.Unreachable, LinkErrorKind.NetworkUnreachable, "Name", true, true)]
+    [DataRow(LinkVerdict.Unreachable, LinkErrorKind.NetworkUnreachable, "PublicAddress", false, true)]
+    [DataRow(LinkVerdict.Unreachable, LinkErrorKind.NetworkUnreachable, "RestrictedAddress", false, false)]
+    [DataRow(LinkVerdict.Unreachable, LinkErrorKind.Offline, "PublicAddress", false, true)]
+    [DataRow(LinkVerdict.TimedOut, LinkErrorKind.Timeout, "Name", false, true)]
+    [DataRow(LinkVerdict.TimedOut, LinkErrorKind.Timeout, "Name", true, false)]
+    [DataRow(LinkVerdict.TimedOut, LinkErrorKind.Timeout, "PublicAddress", false, false)]
+    [DataRow(LinkVerdict.TimedOut, LinkErrorKind.Timeout, "RestrictedAddress", false, false)]
+    [DataRow(LinkVerdict.TimedOut, LinkErrorKind.Timeout, "LocalName", false, false)]
+    [DataRow(LinkVerdict.Unreachable, LinkErrorKind.CircuitOpen, "Name", false, true)]
+    [DataRow(LinkVerdict.Unreachable, LinkErrorKind.CircuitOpen, "Name", true, false)]
+    [DataRow(LinkVerdict.Unreachable, LinkErrorKind.CircuitOpen, "PublicAddress", false, true)]
+    [DataRow(LinkVerdict.Unreachable, LinkErrorKind.CircuitOpen, "RestrictedAddress", false, false)]
+    [DataRow(LinkVerdict.Unreachable, LinkErrorKind.Other, "Name", false, true)]
+    [DataRow(LinkVerdict.Unreachable, LinkErrorKind.Other, "PublicAddress", false, false)]
+    [DataRow(LinkVerdict.Unreachable, LinkErrorKind.ConnectionRefused, "Name", false, false)]
+    [DataRow(LinkVerdict.Unreachable, LinkErrorKind.ConnectionRefused, "PublicAddress", false, false)]
+    [DataRow(LinkVerdict.Unreachable, LinkErrorKind.ConnectionRefused, "RestrictedAddress", false, false)]
+    [DataRow(LinkVerdict.Unreachable, LinkErrorKind.ConnectionReset, "Name", false, false)]
+    [DataRow(LinkVerdict.Unreachable, LinkErrorKind.ConnectionReset, "RestrictedAddress", false, false)]
+    [DataRow(LinkVerdict.Unreachable, LinkErrorKind.Tls, "Name", false, false)]
+    public void MayBeCheckerOffline_NetworkFailure_OnlyWhatBeingOfflineCanExplain(LinkVerdict verdict, LinkErrorKind kind, string host, bool resolved, bool expected)
     {
-        Assert.IsTrue(VerdictRules.MayBeCheckerOffline(verdict, Evidence(error: kind)));
+        // The host kind is internal, so the rows name it.
+        Assert.AreEqual(expected, VerdictRules.MayBeCheckerOffline(verdict, Evidence(error: kind), Enum.Parse<HostKind>(host), resolved));
     }
 
     [TestMethod]
@@ -214,7 +231,7 @@ public sealed class VerdictRulesTests
     [DataRow(LinkErrorKind.Protocol)]
     public void MayBeCheckerOffline_FailureThatNeedsANetwork_False(LinkErrorKind kind)
     {
-        Assert.IsFalse(VerdictRules.MayBeCheckerOffline(LinkVerdict.Unreachable, Evidence(error: kind)));
+        Assert.IsFalse(VerdictRules.MayBeCheckerOffline(LinkVerdict.Unreachable, Evidence(error: kind), HostKind.Name, false));
     }
 
     [TestMethod]
@@ -223,7 +240,7 @@ public sealed class VerdictRulesTests
     [DataRow(LinkVerdict.Unreachable, 200)]
     public void MayBeCheckerOffline_ServerAnswered_False(LinkVerdict verdict, int status)
     {
-        Assert.IsFalse(VerdictRules.MayBeCheckerOffline(verdict, Evidence(status, verdict == LinkVerdict.Unreachable ? LinkErrorKind.ConnectionReset : null)));
+        Assert.IsFalse(VerdictRules.MayBeCheckerOffline(verdict, Evidence(status, verdict == LinkVerdict.Unreachable ? LinkErrorKind.ConnectionReset : null), HostKind.Name, false));
     }
 
     [TestMethod]
@@ -232,12 +249,13 @@ public sealed class VerdictRulesTests
     [DataRow(LinkVerdict.ServerError)]
     [DataRow(LinkVerdict.Blocked)]
     [DataRow(LinkVerdict.Soft404)]
+    [DataRow(LinkVerdict.RedirectLoop)]
     [DataRow(LinkVerdict.InvalidUrl)]
     [DataRow(LinkVerdict.Inconclusive)]
     [DataRow(LinkVerdict.NotAllowed)]
     public void MayBeCheckerOffline_VerdictThatIsNoNetworkFailure_False(LinkVerdict verdict)
     {
-        Assert.IsFalse(VerdictRules.MayBeCheckerOffline(verdict, Evidence(error: LinkErrorKind.ConnectionRefused)));
+        Assert.IsFalse(VerdictRules.MayBeCheckerOffline(verdict, Evidence(error: LinkErrorKind.NameNotFound), HostKind.Name, false));
     }
 
     [TestMethod]

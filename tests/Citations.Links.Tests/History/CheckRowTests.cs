@@ -30,6 +30,7 @@ public sealed class CheckRowTests
             RetryAfter = TimeSpan.FromSeconds(30),
             Error = null,
             Notes = ["HEAD refused (405); checked with GET", "retried after 30 s"],
+            Connectivity = new ConnectivityCheck(true, At.AddSeconds(-2), TimeSpan.FromMilliseconds(12.5)),
         },
         Content = new ContentCheck
         {
@@ -108,7 +109,7 @@ public sealed class CheckRowTests
         Assert.AreEqual(CheckRow.Format, row.DetailFormat);
         using var detail = JsonDocument.Parse(row.Detail);
         var keys = detail.RootElement.EnumerateObject().Select(p => p.Name).ToArray();
-        CollectionAssert.AreEquivalent(new[] { "m", "n", "ms", "ct", "bb", "bt", "ra", "hops", "rk", "rt", "rc", "notes", "c", "a" }, keys);
+        CollectionAssert.AreEquivalent(new[] { "m", "n", "ms", "ct", "bb", "bt", "ra", "hops", "rk", "rt", "rc", "notes", "pr", "c", "a" }, keys);
         StringAssert.Contains(row.Detail, "Report — “2025”", "text is stored as text, not escaped");
     }
 

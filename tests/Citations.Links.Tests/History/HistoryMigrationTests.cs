@@ -165,6 +165,86 @@ public sealed class HistoryMigrationTests
         StringAssert.Contains(error.Message, _path);
     }
 
+    [TestMethod]
+    public void Open_SchemaOneFileWithoutApplicationId_RecognisedByItsTablesAndGetsTheId()
+    {
+        CreateSchemaOneFile();
+        Assert.AreEqual(0L, Query("PRAGMA application_id").Single()[0]);
+
+        using (LinkHistory.Open(_path))
+        {
+        }
+
+        Assert.AreEqual((long)HistorySchema.ApplicationId, Query("PRAGMA application_id").Single()[0]);
+    }
+
+    [TestMethod]
+    public async Task Open_SchemaTwoFileWithoutApplicationId_RecognisedByItsTablesAndGetsTheId()
+    {
+        using (var history = LinkHistory.Open(_path))
+        {
+            await history.RecordAsync(new LinkCheckResult { Url = Cdc, Targets = [], Verdict = LinkVerdict.Alive, Evidence = new LinkEvidence(), CheckedAt = T0 });
+        }
+
+        // As a file written before the id existed.
+        Execute("PRAGMA application_id = 0");
+
+        using (var reopened = LinkHistory.Open(_path))
+        {
+            Assert.AreEqual(1L, await reopened.CountChecksAsync());
+        }
+
+        Assert.AreEqual((long)HistorySchema.ApplicationId, Query("PRAGMA application_id").Single()[0]);
+    }
+
+    [TestMethod]
+    public void Open_UnrelatedSqliteDatabase_RefusedAndLeftUntouched()
+    {
+        Execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT); INSERT INTO notes (text) VALUES ('keep me');");
+        SqliteConnection.ClearAllPools();
+        var before = File.ReadAllBytes(_path);
+
+        var error = Assert.ThrowsExactly<CitationsException>(() => LinkHistory.Open(_path));
+
+        StringAssert.Contains(error.Message, _path);
+        StringAssert.Contains(error.Message, "is not a link history");
+        StringAssert.Contains(error.Message, "notes");
+        CollectionAssert.AreEqual(before, File.ReadAllBytes(_path), "no table, no row, no WAL switch");
+        Assert.IsFalse(File.Exists(_path + "-wal"));
+        Assert.AreEqual("delete", Query("PRAGMA journal_mode").Single()[0]);
+    }
+
+    [TestMethod]
+    public void Open_DatabaseOfAnotherApplication_RefusedNamingItsId()
+    {
+        // Tables a history has, but another application's id: the id decides.
+        Execute("PRAGMA application_id = 1886547828; CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL); CREATE TABLE checks (id INTEGER); CREATE TABLE urls (url TEXT);");
+
+        var error = Assert.ThrowsExactly<CitationsException>(() => LinkHistory.Open(_path));
+
+        StringAssert.Contains(error.Message, "another application (SQLite application id 0x70726f74");
+    }
+
+    [TestMethod]
+    [DataRow(false)]
+    [DataRow(true)]
+    public async Task Open_EmptyFile_BecomesAHistory(bool sqliteWithoutTables)
+    {
+        if (sqliteWithoutTables)
+        {
+            Execute("PRAGMA user_version = 7");
+        }
+        else
+        {
+            await File.WriteAllBytesAsync(_path, []);
+        }
+
+        using var history = LinkHistory.Open(_path);
+
+        Assert.AreEqual(0L, await history.CountChecksAsync());
+        Assert.AreEqual((long)HistorySchema.ApplicationId, Query("PRAGMA application_id").Single()[0]);
+    }
+
     private static string ReportJson(LinkCheckResult result)
     {
         using var buffer = new MemoryStream();

@@ -28,6 +28,7 @@ public sealed class TestSite : IAsyncDisposable
     private readonly ConcurrentDictionary<string, int> _maxInFlight = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<(string Path, string Host, string Method, DateTimeOffset At)> _requests = new();
     private readonly byte[] _gzipBomb;
+    private readonly ConcurrentDictionary<int, byte[]> _nestedGzip = new();
 
     private TestSite(WebApplication app, byte[] gzipBomb)
     {
@@ -183,6 +184,43 @@ public sealed class TestSite : IAsyncDisposable
                 response.ContentType = "application/pdf";
                 await response.Body.WriteAsync("%PDF-1.4 binary"u8.ToArray(), aborted);
                 return;
+            case "/gzip-br":
+                // Two stacked codings, as Content-Encoding lists them: gzip applied first, then Brotli.
+                await Stacked(context, ["gzip", "br"], "<html><head><title>Two codings</title></head><body><p>" + ArticleText + "</p></body></html>");
+                return;
+            case "/retry-after/far":
+                response.StatusCode = 429;
+                response.Headers.RetryAfter = "100000";
+                return;
+            case "/retry-after/year-9999":
+                response.StatusCode = 503;
+                response.Headers.RetryAfter = "Fri, 31 Dec 9999 23:59:59 GMT";
+                return;
+            case "/routes/404-timetable":
+                await Html(context, "Route 404 timetable", "<p>Buses on route 404 leave every twenty minutes from the station.</p>");
+                return;
+            case "/soft/gone-report":
+                await Html(context, "Page Not Found | Agency", "<p>Sorry, we could not find that report. Try the search box.</p>");
+                return;
+            case "/soft/control-title":
+                // A soft 404 by its title, which carries terminal escape sequences and a right-to-left override.
+                await Html(context, "Page not found \u001b[2J\u001b]8;;http://evil.example/\u0007fake\u001b]8;;\u0007 \u202egpj.exe", "<p>Nothing here.</p>");
+                return;
+            case "/needs-credentials":
+                // 200 only for the Basic credentials user:secret, so a test sees the request carried them.
+                response.StatusCode = request.Headers.Authorization.ToString() == "Basic " + Convert.ToBase64String(Encoding.ASCII.GetBytes("user:secret")) ? 200 : 401;
+                response.Headers.WWWAuthenticate = "Basic realm=\"test\"";
+                return;
+        }
+
+        if (path.StartsWith("/gzip-layers/", StringComparison.Ordinal) && int.TryParse(Key("/gzip-layers/"), CultureInfo.InvariantCulture, out var layers))
+        {
+            var body = _nestedGzip.GetOrAdd(layers, NestedGzip);
+            response.ContentType = "text/html";
+            response.Headers.ContentEncoding = string.Join(", ", Enumerable.Repeat("gzip", layers));
+            response.ContentLength = body.Length;
+            await response.Body.WriteAsync(body, aborted);
+            return;
         }
 
         if (path.StartsWith("/retry-after/seconds/k-", StringComparison.Ordinal))
@@ -331,6 +369,43 @@ public sealed class TestSite : IAsyncDisposable
         context.Response.ContentType = "text/html; charset=utf-8";
         context.Response.Headers.ContentEncoding = encoding;
         await context.Response.Body.WriteAsync(buffer.ToArray(), context.RequestAborted);
+    }
+
+    private static async Task Stacked(HttpContext context, string[] codings, string html)
+    {
+        var body = Encoding.UTF8.GetBytes(html);
+        foreach (var coding in codings)
+        {
+            using var buffer = new MemoryStream();
+            await using (Stream compressor = coding == "gzip" ? new GZipStream(buffer, CompressionLevel.Fastest, true) : new BrotliStream(buffer, CompressionLevel.Fastest, true))
+            {
+                await compressor.WriteAsync(body);
+            }
+
+            body = buffer.ToArray();
+        }
+
+        context.Response.ContentType = "text/html; charset=utf-8";
+        context.Response.Headers.ContentEncoding = string.Join(", ", codings);
+        await context.Response.Body.WriteAsync(body, context.RequestAborted);
+    }
+
+    /// <summary>A page wrapped in <paramref name="layers"/> gzip layers (stored, not compressed: fast to make, a little larger each layer).</summary>
+    private static byte[] NestedGzip(int layers)
+    {
+        var body = Encoding.UTF8.GetBytes("<html><head><title>Layers</title></head><body><p>deep</p></body></html>");
+        for (var i = 0; i < layers; i++)
+        {
+            using var buffer = new MemoryStream(body.Length + 64);
+            using (var gzip = new GZipStream(buffer, CompressionLevel.NoCompression, true))
+            {
+                gzip.Write(body);
+            }
+
+            body = buffer.ToArray();
+        }
+
+        return body;
     }
 
     private static byte[] MakeGzipBomb()
