@@ -97,22 +97,15 @@ internal sealed class Session
             }
         }
 
-        UpdateItems(ids, _noSort);
+        UpdateItems(ids);
         return true;
     }
 
-    /// <summary>The citation's cites (registered items only) in the order the citation sort gives.</summary>
-    public List<CslCite> SortCitesOf(CslCitation citation) => SortedCites(citation);
-
     public void RegisterAll() => Register(_items.Keys);
 
-    private bool _noSort;
-
-    /// <summary>Makes the registered set exactly these items, in this order (citeproc-js <c>updateItems</c>).</summary>
-    public void UpdateItems(IEnumerable<string> ids, bool noSort = false)
+    /// <summary>Makes the registered set exactly these items, in this order.</summary>
+    private void UpdateItems(IReadOnlyList<string> wanted)
     {
-        var wanted = ids.ToList();
-        _noSort = noSort;
         var keep = new HashSet<string>(wanted, StringComparer.Ordinal);
         _order.RemoveAll(e => !keep.Contains(e.Item.Id.Text));
         foreach (var id in _registered.Keys.Where(k => !keep.Contains(k)).ToList())
@@ -131,45 +124,8 @@ internal sealed class Session
         _sorted = null;
     }
 
-    /// <summary>The registered item ids in bibliography order.</summary>
-    public IEnumerable<string> RegisteredInOrder() => Sorted().Select(e => e.Item.Id.Text);
-
-    /// <summary>Renders one cluster of cites, without tracking positions (citeproc-js <c>makeCitationCluster</c>).</summary>
-    public string MakeCitationCluster(IReadOnlyList<CslCite> cites)
-    {
-        Register(cites.Select(c => c.Id));
-        Sorted();
-
-        // Without a document, only positions the caller gives apply; every other cite is a first cite.
-        var positioned = cites.Select(c => c with { PositionFlags = c.Position is { } p ? (int)Positions.Forced(p, c.NearNote) : 0 }).ToList();
-        return RenderCitation(new CslCitation(positioned));
-    }
-
-    /// <summary>The bibliography's layout parameters as <c>key: value</c> lines, sorted by key.</summary>
-    public string BibliographyHeader()
-    {
-        var section = Style.Bibliography;
-        var pairs = new SortedDictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["bibend"] = _processor.Format.BibliographyEnd,
-            ["bibstart"] = _processor.Format.BibliographyStart,
-            ["done"] = "false",
-            ["entry_ids"] = string.Join(",", Sorted().Select(e => e.Item.Id.Text)),
-            ["entryspacing"] = (section?.EntrySpacing ?? 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["hangingindent"] = section?.HangingIndent == true ? "2" : "0",
-            ["linespacing"] = (section?.LineSpacing ?? 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["maxoffset"] = "0",
-        };
-        if (section?.SecondFieldAlign is SecondFieldAlign.Flush or SecondFieldAlign.Margin)
-        {
-            pairs["second-field-align"] = section.SecondFieldAlign == SecondFieldAlign.Flush ? "flush" : "margin";
-        }
-
-        return string.Join("\n", pairs.Select(p => $"{p.Key}: {p.Value}")).Trim();
-    }
-
-    /// <summary>Registers items (in first-cite order); unknown ids give a warning.</summary>
-    public void Register(IEnumerable<string> ids)
+    /// <summary>Registers items (in first-cite order) that are in the item list.</summary>
+    private void Register(IEnumerable<string> ids)
     {
         foreach (var id in ids)
         {
@@ -180,7 +136,6 @@ internal sealed class Session
 
             if (!_items.TryGetValue(id, out var item))
             {
-                Warnings.Add(new Diagnostic(DiagnosticSeverity.Warning, "CSL0100", $"Item '{id}' is cited but not in the item list; it was skipped.", SourceLocation.Unknown));
                 continue;
             }
 
@@ -222,7 +177,8 @@ internal sealed class Session
         }
 
         Disambiguate();
-        if (keys.Count > 0 && !_noSort)
+        _settledRevision = _names.Revision;
+        if (keys.Count > 0)
         {
             sorted.Sort(CompareBibliographyOrder);
         }
@@ -273,6 +229,26 @@ internal sealed class Session
     }
 
     private NameRegistry _names;
+
+    /// <summary>The names registry's revision when disambiguation was last settled.</summary>
+    private int _settledRevision;
+
+    /// <summary>
+    /// Renders a citation on its own: each cite is a first cite unless it gives its position. Every citation is
+    /// rendered against the settled disambiguation of the registered items, as if no other had been rendered before
+    /// it: when earlier renders added names to the registry, disambiguation is settled again.
+    /// </summary>
+    public string RenderStandalone(CslCitation citation)
+    {
+        if (_sorted is not null && _names.Revision != _settledRevision)
+        {
+            _sorted = null;
+        }
+
+        Sorted();
+        var cites = citation.Cites.Select(c => c with { PositionFlags = c.Position is { } p ? (int)Positions.Forced(p, c.NearNote) : 0 }).ToList();
+        return RenderCitation(citation with { Cites = cites });
+    }
 
     /// <summary>
     /// Works out every registered item's disambiguation: the names registry, the ambiguous cite of each item, and
@@ -488,7 +464,7 @@ internal sealed class Session
         return new Disambiguator.ProbeResult(text, settings, [.. ctx.NamesMax], ctx.DisambiguateCount, ctx.DisambiguateMax);
     }
 
-    public CslBibliography MakeBibliography(BibSection? bibSection = null)
+    public CslBibliography MakeBibliography()
     {
         var section = Style.Bibliography;
         var entries = new List<CslBibliographyEntry>();
@@ -497,14 +473,7 @@ internal sealed class Session
             return new CslBibliography(_processor.Format, entries, Warnings, false, null, 1, 1);
         }
 
-        var selected = new List<Entry>();
-        foreach (var entry in Sorted())
-        {
-            if (bibSection is null || bibSection.Accepts(entry.Item))
-            {
-                selected.Add(entry);
-            }
-        }
+        var selected = Sorted();
 
         // Entries render independently (disambiguation is settled by now, and an entry adds names only to a registry
         // that files them per item), so a long list is rendered in ranges on the machine's cores. Subsequent-author-substitute compares each entry with the one
@@ -559,7 +528,7 @@ internal sealed class Session
         {
             if (errors[i] is { } e)
             {
-                Warnings.Add(new Diagnostic(DiagnosticSeverity.Error, "CSL0110", $"Item '{selected[i].Item.Id.Text}' could not be formatted: {e.Problem}", e.Location));
+                Warnings.Add(new Diagnostic(DiagnosticSeverity.Error, CslDiagnosticCodes.EntryNotFormatted, $"Item '{selected[i].Item.Id.Text}' could not be formatted: {e.Problem}", e.Location));
                 continue;
             }
 
@@ -705,76 +674,8 @@ internal sealed class Session
         return text.Length == 0 ? null : _processor.Format.BibliographyEntry(text);
     }
 
-    private readonly List<(string Id, CslCitation Citation)> _document = [];
-    private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
-
-    /// <summary>
-    /// Adds or replaces one citation in the document, placed after <paramref name="pre"/> and before
-    /// <paramref name="post"/> (citeproc-js <c>processCitationCluster</c>). Returns every citation whose text changed,
-    /// with its index in the document.
-    /// </summary>
-    public List<(int Index, string Text, string Id)> ProcessCitationCluster(
-        string citationId, CslCitation citation, IReadOnlyList<(string Id, int Note)> pre, IReadOnlyList<(string Id, int Note)> post)
-    {
-        var existing = _document.ToDictionary(d => d.Id, d => d.Citation, StringComparer.Ordinal);
-        _document.Clear();
-        foreach (var (id, note) in pre)
-        {
-            if (existing.TryGetValue(id, out var c) && id != citationId)
-            {
-                _document.Add((id, c with { NoteNumber = note }));
-            }
-        }
-
-        _document.Add((citationId, citation));
-        foreach (var (id, note) in post)
-        {
-            if (existing.TryGetValue(id, out var c) && id != citationId)
-            {
-                _document.Add((id, c with { NoteNumber = note }));
-            }
-        }
-
-        foreach (var id in _texts.Keys.Where(k => _document.All(d => d.Id != k)).ToList())
-        {
-            _texts.Remove(id);
-        }
-
-        // Items whose disambiguation or number changed: citeproc-js reports their citations as updated even when
-        // the text stays the same.
-        var versions = _registered.ToDictionary(r => r.Key, r => TaintKey(r.Value), StringComparer.Ordinal);
-        var texts = RenderDocument(_document.Select(d => d.Citation).ToList());
-        var updates = new List<(int Index, string Text, string Id)>();
-        for (var i = 0; i < _document.Count; i++)
-        {
-            var id = _document[i].Id;
-            var tainted = _document[i].Citation.Cites.Any(c => versions.TryGetValue(c.Id, out var v) && _registered.TryGetValue(c.Id, out var e) && TaintKey(e) != v);
-            if (!_texts.TryGetValue(id, out var old) || old != texts[i] || id == citationId || tainted)
-            {
-                updates.Add((i, texts[i], id));
-                _texts[id] = texts[i];
-            }
-        }
-
-        return updates;
-    }
-
-    private static string TaintKey(Entry entry)
-        => entry.CitationNumber.ToString(System.Globalization.CultureInfo.InvariantCulture) + "|" + entry.Disambiguation.Fingerprint();
-
-    /// <summary>Registers the cited items in document order, sets positions and renders every citation.</summary>
-    private List<string> RenderDocument(IReadOnlyList<CslCitation> citations)
-    {
-        UpdateItems(citations.SelectMany(c => c.Cites.Select(x => x.Id)).Distinct(StringComparer.Ordinal), _noSort);
-        Sorted();
-
-        // Positions follow the cites' sorted order within each citation.
-        var sorted = citations.Select(c => c with { Cites = SortedCites(c) }).ToList();
-        var positioned = Positions.Assign(sorted, Style.Citation!.NearNoteDistance);
-        return positioned.Select(RenderCitation).ToList();
-    }
-
-    private List<CslCite> SortedCites(CslCitation citation)
+    /// <summary>The citation's cites (registered items only) in the order the citation sort gives.</summary>
+    public List<CslCite> SortCitesOf(CslCitation citation)
     {
         var section = Style.Citation!;
         var cites = citation.Cites.Where(c => _registered.ContainsKey(c.Id)).Select(c => (_registered[c.Id], c)).ToList();

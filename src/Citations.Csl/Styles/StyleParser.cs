@@ -177,7 +177,7 @@ internal sealed class StyleParser
             }
             else
             {
-                _warnings.Add(new Diagnostic(DiagnosticSeverity.Warning, "CSL0003", $"Macro '{call.MacroName}' is not defined; the call renders nothing.", new SourceLocation(_file, null, call.Line, 0)));
+                _warnings.Add(new Diagnostic(DiagnosticSeverity.Warning, CslDiagnosticCodes.UndefinedMacro, $"Macro '{call.MacroName}' is not defined; the call renders nothing.", new SourceLocation(_file, null, call.Line, 0)));
             }
         }
 
@@ -189,7 +189,7 @@ internal sealed class StyleParser
             }
             else
             {
-                _warnings.Add(new Diagnostic(DiagnosticSeverity.Warning, "CSL0003", $"Sort macro '{key.MacroName}' is not defined; the key is empty.", new SourceLocation(_file, null, 0, 0)));
+                _warnings.Add(new Diagnostic(DiagnosticSeverity.Warning, CslDiagnosticCodes.UndefinedMacro, $"Sort macro '{key.MacroName}' is not defined; the key is empty.", new SourceLocation(_file, null, 0, 0)));
             }
         }
 
@@ -856,7 +856,7 @@ internal sealed class StyleParser
     }
 
     private void Warn(XElement e, string message)
-        => _warnings.Add(new Diagnostic(DiagnosticSeverity.Warning, "CSL0001", message, CslXml.Where(e, _file)));
+        => _warnings.Add(new Diagnostic(DiagnosticSeverity.Warning, CslDiagnosticCodes.StyleMarkupIgnored, message, CslXml.Where(e, _file)));
 
     private static string? Attr(XElement e, string name) => (string?)e.Attribute(name);
 
