@@ -39,8 +39,6 @@ internal sealed class Session
         }
     }
 
-    public List<Diagnostic> Warnings { get; } = [];
-
     private CslStyle Style => _runtime.Style;
 
     internal sealed class Entry(CslItem item, int seq)
@@ -470,7 +468,7 @@ internal sealed class Session
         var entries = new List<CslBibliographyEntry>();
         if (section is null)
         {
-            return new CslBibliography(_processor.Format, entries, Warnings, false, null, 1, 1);
+            return new CslBibliography(_processor.Format, entries, [], false, null, 1, 1);
         }
 
         var selected = Sorted();
@@ -481,6 +479,7 @@ internal sealed class Session
         // are done.
         var texts = new string?[selected.Count];
         var errors = new CslException?[selected.Count];
+        var warnings = new List<Diagnostic>();
         var ranges = ForEachRange(selected.Count, () => NewWriter(_processor.Format), (writer, start, end) =>
         {
             var range = new RangeState(writer);
@@ -528,7 +527,7 @@ internal sealed class Session
         {
             if (errors[i] is { } e)
             {
-                Warnings.Add(new Diagnostic(DiagnosticSeverity.Error, CslDiagnosticCodes.EntryNotFormatted, $"Item '{selected[i].Item.Id.Text}' could not be formatted: {e.Problem}", e.Location));
+                warnings.Add(new Diagnostic(DiagnosticSeverity.Error, CslDiagnosticCodes.EntryNotFormatted, $"Item '{selected[i].Item.Id.Text}' could not be formatted: {e.Problem}", e.Location));
                 continue;
             }
 
@@ -552,7 +551,7 @@ internal sealed class Session
             SecondFieldAlign.Margin => "margin",
             _ => null,
         };
-        return new CslBibliography(_processor.Format, entries, Warnings, section.HangingIndent, align, section.LineSpacing, section.EntrySpacing);
+        return new CslBibliography(_processor.Format, entries, warnings, section.HangingIndent, align, section.LineSpacing, section.EntrySpacing);
     }
 
     /// <summary>An entry's output tree before subsequent-author-substitute and writing, or the error that stopped it.</summary>

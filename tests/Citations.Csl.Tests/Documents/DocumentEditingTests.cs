@@ -149,15 +149,15 @@ public sealed class DocumentEditingTests
         Assert.AreEqual("Ngozi Okafor, <i>Overdose Trends</i> (2021).", result.Citations[4]);
 
         var byCode = result.Warnings.ToLookup(w => w.Code);
-        var unknown = byCode["CSL0101"].Single();
+        var unknown = byCode[CslDiagnosticCodes.UnknownItem].Single();
         Assert.AreEqual(DiagnosticSeverity.Error, unknown.Severity);
         Assert.AreEqual("citations[1].cites[0]", unknown.Location.Path);
         StringAssert.Contains(unknown.Message, "'missing'");
-        Assert.AreEqual("citations[2]", byCode["CSL0102"].Single().Location.Path);
-        StringAssert.Contains(byCode["CSL0103"].Single().Message, "-4");
-        Assert.AreEqual("citations[3].cites[0]", byCode["CSL0105"].Single().Location.Path);
-        Assert.AreEqual(DiagnosticSeverity.Info, byCode["CSL0105"].Single().Severity);
-        Assert.AreEqual("citations[4].noteNumber", byCode["CSL0104"].Single().Location.Path);
+        Assert.AreEqual("citations[2]", byCode[CslDiagnosticCodes.EmptyCitation].Single().Location.Path);
+        StringAssert.Contains(byCode[CslDiagnosticCodes.NegativeNoteNumber].Single().Message, "-4");
+        Assert.AreEqual("citations[3].cites[0]", byCode[CslDiagnosticCodes.LocatorWithoutLabel].Single().Location.Path);
+        Assert.AreEqual(DiagnosticSeverity.Info, byCode[CslDiagnosticCodes.LocatorWithoutLabel].Single().Severity);
+        Assert.AreEqual("citations[4].noteNumber", byCode[CslDiagnosticCodes.NoteOutOfOrder].Single().Location.Path);
     }
 
     [TestMethod]
