@@ -17,14 +17,14 @@ internal sealed partial class Renderer
         var etAl = names.Name is null && names.IsShorthand ? parent?.EtAl : names.EtAl;
         var label = names.IsShorthand ? parent?.Label : names.Label;
         var labelBefore = names.IsShorthand ? parent?.LabelBeforeName ?? false : names.LabelBeforeName;
-        var options = nameElement.Options.InheritFrom(ctx.Mode == RenderMode.Citation || (ctx.Mode == RenderMode.Sort && ctx.SortKey is null && false)
+        var options = nameElement.Options.InheritFrom(ctx.Input.Mode == RenderMode.Citation || (ctx.Input.Mode == RenderMode.Sort && ctx.Input.SortKey is null && false)
             ? _runtime.CitationNameOptions
             : SectionOptions(ctx));
 
         var textsBefore = ctx.TextsMade;
 
         // The first cs:names of a bibliography entry is recorded for subsequent-author-substitute.
-        var record = ctx.Mode == RenderMode.Bibliography && !ctx.NamesRecorded;
+        var record = ctx.Input.Mode == RenderMode.Bibliography && !ctx.NamesRecorded;
         var eligible = ctx.TextsMade == 0;
         if (record)
         {
@@ -42,7 +42,7 @@ internal sealed partial class Renderer
                 continue;
             }
 
-            if (ctx.Item.GetNames(variable) is { Count: > 0 } list)
+            if (ctx.Input.Item.GetNames(variable) is { Count: > 0 } list)
             {
                 lists.Add((variable, list));
             }
@@ -63,16 +63,16 @@ internal sealed partial class Renderer
 
         if (lists.Count == 0)
         {
-            var consumed = ctx.Substituted is null || !ctx.Cite.SuppressAuthor ? ctx.Substituted : new HashSet<string>(ctx.Substituted, StringComparer.Ordinal);
+            var consumed = ctx.Substituted is null || !ctx.Input.Cite.SuppressAuthor ? ctx.Substituted : new HashSet<string>(ctx.Substituted, StringComparer.Ordinal);
             var substituted = RenderSubstitute(names, ctx, record ? eligible : null);
 
             // What stands in for the author is suppressed with it (suppress-author); as citeproc-js never renders
             // it, the variables it used stay available to the rest of the cite.
-            if (substituted is not null && ctx.Mode == RenderMode.Citation && !ctx.IsProbe && !ctx.FirstNamesHandled && !ctx.InSubstitute)
+            if (substituted is not null && ctx.Input.Mode == RenderMode.Citation && !ctx.Input.IsProbe && !ctx.FirstNamesHandled && !ctx.InSubstitute)
             {
                 ctx.FirstNamesHandled = true;
                 substituted = CollapseAuthor(substituted, ctx, textsBefore);
-                if (substituted is null && ctx.Cite.SuppressAuthor)
+                if (substituted is null && ctx.Input.Cite.SuppressAuthor)
                 {
                     ctx.Substituted = consumed;
                 }
@@ -116,7 +116,7 @@ internal sealed partial class Renderer
             }
 
             ctx.VariablesRendered++;
-            if (label is not null && ctx.Mode != RenderMode.Sort)
+            if (label is not null && ctx.Input.Mode != RenderMode.Sort)
             {
                 var plural = list.Count > 1;
                 var labelBlob = RenderNameLabel(label, commonTerm ?? variable, plural, ctx);
@@ -154,18 +154,18 @@ internal sealed partial class Renderer
 
         container.Delimiter = names.Delimiter ?? options.NamesDelimiter ?? string.Empty;
         Blob? result = container;
-        ctx.FirstNames ??= result;
+        ctx.Found.FirstNames ??= result;
         // Names standing in for an empty outer names element are handled by that element, as a whole.
-        if (ctx.Mode == RenderMode.Citation && !ctx.IsProbe && !ctx.FirstNamesHandled && !ctx.InSubstitute)
+        if (ctx.Input.Mode == RenderMode.Citation && !ctx.Input.IsProbe && !ctx.FirstNamesHandled && !ctx.InSubstitute)
         {
             ctx.FirstNamesHandled = true;
             result = CollapseAuthor(result, ctx, textsBefore);
         }
         if (recording is not null)
         {
-            ctx.LeadingNames = new AuthorNames { Container = container, Eligible = recording.Eligible, Label = recording.Label };
-            ctx.LeadingNames.NameBlobs.AddRange(recording.NameBlobs);
-            ctx.LeadingNames.Keys.AddRange(recording.Keys);
+            ctx.Found.LeadingNames = new AuthorNames { Container = container, Eligible = recording.Eligible, Label = recording.Label };
+            ctx.Found.LeadingNames.NameBlobs.AddRange(recording.NameBlobs);
+            ctx.Found.LeadingNames.Keys.AddRange(recording.Keys);
         }
 
         // Names printed while standing in for the author are not printed again, not even later in the same
@@ -189,26 +189,26 @@ internal sealed partial class Renderer
     private Blob? CollapseAuthor(Blob result, RenderContext ctx, int textsBefore)
     {
         var citation = Style.Citation!;
-        var suppressAuthor = ctx.Cite.SuppressAuthor && textsBefore == 0;
-        if (citation.Collapse == Collapse.None && citation.CiteGroupDelimiter is null || ctx.Cluster is null)
+        var suppressAuthor = ctx.Input.Cite.SuppressAuthor && textsBefore == 0;
+        if (citation.Collapse == Collapse.None && citation.CiteGroupDelimiter is null || ctx.Input.Cluster is null)
         {
             return suppressAuthor ? null : result;
         }
 
         var text = SortKeys.Plain(result) ?? string.Empty;
-        if (text == ctx.Cluster.LastNames)
+        if (text == ctx.Input.Cluster.LastNames)
         {
             if (citation.CiteGroupDelimiter is not null)
             {
-                ctx.UseCiteGroupDelimiter = true;
+                ctx.Found.UseCiteGroupDelimiter = true;
             }
 
-            return ctx.Cite.SuppressAuthor || citation.Collapse != Collapse.None ? null : result;
+            return ctx.Input.Cite.SuppressAuthor || citation.Collapse != Collapse.None ? null : result;
         }
 
-        ctx.Cluster.LastNames = text;
-        ctx.HaveCollapsed = false;
-        ctx.UseCiteGroupDelimiter = false;
+        ctx.Input.Cluster.LastNames = text;
+        ctx.Found.HaveCollapsed = false;
+        ctx.Found.UseCiteGroupDelimiter = false;
         return suppressAuthor ? null : result;
     }
 
@@ -232,7 +232,7 @@ internal sealed partial class Renderer
     }
 
     private NameOptions SectionOptions(RenderContext ctx)
-        => ctx.Mode == RenderMode.Citation || (ctx.Mode == RenderMode.Sort && ctx.SortSection == RenderMode.Citation)
+        => ctx.Input.Mode == RenderMode.Citation || (ctx.Input.Mode == RenderMode.Sort && ctx.Input.SortSection == RenderMode.Citation)
             ? _runtime.CitationNameOptions
             : _runtime.BibliographyNameOptions;
 
@@ -253,7 +253,7 @@ internal sealed partial class Renderer
                 if (element is NamesElement inner)
                 {
                     // Names standing in for the author are what subsequent-author-substitute compares.
-                    if (recordEligible is not null && ctx.LeadingNames is null)
+                    if (recordEligible is not null && ctx.Found.LeadingNames is null)
                     {
                         ctx.NamesRecorded = false;
                     }
@@ -296,10 +296,10 @@ internal sealed partial class Renderer
                     TextElement { Macro: not null } => ctx.SubstituteKey,
                     _ => null,
                 };
-                if (recordEligible is { } eligible && ctx.LeadingNames is null && raw is not null)
+                if (recordEligible is { } eligible && ctx.Found.LeadingNames is null && raw is not null)
                 {
-                    ctx.LeadingNames = new AuthorNames { Container = wrapper, Eligible = eligible };
-                    ctx.LeadingNames.Keys.Add(raw);
+                    ctx.Found.LeadingNames = new AuthorNames { Container = wrapper, Eligible = eligible };
+                    ctx.Found.LeadingNames.Keys.Add(raw);
                 }
 
                 return wrapper;
@@ -356,20 +356,20 @@ internal sealed partial class Renderer
         var etAlMin = options.EtAlMin;
         var useFirst = options.EtAlUseFirst;
         var useLast = options.EtAlUseLast ?? false;
-        if (ctx.Mode == RenderMode.Citation && (ctx.Cite.Position != CitePosition.First || ctx.IsProbe))
+        if (ctx.Input.Mode == RenderMode.Citation && (ctx.Input.Cite.Position != CitePosition.First || ctx.Input.IsProbe))
         {
             etAlMin = options.EtAlSubsequentMin ?? etAlMin;
             useFirst = options.EtAlSubsequentUseFirst ?? useFirst;
         }
 
-        if (ctx.SortKey is { } key)
+        if (ctx.Input.SortKey is { } key)
         {
             etAlMin = key.NamesMin ?? etAlMin;
             useFirst = key.NamesUseFirst ?? useFirst;
             useLast = key.NamesUseLast ?? useLast;
         }
 
-        var requested = ctx.Disambiguation.IsRequest && listIndex < ctx.Disambiguation.Names.Count ? ctx.Disambiguation.Names[listIndex] : (int?)null;
+        var requested = ctx.Input.Disambiguation.IsRequest && listIndex < ctx.Input.Disambiguation.Names.Count ? ctx.Input.Disambiguation.Names[listIndex] : (int?)null;
         int? discretionary = etAlMin;
         if (requested is { } r && useFirst is { } uf && r > uf)
         {
@@ -407,15 +407,15 @@ internal sealed partial class Renderer
     {
         var listIndex = ctx.NameListIndex++;
         var (shown, useEtAl, useEllipsis) = Truncation(list.Count, options, ctx, listIndex);
-        if (ctx.Mode != RenderMode.Sort)
+        if (ctx.Input.Mode != RenderMode.Sort)
         {
-            while (ctx.Settings.Names.Count <= listIndex)
+            while (ctx.Found.Settings.Names.Count <= listIndex)
             {
-                ctx.Settings.Names.Add(0);
+                ctx.Found.Settings.Names.Add(0);
             }
 
-            ctx.Settings.Names[listIndex] = useEllipsis ? shown + 1 : shown;
-            ctx.NamesMax.Add(list.Count);
+            ctx.Found.Settings.Names[listIndex] = useEllipsis ? shown + 1 : shown;
+            ctx.Found.NamesMax.Add(list.Count);
         }
         var delimiter = options.Delimiter ?? ", ";
 
@@ -447,13 +447,12 @@ internal sealed partial class Renderer
             }
         }
 
-        ctx.NameLists.Add((list.Count, shown, prepared));
         if (blobs.Count == 0)
         {
             return null;
         }
 
-        if (ctx.Mode == RenderMode.Sort)
+        if (ctx.Input.Mode == RenderMode.Sort)
         {
             return Join(blobs, delimiter, null);
         }
@@ -693,9 +692,9 @@ internal sealed partial class Renderer
         var citation = Style.Citation;
         var rule = citation?.GivenNameRule ?? GivenNameRule.ByCite;
         var form = options.Form ?? NameForm.Long;
-        var itemId = ctx.Item.Id.Text;
-        var registry = ctx.Mode == RenderMode.Sort ? null : ctx.NameRegistry;
-        if (ctx.Mode != RenderMode.Bibliography || registry is { FilesPerItem: true })
+        var itemId = ctx.Input.Item.Id.Text;
+        var registry = ctx.Input.Mode == RenderMode.Sort ? null : ctx.Input.NameRegistry;
+        if (ctx.Input.Mode != RenderMode.Bibliography || registry is { FilesPerItem: true })
         {
             // A bibliography entry adds its names to the registry only where the registry files names per item (the
             // by-cite rule): an entry then never changes another's answers, so entries can render concurrently.
@@ -703,9 +702,9 @@ internal sealed partial class Renderer
             registry?.Add(itemId, person, nameIndex);
         }
 
-        var floor = registry?.Evaluate(itemId, person, nameIndex, 0, form, options.InitializeWith, ctx.RegistryLog) ?? 0;
+        var floor = registry?.Evaluate(itemId, person, nameIndex, 0, form, options.InitializeWith, ctx.Found.RegistryLookups) ?? 0;
         int level;
-        var request = ctx.Disambiguation;
+        var request = ctx.Input.Disambiguation;
         if (request.IsRequest)
         {
             var value = listIndex < request.Givens.Count && nameIndex < request.Givens[listIndex].Count ? request.Givens[listIndex][nameIndex] : floor;
@@ -717,7 +716,7 @@ internal sealed partial class Renderer
             level = value;
             if (citation?.DisambiguateAddGivenName == true && person.Given.Length > 0 && registry is not null)
             {
-                level = registry.Evaluate(itemId, person, nameIndex, level, form, options.InitializeWith, ctx.RegistryLog);
+                level = registry.Evaluate(itemId, person, nameIndex, level, form, options.InitializeWith, ctx.Found.RegistryLookups);
             }
         }
         else
@@ -726,14 +725,14 @@ internal sealed partial class Renderer
         }
 
         // A first cite shows at least what its subsequent form needs.
-        if (!ctx.IsProbe && ctx.Mode == RenderMode.Citation && ctx.Cite.Position == CitePosition.First && floor > level)
+        if (!ctx.Input.IsProbe && ctx.Input.Mode == RenderMode.Citation && ctx.Input.Cite.Position == CitePosition.First && floor > level)
         {
             level = floor;
         }
 
-        if (ctx.Mode != RenderMode.Sort)
+        if (ctx.Input.Mode != RenderMode.Sort)
         {
-            var givens = ctx.Settings.Givens;
+            var givens = ctx.Found.Settings.Givens;
             while (givens.Count <= listIndex)
             {
                 givens.Add([]);
@@ -882,7 +881,7 @@ internal sealed partial class Renderer
         var given = level == 0 ? null : NamePart(givenText, element.Given, ctx);
         var droppingParticleText = Strip(name.DroppingParticle, element.Given);
         var nonDroppingParticleText = Strip(name.NonDroppingParticle, element.Family);
-        if (ctx.Mode == RenderMode.Sort)
+        if (ctx.Input.Mode == RenderMode.Sort)
         {
             // Particles sort without their apostrophe ("d’Wander" sorts as "d Wander").
             droppingParticleText = RemoveFirstApostrophe(droppingParticleText);
@@ -924,7 +923,7 @@ internal sealed partial class Renderer
 
         var sortSeparator = options.SortSeparator ?? ", ";
         var suffixSeparator = name.CommaSuffix ? ", " : " ";
-        var romanesque = Romanesque(name, ctx.Item.GetText("language"));
+        var romanesque = Romanesque(name, ctx.Input.Item.GetText("language"));
         var nbsp = Style.DefaultLocale is { Length: >= 2 } dl && dl[..2] is "fr" or "ru" or "cs" ? "\u00a0" : " ";
         var hyphenatedParticle = name.NonDroppingParticle is { Length: > 0 } ndp && ndp[^1] is '\u2019' or '\'' or '-' or ' ';
         var familyDecor = element.Family?.Decor;
@@ -940,7 +939,7 @@ internal sealed partial class Renderer
             var merged = JoinParts(nbsp, nonDroppingParticle, family);
             blob = JoinParts(" ", merged, given);
         }
-        else if (ctx.Mode == RenderMode.Sort)
+        else if (ctx.Input.Mode == RenderMode.Sort)
         {
             // Sort keys: family first, parts joined as citeproc-js joins them ("|" between family and given).
             if (Style.DemoteNonDroppingParticle == DemoteParticle.Never)

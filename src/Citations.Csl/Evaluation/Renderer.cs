@@ -47,8 +47,45 @@ internal sealed partial class Renderer
         return blob;
     }
 
-    /// <summary>Renders cite-level text (a cite's prefix or suffix) with markup handling but no formatting.</summary>
-    public Blob MakeAffix(string text, RenderContext ctx) => MakeText(text, Decor.Empty, ctx, isTerm: false);
+    /// <summary>
+    /// Renders a cite's prefix (markup handled, no formatting), spaced as citeproc-js spaces it: followed by a space
+    /// when it ends in punctuation, a digit or a letter. The prefix is not cite content: the author still comes first
+    /// for suppress-author. A prefix that ends a sentence ("He said so. ") lets a following term start with a capital.
+    /// </summary>
+    public Blob RenderCitePrefix(string prefix, RenderContext ctx)
+    {
+        var plain = PlainAffixEnd(prefix);
+        var last = plain.Length > 0 ? plain[^1] : '\0';
+        var space = plain.Length > 0 && (last is '.' or ';' or '&' or ':' or '!' or '?' or ')' or ']' or ',' || char.IsAsciiDigit(last) || Scripts.IsRomanesqueLetter(last))
+            ? " "
+            : string.Empty;
+        var spaced = SpacesRegex().Replace(prefix + space, " ");
+        var textsMade = ctx.TextsMade;
+        var blob = MakeText(spaced, Decor.Empty, ctx, isTerm: false);
+        ctx.TextsMade = textsMade;
+
+        var spacedPlain = PlainAffixEnd(spaced);
+        if (spacedPlain.Length > 0 && spacedPlain[^1] is ':' or '.' or ';' or '!' or '?' && spaced.Trim().Contains(' ', StringComparison.Ordinal))
+        {
+            ctx.Found.TermPredecessor = false;
+        }
+
+        return blob;
+    }
+
+    /// <summary>Renders a cite's suffix (markup handled, no formatting), after a space when it starts with a letter or bracket.</summary>
+    public Blob RenderCiteSuffix(string suffix, RenderContext ctx)
+        => MakeText(Scripts.StartsRomanesque(suffix) || suffix[0] is '[' or '(' ? " " + suffix : suffix, Decor.Empty, ctx, isTerm: false);
+
+    /// <summary>An affix without markup tags and without the closing quotes and spaces it ends with.</summary>
+    private static string PlainAffixEnd(string affix)
+        => TagRegex().Replace(affix, string.Empty).TrimEnd('"', '\'', '\u201d', '\u2019', '\u00bb', '\u202f', '\u00a0', ' ');
+
+    [GeneratedRegex("<[^>]+>")]
+    private static partial Regex TagRegex();
+
+    [GeneratedRegex("\\s+")]
+    private static partial Regex SpacesRegex();
 
     /// <summary>Renders a macro as plain text for sorting.</summary>
     public Blob? RenderMacro(Macro macro, RenderContext ctx)
@@ -86,7 +123,7 @@ internal sealed partial class Renderer
         if (element is LabelElement label)
         {
             // Labels do not count as a nesting level (nor take display), as in citeproc-js.
-            return ctx.AuthorOnlyDone && ctx.Cite.AuthorOnly && ctx.Mode == RenderMode.Citation && !ctx.IsProbe ? null : RenderLabel(label, ctx, null);
+            return ctx.AuthorOnlyDone && ctx.Input.Cite.AuthorOnly && ctx.Input.Mode == RenderMode.Citation && !ctx.Input.IsProbe ? null : RenderLabel(label, ctx, null);
         }
 
         // A sort macro that holds a date sorts by its dates alone: everything else is dropped.
@@ -102,7 +139,7 @@ internal sealed partial class Renderer
 
         // An author-only cite keeps the first thing that renders (the author, or what stands in for it) and drops
         // every name, date, number and text after it, as citeproc-js does.
-        var authorOnly = ctx.Cite.AuthorOnly && ctx.Mode == RenderMode.Citation && !ctx.IsProbe
+        var authorOnly = ctx.Input.Cite.AuthorOnly && ctx.Input.Mode == RenderMode.Citation && !ctx.Input.IsProbe
                          && element is NamesElement or DateElement or NumberElement or TextElement { MacroName: null };
         if (authorOnly && ctx.AuthorOnlyDone)
         {
@@ -137,7 +174,7 @@ internal sealed partial class Renderer
         // Numbers end a sentence start too: a term after them keeps its case.
         if (blob is not null && element is NumberElement or TextElement { Variable: not null })
         {
-            ctx.TermPredecessor = true;
+            ctx.Found.TermPredecessor = true;
         }
 
         if (!topLevel)
@@ -147,7 +184,7 @@ internal sealed partial class Renderer
 
         // Only elements directly in the layout take display (citeproc-js ignores it deeper down); with
         // second-field-align the first of them is the left column and the rest the right.
-        if (ctx.Mode == RenderMode.Bibliography && Style.Bibliography?.SecondFieldAlign is SecondFieldAlign.Flush or SecondFieldAlign.Margin)
+        if (ctx.Input.Mode == RenderMode.Bibliography && Style.Bibliography?.SecondFieldAlign is SecondFieldAlign.Flush or SecondFieldAlign.Margin)
         {
             if (!ctx.FirstFieldSeen)
             {
@@ -250,7 +287,7 @@ internal sealed partial class Renderer
             }
 
             // A term opening a note or a bibliography entry is capitalized (not in in-text citations).
-            if (!ctx.TermPredecessor && !(Style.Class == CslStyleClass.InText && ctx.Mode == RenderMode.Citation) && ctx.Mode != RenderMode.Sort)
+            if (!ctx.Found.TermPredecessor && !(Style.Class == CslStyleClass.InText && ctx.Input.Mode == RenderMode.Citation) && ctx.Input.Mode != RenderMode.Sort)
             {
                 term = _runtime.Caser.Apply(term, TextCase.CapitalizeFirst);
             }
@@ -285,7 +322,7 @@ internal sealed partial class Renderer
             ctx.Scope = scope.Push(blob.Decorations);
 
             // In a sort key, a macro holding a date renders its dates alone, even when another macro calls it.
-            var dateOnly = ctx.Mode == RenderMode.Sort && ctx.DateSortKeys is null && HasOwnDate(text.Macro);
+            var dateOnly = ctx.Input.Mode == RenderMode.Sort && ctx.DateSortKeys is null && HasOwnDate(text.Macro);
             if (dateOnly)
             {
                 ctx.DateSortKeys = [];
@@ -332,12 +369,12 @@ internal sealed partial class Renderer
             return null;
         }
 
-        if (variable == "citation-number" && ctx.Mode != RenderMode.Sort)
+        if (variable == "citation-number" && ctx.Input.Mode != RenderMode.Sort)
         {
-            var number = ctx.CitationNumber;
+            var number = ctx.Input.CitationNumber;
 
             // A number is not an author: an author-only cite of a numeric style prints nothing.
-            if (ctx.Cite.AuthorOnly && ctx.Mode == RenderMode.Citation && !ctx.IsProbe)
+            if (ctx.Input.Cite.AuthorOnly && ctx.Input.Mode == RenderMode.Citation && !ctx.Input.IsProbe)
             {
                 ctx.AuthorOnlyDone = true;
                 return null;
@@ -357,7 +394,7 @@ internal sealed partial class Renderer
 
         if (variable == "year-suffix")
         {
-            if (ctx.Disambiguation.YearSuffix <= 0 || ctx.IsProbe)
+            if (ctx.Input.Disambiguation.YearSuffix <= 0 || ctx.Input.IsProbe)
             {
                 // As in citeproc-js, year-suffix always counts as rendered, so that a group holding it and the
                 // "no date" term shows the term.
@@ -365,10 +402,9 @@ internal sealed partial class Renderer
                 return null;
             }
 
-            ctx.RenderedYearSuffix = true;
             ctx.VariablesRendered++;
-            var suffix = MakeText(YearSuffixText(ctx.Disambiguation.YearSuffix), text.Decor, ctx, isTerm: false);
-            MarkNumeric(suffix, ctx.Disambiguation.YearSuffix);
+            var suffix = MakeText(YearSuffixText(ctx.Input.Disambiguation.YearSuffix), text.Decor, ctx, isTerm: false);
+            MarkNumeric(suffix, ctx.Input.Disambiguation.YearSuffix);
             suffix.Kind = NumberKind.YearSuffix;
             return suffix;
         }
@@ -376,7 +412,7 @@ internal sealed partial class Renderer
         // Rendering a text variable (other than the locator) ends a run of collapsed cites, as in citeproc-js.
         if (variable != "locator" && variable != "citation-label")
         {
-            ctx.HaveCollapsed = false;
+            ctx.Found.HaveCollapsed = false;
         }
 
         var value = GetVariableText(variable, text.Form, ctx);
@@ -405,10 +441,10 @@ internal sealed partial class Renderer
             }
         }
 
-        if (variable == "citation-label" && ctx.Disambiguation.YearSuffix > 0 && !ctx.IsProbe)
+        if (variable == "citation-label" && ctx.Input.Disambiguation.YearSuffix > 0 && !ctx.Input.IsProbe)
         {
             // A citation label carries the item's year suffix: "Doe65a".
-            value += YearSuffixText(ctx.Disambiguation.YearSuffix);
+            value += YearSuffixText(ctx.Input.Disambiguation.YearSuffix);
             ctx.YearSuffixDone = true;
         }
 
@@ -423,21 +459,21 @@ internal sealed partial class Renderer
         switch (variable)
         {
             case "locator":
-                return ctx.Cite.Locator;
+                return ctx.Input.Cite.Locator;
             case "first-reference-note-number":
-                return ctx.Cite.FirstReferenceNoteNumber?.ToString(CultureInfo.InvariantCulture);
+                return ctx.Input.Cite.FirstReferenceNoteNumber?.ToString(CultureInfo.InvariantCulture);
             case "citation-number":
-                return ctx.CitationNumber > 0 ? ctx.CitationNumber.ToString(CultureInfo.InvariantCulture) : null;
+                return ctx.Input.CitationNumber > 0 ? ctx.Input.CitationNumber.ToString(CultureInfo.InvariantCulture) : null;
             case "year-suffix":
-                return ctx.Disambiguation.YearSuffix > 0 && !ctx.IsProbe ? YearSuffixText(ctx.Disambiguation.YearSuffix) : null;
+                return ctx.Input.Disambiguation.YearSuffix > 0 && !ctx.Input.IsProbe ? YearSuffixText(ctx.Input.Disambiguation.YearSuffix) : null;
             case "page-first":
-                return ctx.Item.GetText("page-first") ?? PageFirst(ctx.Item.GetText("page"));
+                return ctx.Input.Item.GetText("page-first") ?? PageFirst(ctx.Input.Item.GetText("page"));
             case "citation-label":
                 // Sorting uses the generated label even when the item carries one, as citeproc-js does.
-                return ctx.Mode != RenderMode.Sort && ctx.Item.GetText("citation-label") is { Length: > 0 } given ? given : CitationLabel(ctx.Item);
+                return ctx.Input.Mode != RenderMode.Sort && ctx.Input.Item.GetText("citation-label") is { Length: > 0 } given ? given : CitationLabel(ctx.Input.Item);
         }
 
-        var item = ctx.Item;
+        var item = ctx.Input.Item;
         if (form == VariableForm.Short)
         {
             var shortValue = item.GetText(variable + "-short");
@@ -533,7 +569,7 @@ internal sealed partial class Renderer
         ctx.TextsMade++;
         if (text.Length > 0)
         {
-            ctx.TermPredecessor = true;
+            ctx.Found.TermPredecessor = true;
         }
 
         // Narrow no-break space before high punctuation, as French typography (and citeproc-js) does.
@@ -614,14 +650,14 @@ internal sealed partial class Renderer
         }
 
         return textCase is TextCase.Uppercase or TextCase.Lowercase
-            ? _runtime.CaserFor(ctx.Item.GetText("language")).Apply(text, textCase)
+            ? _runtime.CaserFor(ctx.Input.Item.GetText("language")).Apply(text, textCase)
             : _runtime.Caser.Apply(text, textCase);
     }
 
     /// <summary>Title case applies to English items only: the item's language, else the style's locale.</summary>
     private bool IsEnglishItem(RenderContext ctx)
     {
-        var language = ctx.Item.GetText("language");
+        var language = ctx.Input.Item.GetText("language");
         if (string.IsNullOrWhiteSpace(language))
         {
             return Locale.IsEnglish;

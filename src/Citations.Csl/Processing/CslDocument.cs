@@ -126,7 +126,7 @@ public sealed class CslDocument
             throw new InvalidOperationException("The style has no bibliography.");
         }
 
-        return _session.MakeBibliography();
+        return _session.Bibliography.Write();
     }
 
     private IEnumerable<Diagnostic> DiagnosticsOf(int index)
@@ -162,9 +162,9 @@ public sealed class CslDocument
             }
         }
 
-        _session.SyncRegistration(ids);
-        _session.Sorted();
-        var generation = _session.Generation;
+        _session.Registry.SyncRegistration(ids);
+        _session.Registry.Sorted();
+        var generation = _session.Registry.Generation;
 
         // 2. Positions over the whole document, with each citation's cites in sorted order.
         var sorted = new List<CslCitation>(_slots.Count);
@@ -175,7 +175,7 @@ public sealed class CslDocument
             var slot = _slots[i];
             if (slot.SortedGeneration != generation)
             {
-                slot.Sorted = slot.Valid with { Cites = _session.SortCitesOf(slot.Valid) };
+                slot.Sorted = slot.Valid with { Cites = _session.Citations.SortCitesOf(slot.Valid) };
                 slot.SortedGeneration = generation;
             }
 
@@ -212,7 +212,7 @@ public sealed class CslDocument
                 continue;
             }
 
-            var text = positioned[i].Cites.Count == 0 ? string.Empty : _session.RenderCitation(positioned[i]);
+            var text = positioned[i].Cites.Count == 0 ? string.Empty : _session.Citations.Render(positioned[i]);
             slot.Key = key; // only once rendered: a citation whose render failed is tried again at the next edit
             rendered.Add(i);
             if (editedSet.Contains(i) || !string.Equals(text, slot.Text, StringComparison.Ordinal))
@@ -233,7 +233,7 @@ public sealed class CslDocument
         sb.Append(citation.NoteNumber).Append('#');
         foreach (var cite in citation.Cites)
         {
-            var entry = _session.Find(cite.Id);
+            var entry = _session.Registry.Find(cite.Id);
             sb.Append(cite.Id).Append('\u0001').Append(entry?.Version ?? -1).Append('\u0001')
                 .Append(cite.PositionFlags).Append('\u0001').Append(cite.FirstReferenceNoteNumber ?? -1).Append('\u0001')
                 .Append(cite.Locator).Append('\u0001').Append(cite.Label).Append('\u0001')
@@ -249,7 +249,7 @@ public sealed class CslDocument
     private sealed class Slot(CslCitation input, CslDocument document)
     {
         /// <summary>The citation as given, checked.</summary>
-        public CheckedCitation Checked { get; } = new(input, document._session.IsKnown);
+        public CheckedCitation Checked { get; } = new(input, document._session.Registry.IsKnown);
 
         public CslCitation Input => Checked.Input;
 

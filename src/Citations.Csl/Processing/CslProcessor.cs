@@ -90,8 +90,8 @@ public sealed class CslProcessor
     {
         ArgumentNullException.ThrowIfNull(items);
         var session = new Session(this, items);
-        session.RegisterAll();
-        return session.MakeBibliography();
+        session.Registry.RegisterAll();
+        return session.Bibliography.Write();
     }
 
     /// <summary>Formats a sequence of citations in document order (positions and numbering follow the order), and
@@ -129,18 +129,18 @@ public sealed class CslProcessor
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(citations);
         var session = new Session(this, items);
-        session.RegisterAll();
+        session.Registry.RegisterAll();
         var texts = new List<string>(citations.Count);
         var diagnostics = new List<Diagnostics.Diagnostic>();
         for (var i = 0; i < citations.Count; i++)
         {
             ArgumentNullException.ThrowIfNull(citations[i], nameof(citations));
-            var citation = new CheckedCitation(citations[i], session.IsKnown);
+            var citation = new CheckedCitation(citations[i], session.Registry.IsKnown);
             diagnostics.AddRange(citation.Diagnostics(i));
-            texts.Add(citation.Valid.Cites.Count == 0 ? string.Empty : session.RenderStandalone(citation.Valid));
+            texts.Add(citation.Valid.Cites.Count == 0 ? string.Empty : session.Citations.RenderStandalone(citation.Valid));
         }
 
-        return new CslDocumentResult(texts, bibliography && Style.HasBibliography ? session.MakeBibliography() : null, diagnostics);
+        return new CslDocumentResult(texts, bibliography && Style.HasBibliography ? session.Bibliography.Write() : null, diagnostics);
     }
 
     /// <summary>Starts a document to edit citation by citation; each edit re-renders only what it affects.</summary>

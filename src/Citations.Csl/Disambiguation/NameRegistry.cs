@@ -1,7 +1,8 @@
 using System.Text.RegularExpressions;
+using Citations.Csl.Evaluation;
 using Citations.Csl.Styles;
 
-namespace Citations.Csl.Evaluation;
+namespace Citations.Csl.Disambiguation;
 
 /// <summary>
 /// The names seen across a document, by family name, initials and full given name, so that givenname
