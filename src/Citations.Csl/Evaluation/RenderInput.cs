@@ -17,20 +17,17 @@ internal enum CitePosition : byte
     NearNote = 8,
 }
 
-/// <summary>What one cite asks for: locator, affixes, position, and the note it sits in.</summary>
+/// <summary>What one cite asks of the walk: its locator, author suppression and position (its affixes are rendered around the walk).</summary>
 internal sealed class CiteInfo
 {
     public static readonly CiteInfo Empty = new();
 
     public string? Locator { get; init; }
     public string? Label { get; init; }
-    public string? Prefix { get; init; }
-    public string? Suffix { get; init; }
     public bool SuppressAuthor { get; init; }
     public bool AuthorOnly { get; init; }
     public CitePosition Position { get; init; }
     public int? FirstReferenceNoteNumber { get; init; }
-    public int NoteNumber { get; init; }
 }
 
 /// <summary>
@@ -63,6 +60,9 @@ internal sealed class RenderInput
     /// suffix, no first-cite boost, no author suppression or collapsing).
     /// </summary>
     public bool IsProbe { get; init; }
+
+    /// <summary>An author-only cite rendered for output: it keeps the first thing that renders (the author) alone.</summary>
+    public bool AuthorOnly => Cite.AuthorOnly && Mode == RenderMode.Citation && !IsProbe;
 
     /// <summary>For a sort key: its names options (names-min, names-use-first, names-use-last).</summary>
     public Styles.SortKey? SortKey { get; init; }

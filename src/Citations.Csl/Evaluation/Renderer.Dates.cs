@@ -497,4 +497,28 @@ internal sealed partial class Renderer
             }
         }
     }
+
+    /// <summary>Whether a macro holds a date element itself (not through other macros), as citeproc-js flags it.</summary>
+    internal static bool HasOwnDate(Macro macro) => HasOwnDate(macro.Children);
+
+    private static bool HasOwnDate(IReadOnlyList<Element> elements)
+    {
+        foreach (var element in elements)
+        {
+            var found = element switch
+            {
+                DateElement => true,
+                GroupElement g => HasOwnDate(g.Children),
+                NamesElement { Substitute: { } sub } => HasOwnDate(sub),
+                ChooseElement c => c.Branches.Any(b => HasOwnDate(b.Children)),
+                _ => false,
+            };
+            if (found)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -123,7 +123,7 @@ internal sealed partial class Renderer
         if (element is LabelElement label)
         {
             // Labels do not count as a nesting level (nor take display), as in citeproc-js.
-            return ctx.AuthorOnlyDone && ctx.Input.Cite.AuthorOnly && ctx.Input.Mode == RenderMode.Citation && !ctx.Input.IsProbe ? null : RenderLabel(label, ctx, null);
+            return ctx.AuthorOnlyDone && ctx.Input.AuthorOnly ? null : RenderLabel(label, ctx, null);
         }
 
         // A sort macro that holds a date sorts by its dates alone: everything else is dropped.
@@ -139,7 +139,7 @@ internal sealed partial class Renderer
 
         // An author-only cite keeps the first thing that renders (the author, or what stands in for it) and drops
         // every name, date, number and text after it, as citeproc-js does.
-        var authorOnly = ctx.Input.Cite.AuthorOnly && ctx.Input.Mode == RenderMode.Citation && !ctx.Input.IsProbe
+        var authorOnly = ctx.Input.AuthorOnly
                          && element is NamesElement or DateElement or NumberElement or TextElement { MacroName: null };
         if (authorOnly && ctx.AuthorOnlyDone)
         {
@@ -209,25 +209,45 @@ internal sealed partial class Renderer
 
     private Blob? RenderGroup(GroupElement group, RenderContext ctx)
     {
-        var called = ctx.VariablesCalled;
-        var rendered = ctx.VariablesRendered;
         var blob = new Blob();
         ApplyDecor(blob, group.Decor);
-        var scope = ctx.Scope;
-        ctx.Scope = scope.Push(blob.Decorations);
-        var children = RenderScratch(group.Children, ctx);
-        ctx.Scope = scope;
-
-        // A group that called variables, all of them empty, is suppressed with everything in it (terms included).
-        if (children is null || (ctx.VariablesCalled > called && ctx.VariablesRendered == rendered))
+        if (RenderAsGroup(group.Children, blob, ctx) is not { } children)
         {
             return null;
         }
 
         blob.Children = children;
         blob.Delimiter = group.Delimiter ?? string.Empty;
-        CountAsRendered(ctx, called, rendered);
         return blob;
+    }
+
+    /// <summary>
+    /// Renders the children of a group or a macro call (<paramref name="blob"/>, decorated, not yet filled) the way
+    /// citeproc-js renders both: when they called variables and every one was empty, the whole is suppressed, terms
+    /// included (null); when they printed something, that counts as a rendered variable for the group around.
+    /// </summary>
+    private List<Blob>? RenderAsGroup(IReadOnlyList<Element> elements, Blob blob, RenderContext ctx)
+    {
+        var called = ctx.VariablesCalled;
+        var rendered = ctx.VariablesRendered;
+        var scope = ctx.Scope;
+        ctx.Scope = scope.Push(blob.Decorations);
+        var children = RenderScratch(elements, ctx);
+        ctx.Scope = scope;
+        if (children is null || (ctx.VariablesCalled > called && ctx.VariablesRendered == rendered))
+        {
+            return null;
+        }
+
+        // A group or macro that printed something (even terms alone) counts, for the group around it, as a variable
+        // that rendered: citeproc-js marks the enclosing group's variable as a success.
+        if (ctx.VariablesRendered == rendered)
+        {
+            ctx.VariablesCalled = Math.Max(ctx.VariablesCalled, called + 1);
+            ctx.VariablesRendered++;
+        }
+
+        return children;
     }
 
     [ThreadStatic]
@@ -250,19 +270,6 @@ internal sealed partial class Renderer
         {
             buffer.Clear();
             pool.Push(buffer);
-        }
-    }
-
-    /// <summary>
-    /// A group or macro that printed something (even terms alone) counts, for the group around it, as a variable
-    /// that rendered: citeproc-js marks the enclosing group's variable as a success.
-    /// </summary>
-    private static void CountAsRendered(RenderContext ctx, int called, int rendered)
-    {
-        if (ctx.VariablesRendered == rendered)
-        {
-            ctx.VariablesCalled = Math.Max(ctx.VariablesCalled, called + 1);
-            ctx.VariablesRendered++;
         }
     }
 
@@ -314,12 +321,8 @@ internal sealed partial class Renderer
         try
         {
             // citeproc-js expands a macro as a real group: when it calls variables and all are empty, it vanishes.
-            var called = ctx.VariablesCalled;
-            var rendered = ctx.VariablesRendered;
             var blob = new Blob();
             ApplyDecor(blob, text.Decor);
-            var scope = ctx.Scope;
-            ctx.Scope = scope.Push(blob.Decorations);
 
             // In a sort key, a macro holding a date renders its dates alone, even when another macro calls it.
             var dateOnly = ctx.Input.Mode == RenderMode.Sort && ctx.DateSortKeys is null && HasOwnDate(text.Macro);
@@ -328,14 +331,13 @@ internal sealed partial class Renderer
                 ctx.DateSortKeys = [];
             }
 
-            var children = RenderScratch(text.Macro.Children, ctx);
+            var children = RenderAsGroup(text.Macro.Children, blob, ctx);
             if (dateOnly)
             {
                 ctx.DateSortKeys = null;
             }
 
-            ctx.Scope = scope;
-            if (children is null || (ctx.VariablesCalled > called && ctx.VariablesRendered == rendered))
+            if (children is null)
             {
                 return null;
             }
@@ -343,8 +345,6 @@ internal sealed partial class Renderer
             // citeproc-js nests the macro's output in a plain level under the one carrying the call's affixes; the
             // extra level matters to punctuation reconciliation (a "." inside and ". " on the call keep their space).
             blob.Children = [new Blob { Children = children }];
-
-            CountAsRendered(ctx, called, rendered);
 
             // citeproc-js applies a macro call's strip-periods to the text inside, but not its text-case.
             if (text.Decor.StripPeriods)
@@ -374,7 +374,7 @@ internal sealed partial class Renderer
             var number = ctx.Input.CitationNumber;
 
             // A number is not an author: an author-only cite of a numeric style prints nothing.
-            if (ctx.Input.Cite.AuthorOnly && ctx.Input.Mode == RenderMode.Citation && !ctx.Input.IsProbe)
+            if (ctx.Input.AuthorOnly)
             {
                 ctx.AuthorOnlyDone = true;
                 return null;

@@ -161,7 +161,7 @@ internal sealed partial class SortKeys
             switch (CslVariables.KindOf(variable))
             {
                 case CslVariableKind.Name:
-                    return Plain(_renderer.RenderSortNames(variable, ctx, section));
+                    return Plain(_renderer.RenderSortNames(variable, ctx));
                 case CslVariableKind.Date:
                     return item.GetDate(variable) is { } date ? DateKey(date, null) : null;
             }

@@ -17,7 +17,7 @@ internal sealed class CitationWriter
     private readonly SortKeys _sortKeys;
     private readonly ItemRegistry _registry;
     private readonly AmbiguousCites _ambiguousCites;
-    private readonly CslOutputFormat _format;
+    private readonly BlobWriter _writer;
     private readonly CiteCollapser _collapser;
     private readonly Dictionary<RegisteredItem, (int Generation, string Author)> _authorStrings = [];
 
@@ -28,8 +28,8 @@ internal sealed class CitationWriter
         _sortKeys = sortKeys;
         _registry = registry;
         _ambiguousCites = ambiguousCites;
-        _format = format;
-        _collapser = new CiteCollapser(runtime, format, runtime.NewWriter(format));
+        _writer = runtime.NewWriter(format);
+        _collapser = new CiteCollapser(runtime, format, _writer);
     }
 
     private CslStyle Style => _runtime.Style;
@@ -97,11 +97,8 @@ internal sealed class CitationWriter
                 FirstReferenceNoteNumber = cite.FirstReferenceNoteNumber,
                 Locator = cite.Locator,
                 Label = cite.Label,
-                Prefix = cite.Prefix,
-                Suffix = cite.Suffix,
                 SuppressAuthor = cite.SuppressAuthor,
                 AuthorOnly = cite.AuthorOnly,
-                NoteNumber = citation.NoteNumber,
             };
             var ctx = new RenderContext(new RenderInput
             {
@@ -158,7 +155,7 @@ internal sealed class CitationWriter
             var decorations = Decorations.From(layout.Decor.Formatting, false);
             if (decorations.HasAny && result.Length > 0)
             {
-                result = DecorateRaw(result, decorations);
+                result = _writer.Decorate(result, decorations);
             }
         }
 
@@ -226,44 +223,5 @@ internal sealed class CitationWriter
         var author = _ambiguousCites.LeadingNamesText(entry, _registry.Names);
         _authorStrings[entry] = (_registry.Generation, author);
         return author;
-    }
-
-    private string DecorateRaw(string text, Decorations decorations)
-    {
-        var f = _format;
-        if (decorations.FontStyle == FontStyle.Italic)
-        {
-            text = f.Format(CslFormatting.Italic, text);
-        }
-        else if (decorations.FontStyle == FontStyle.Oblique)
-        {
-            text = f.Format(CslFormatting.Oblique, text);
-        }
-
-        if (decorations.FontVariant == FontVariant.SmallCaps)
-        {
-            text = f.Format(CslFormatting.SmallCaps, text);
-        }
-
-        if (decorations.FontWeight == FontWeight.Bold)
-        {
-            text = f.Format(CslFormatting.Bold, text);
-        }
-
-        if (decorations.TextDecoration == TextDecoration.Underline)
-        {
-            text = f.Format(CslFormatting.Underline, text);
-        }
-
-        if (decorations.VerticalAlign == VerticalAlign.Superscript)
-        {
-            text = f.Format(CslFormatting.Superscript, text);
-        }
-        else if (decorations.VerticalAlign == VerticalAlign.Subscript)
-        {
-            text = f.Format(CslFormatting.Subscript, text);
-        }
-
-        return text;
     }
 }
