@@ -8,7 +8,7 @@ namespace Citations.Csl.Disambiguation;
 /// The names seen across a document, by family name, initials and full given name, so that givenname
 /// disambiguation rules other than by-cite (all-names, primary-name, and their -with-initials forms) can tell which
 /// names need initials or full given names to be told apart. Mirrors citeproc-js's name registry. Safe for renders on
-/// several threads (a session's cites may be disambiguated concurrently, see <c>Session.Disambiguate</c>).
+/// several threads (a session's cites may be disambiguated concurrently, see <see cref="DisambiguationPass"/>).
 /// </summary>
 internal sealed partial class NameRegistry
 {
