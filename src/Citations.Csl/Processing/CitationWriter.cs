@@ -48,23 +48,13 @@ internal sealed class CitationWriter
     }
 
     /// <summary>The citation's cites (registered items only) in the order the citation sort gives.</summary>
-    public List<CslCite> SortCitesOf(CslCitation citation)
+    public List<CslCite> SortCitesOf(CslCitation citation) => SortedCites(citation).ConvertAll(c => c.Cite);
+
+    /// <summary>The citation's cites of registered items, with their items, in the order the citation sort gives.</summary>
+    private List<(RegisteredItem Entry, CslCite Cite)> SortedCites(CslCitation citation)
     {
         var section = Style.Citation!;
-        var cites = citation.Cites.Where(c => _registry.Find(c.Id) is not null).Select(c => (_registry.Find(c.Id)!, c)).ToList();
-        if (section.Sort.Count > 0 && cites.Count > 1)
-        {
-            cites = SortCites(cites, section);
-        }
-
-        return cites.Select(c => c.Item2).ToList();
-    }
-
-    /// <summary>Renders a citation whose cites carry their positions, against the settled registry.</summary>
-    public string Render(CslCitation citation)
-    {
-        var section = Style.Citation!;
-        var cites = new List<(RegisteredItem Entry, CslCite Cite)>();
+        var cites = new List<(RegisteredItem Entry, CslCite Cite)>(citation.Cites.Count);
         foreach (var cite in citation.Cites)
         {
             if (_registry.Find(cite.Id) is { } entry)
@@ -73,11 +63,14 @@ internal sealed class CitationWriter
             }
         }
 
-        if (section.Sort.Count > 0 && cites.Count > 1)
-        {
-            cites = SortCites(cites, section);
-        }
+        return section.Sort.Count > 0 && cites.Count > 1 ? SortCites(cites, section) : cites;
+    }
 
+    /// <summary>Renders a citation whose cites carry their positions, against the settled registry.</summary>
+    public string Render(CslCitation citation)
+    {
+        var section = Style.Citation!;
+        var cites = SortedCites(citation);
         if (cites.Count > 0 && cites[0].Cite.AuthorOnly)
         {
             // A narrative citation shows the first cite's author alone, without the layout's affixes.
