@@ -2,8 +2,8 @@ namespace Citations.Csl;
 
 /// <summary>
 /// The codes of every diagnostic this package reports (<c>CSL</c> and four digits): <c>CSL00xx</c> for styles and
-/// locales as they are read, <c>CSL01xx</c> for citations and items as they are formatted. Each constant says what the
-/// diagnostic means and the severity it is reported with.
+/// locales as they are read, <c>CSL01xx</c> for citations and items as they are formatted, <c>CSL02xx</c> for finding
+/// locales. Each constant says what the diagnostic means and the severity it is reported with.
 /// </summary>
 /// <remarks>
 /// Numbers are never reused for another meaning. <c>CSL0100</c> (a cite of an item not in the item list, reported by
@@ -56,4 +56,18 @@ public static class CslDiagnosticCodes
     /// left out; the other entries are formatted.
     /// </summary>
     public const string EntryNotFormatted = "CSL0110";
+
+    /// <summary>
+    /// Warning: no locale exists for the language a style or caller asked for (nor for its primary dialect, when that is
+    /// what is missing); the processor renders with the next locale in CSL's fallback order (primary dialect, then
+    /// en-US) and says which. The output is complete, but in another language or variety.
+    /// </summary>
+    public const string LocaleNotFound = "CSL0200";
+
+    /// <summary>
+    /// Error: a locale that may exist could not be had (not cached while offline, a download that failed, a response
+    /// that is not a CSL locale); the processor falls back as for <see cref="LocaleNotFound"/>. The output is not in the
+    /// language asked for, and providing the locale would change it.
+    /// </summary>
+    public const string LocaleUnavailable = "CSL0201";
 }

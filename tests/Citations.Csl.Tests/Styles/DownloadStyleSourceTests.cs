@@ -48,13 +48,14 @@ public sealed class DownloadStyleSourceTests
     {
         using var cache = new TempDirectory();
         await Loader(cache).LoadAsync("the-lancet", TestContext.CancellationToken);
-        Assert.AreEqual(1, _server.Requests("/the-lancet.csl"));
+        var before = _server.TotalRequests;
 
         // A new source over the same cache, as in a second run of the tool.
         var style = await Loader(cache).LoadAsync("http://www.zotero.org/styles/the-lancet", TestContext.CancellationToken);
 
         Assert.AreEqual("http://www.zotero.org/styles/the-lancet", style.Id);
-        Assert.AreEqual(1, _server.Requests("/the-lancet.csl"), "a cached style needs no request");
+        Assert.AreEqual(before, _server.TotalRequests, "a cached style needs no request");
+        Assert.AreEqual(1, _server.Requests("/the-lancet.csl"));
     }
 
     [TestMethod]
