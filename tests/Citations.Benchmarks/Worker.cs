@@ -72,7 +72,7 @@ internal static class Worker
                     {
                         toggle = !toggle;
                         var update = live.Replace(index, toggle ? editedCitations[index] : citations[index]);
-                        rendered.Add(update.Rendered);
+                        rendered.Add(update.Rendered.Count);
                         return update.Changed.Count;
                     });
                     result["editMethod"] = "CslDocument.Replace (incremental: re-renders only the citations the edit affects)";

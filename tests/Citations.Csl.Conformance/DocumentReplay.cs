@@ -4,54 +4,126 @@ using Citations.Csl.Processing;
 namespace Citations.Csl.Conformance;
 
 /// <summary>
-/// Replays a fixture's CITATIONS section through the processor, keeping the document of citations the way the official
-/// runner does, and prints each citation as <c>&gt;&gt;[i] text</c> (touched by the last call) or <c>..[i] text</c>.
+/// Replays a fixture's CITATIONS section, citeproc-js's <c>processCitationCluster</c> calls, as edits of a public
+/// <see cref="CslDocument"/>, and prints the document the way the official runner does: each citation as
+/// <c>&gt;&gt;[i] text</c> when the last call reported it as updated, else <c>..[i] text</c>.
 /// </summary>
-internal sealed class DocumentReplay(Session session)
+/// <remarks>
+/// A call names the citation processed and the citations before and after it (with their note numbers): citations
+/// it no longer names are removed, those whose note number changed are replaced, the processed one is inserted (or
+/// replaced). citeproc-js reports as updated every citation it rendered again (tainted by a renumbered or
+/// re-disambiguated item, or a moved position) even when its text is the same: that is
+/// <see cref="CslDocumentUpdate.Rendered"/>, gathered over the call's edits, plus every citation whose text changed.
+/// </remarks>
+internal sealed class DocumentReplay(CslDocument document)
 {
-    private readonly List<(string Id, string Text, string Mark)> _document = [];
+    /// <summary>The document's citations by citeproc-js citation id, in document order.</summary>
+    private readonly List<(string Id, CslCitation Citation)> _citations = [];
 
-    public void Apply(JsonElement entries)
+    /// <summary>What the runner prints: each citation's text and its mark from the last call.</summary>
+    private readonly List<(string Id, string Text, string Mark)> _printed = [];
+
+    public CslDocument Document => document;
+
+    public void Apply(JsonElement calls)
     {
-        foreach (var entry in entries.EnumerateArray())
+        foreach (var call in calls.EnumerateArray())
         {
-            var citationElement = entry[0];
-            var pre = ReadPairs(entry.GetArrayLength() > 1 ? entry[1] : default);
-            var post = ReadPairs(entry.GetArrayLength() > 2 ? entry[2] : default);
+            var citationElement = call[0];
+            var pre = ReadPairs(call.GetArrayLength() > 1 ? call[1] : default);
+            var post = ReadPairs(call.GetArrayLength() > 2 ? call[2] : default);
             var id = citationElement.TryGetProperty("citationID", out var cid) ? cid.GetString() ?? "CITATION" : "CITATION";
             var cites = citationElement.GetProperty("citationItems").EnumerateArray().Select(FixtureRunner.ParseCite).ToList();
             var note = citationElement.TryGetProperty("properties", out var props) && props.TryGetProperty("noteIndex", out var ni) && ni.ValueKind == JsonValueKind.Number ? ni.GetInt32() : 0;
-            var citation = new CslCitation(cites) { NoteNumber = note };
-            var updates = session.ProcessCitationCluster(id, citation, pre, post);
-
-            var known = pre.Select(p => p.Id).Concat(post.Select(p => p.Id)).Append(id).ToHashSet(StringComparer.Ordinal);
-            _document.RemoveAll(d => !known.Contains(d.Id));
-            var order = pre.Concat(post).Select((p, i) => (p.Id, i)).GroupBy(x => x.Id).ToDictionary(g => g.Key, g => g.First().i, StringComparer.Ordinal);
-            var sorted = _document.OrderBy(d => order.TryGetValue(d.Id, out var o) ? o : int.MaxValue).ToList();
-            _document.Clear();
-            _document.AddRange(sorted.Select(d => (d.Id, d.Text, "..")));
-            var fresh = new List<(int Index, string Text, string Id)>();
-            foreach (var update in updates)
-            {
-                var index = _document.FindIndex(d => d.Id == update.Id);
-                if (index >= 0)
-                {
-                    _document[index] = (update.Id, update.Text, ">>");
-                }
-                else
-                {
-                    fresh.Add(update);
-                }
-            }
-
-            foreach (var update in fresh)
-            {
-                _document.Insert(Math.Min(update.Index, _document.Count), (update.Id, update.Text, ">>"));
-            }
+            Process(id, new CslCitation(cites) { NoteNumber = note }, pre, post);
         }
     }
 
-    public IEnumerable<string> Lines() => _document.Select((d, i) => $"{d.Mark}[{i}] {d.Text}");
+    public IEnumerable<string> Lines() => _printed.Select((d, i) => $"{d.Mark}[{i}] {d.Text}");
+
+    private void Process(string id, CslCitation citation, List<(string Id, int Note)> pre, List<(string Id, int Note)> post)
+    {
+        // The document this call describes: the citations named before and after (those already known), with the
+        // note numbers given for them, and the processed citation between.
+        var known = _citations.ToDictionary(c => c.Id, c => c.Citation, StringComparer.Ordinal);
+        var target = new List<(string Id, CslCitation Citation)>();
+        foreach (var (other, otherNote) in pre)
+        {
+            if (other != id && known.TryGetValue(other, out var c))
+            {
+                target.Add((other, c with { NoteNumber = otherNote }));
+            }
+        }
+
+        target.Add((id, citation));
+        foreach (var (other, otherNote) in post)
+        {
+            if (other != id && known.TryGetValue(other, out var c))
+            {
+                target.Add((other, c with { NoteNumber = otherNote }));
+            }
+        }
+
+        var before = _printed.ToDictionary(p => p.Id, p => p.Text, StringComparer.Ordinal);
+        var rendered = new HashSet<string>(StringComparer.Ordinal);
+
+        // Edit the document into that shape: remove, then insert or replace citation by citation.
+        var wanted = target.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        for (var i = _citations.Count - 1; i >= 0; i--)
+        {
+            if (!wanted.Contains(_citations[i].Id))
+            {
+                Edit(document.RemoveAt(i), () => _citations.RemoveAt(i), rendered);
+            }
+        }
+
+        for (var i = 0; i < target.Count; i++)
+        {
+            var (targetId, targetCitation) = target[i];
+            var at = _citations.FindIndex(c => c.Id == targetId);
+            if (at >= 0 && at != i)
+            {
+                Edit(document.RemoveAt(at), () => _citations.RemoveAt(at), rendered);
+                at = -1;
+            }
+
+            if (at < 0)
+            {
+                Edit(document.Insert(i, targetCitation), () => _citations.Insert(i, (targetId, targetCitation)), rendered);
+            }
+            else if (targetId == id)
+            {
+                Edit(document.Replace(i, targetCitation), () => _citations[i] = (targetId, targetCitation), rendered);
+            }
+            else if (targetCitation.NoteNumber != _citations[i].Citation.NoteNumber)
+            {
+                // A citation moved to another note is edited only to say so: citeproc-js reports it when its text
+                // changes (the text comparison below), not for the move itself.
+                Edit(document.Replace(i, targetCitation), () => _citations[i] = (targetId, targetCitation), rendered, except: i);
+            }
+        }
+
+        // Print: the citations in their new order; marked when rendered again, new, processed, or changed.
+        var texts = document.Texts;
+        _printed.Clear();
+        for (var i = 0; i < _citations.Count; i++)
+        {
+            var citationId = _citations[i].Id;
+            var updated = citationId == id || rendered.Contains(citationId) || !before.TryGetValue(citationId, out var old) || old != texts[i];
+            _printed.Add((citationId, texts[i], updated ? ">>" : ".."));
+        }
+    }
+
+    /// <summary>Notes, by citation id, which citations an edit rendered again (the id list updated first), all but
+    /// the one at <paramref name="except"/>.</summary>
+    private void Edit(CslDocumentUpdate update, Action mirror, HashSet<string> rendered, int except = -1)
+    {
+        mirror();
+        foreach (var index in update.Rendered.Where(i => i != except))
+        {
+            rendered.Add(_citations[index].Id);
+        }
+    }
 
     private static List<(string Id, int Note)> ReadPairs(JsonElement array)
     {

@@ -12,15 +12,23 @@ namespace Citations.Csl.Conformance;
 public sealed record FixtureOutcome(string Name, string Family, bool Passed, bool Skipped, string Expected, string? Actual, string? Error);
 
 /// <summary>
-/// Runs fixtures of the CSL test suite through the processor the way the official citeproc-js runner drives
-/// citeproc-js, and compares the output with the fixture's RESULT exactly.
+/// Runs fixtures of the CSL test suite through the public API (<see cref="CslProcessor"/>, <see cref="CslDocument"/>)
+/// and compares the output with the fixture's RESULT exactly. The official runner drives citeproc-js; each of its
+/// operations maps onto a public one:
+/// <list type="bullet">
+/// <item>CITATION-ITEMS (<c>makeCitationCluster</c> with every item registered): <see cref="CslProcessor.FormatCitations"/>,
+/// each cluster on its own, positions only where a cite gives one;</item>
+/// <item>CITATIONS (<c>processCitationCluster</c>): edits of a <see cref="CslDocument"/> (see <see cref="DocumentReplay"/>);</item>
+/// <item>neither: one citation of every item in bibliography order, and <see cref="CslProcessor.FormatBibliography"/>.</item>
+/// </list>
 /// </summary>
 public sealed class FixtureRunner
 {
-    private static readonly HashSet<string> SupportedSubmodes = new(StringComparer.Ordinal)
-    {
-        "rtf", "plain", "asciidoc", "xslfo", "nosort", "header", "suppress_trailing_punctuation", "nojuris",
-    };
+    /// <summary>The submodes the official runner knows that choose an output format (the rest are not supported).</summary>
+    private static readonly HashSet<string> SupportedSubmodes = new(StringComparer.Ordinal) { "rtf", "plain" };
+
+    /// <summary>Sections that drive citeproc-js operations the public API has no counterpart for.</summary>
+    private static readonly string[] UnsupportedSections = ["BIBENTRIES", "BIBSECTION"];
 
     private readonly CslLocaleProvider _locales;
 
@@ -70,6 +78,11 @@ public sealed class FixtureRunner
             }
         }
 
+        if (UnsupportedSections.FirstOrDefault(fixture.Sections.ContainsKey) is { } section)
+        {
+            return $"unsupported section {section}";
+        }
+
         var parts = fixture.Mode.Split('-');
         if (parts[0] is not ("citation" or "bibliography"))
         {
@@ -82,62 +95,48 @@ public sealed class FixtureRunner
     private string Execute(Fixture fixture)
     {
         var modeParts = fixture.Mode.Split('-');
-        var mode = modeParts[0];
+        var bibliographyMode = modeParts[0] == "bibliography";
         var sub = modeParts.Skip(1).ToHashSet(StringComparer.Ordinal);
         var format = sub.Contains("rtf") ? CslOutputFormat.Rtf : sub.Contains("plain") ? CslOutputFormat.Text : CslOutputFormat.Html;
 
         var style = CslStyle.Parse(fixture.Csl!, fixture.Name + ".csl");
         var processor = CslProcessor.Create(style, new CslProcessorOptions { Locales = _locales, Format = format });
         var items = ReadItems(fixture.Input!, fixture.Name);
-        var session = new Session(processor, items);
-        var allIds = items.Select(i => i.Id.Text).ToList();
-        var noSort = sub.Contains("nosort");
 
-        if (fixture.Sections.TryGetValue("BIBENTRIES", out var bibEntries))
-        {
-            foreach (var set in JsonDocument.Parse(bibEntries).RootElement.EnumerateArray())
-            {
-                session.UpdateItems(set.EnumerateArray().Select(IdOf), noSort);
-            }
-        }
-        else if (!fixture.Sections.ContainsKey("CITATIONS"))
-        {
-            session.UpdateItems(allIds, noSort);
-        }
-
-        string output;
+        CslBibliography? bibliography;
+        string citations;
         if (fixture.Sections.TryGetValue("CITATION-ITEMS", out var citationItems))
         {
             var clusters = JsonDocument.Parse(citationItems).RootElement.EnumerateArray()
-                .Select(cluster => (IReadOnlyList<CslCite>)cluster.EnumerateArray().Select(ParseCite).ToList())
+                .Select(cluster => new CslCitation(cluster.EnumerateArray().Select(ParseCite).ToList()))
                 .ToList();
-            output = string.Join('\n', clusters.Select(session.MakeCitationCluster));
+            var result = processor.FormatCitations(items, clusters, bibliographyMode);
+            citations = string.Join('\n', result.Citations);
+            bibliography = result.Bibliography;
         }
-        else if (fixture.Sections.TryGetValue("CITATIONS", out var citations))
+        else if (fixture.Sections.TryGetValue("CITATIONS", out var calls))
         {
-            var replay = new DocumentReplay(session);
-            replay.Apply(JsonDocument.Parse(citations).RootElement);
-            output = string.Join('\n', replay.Lines());
+            var replay = new DocumentReplay(processor.CreateDocument(items));
+            replay.Apply(JsonDocument.Parse(calls).RootElement);
+            citations = string.Join('\n', replay.Lines());
+            bibliography = bibliographyMode && style.HasBibliography ? replay.Document.FormatBibliography() : null;
         }
         else
         {
-            output = session.MakeCitationCluster(session.RegisteredInOrder().Select(id => new CslCite(id)).ToList());
+            // citeproc-js's runner cites every item at once, in the order its registry holds them (the bibliography's).
+            bibliography = processor.FormatBibliography(items);
+            var order = bibliography.Entries.Select(e => e.Id).ToList();
+            var listed = order.ToHashSet(StringComparer.Ordinal);
+            order.AddRange(items.Select(i => i.Id.Text).Where(id => !listed.Contains(id)));
+            citations = bibliographyMode ? string.Empty : processor.FormatCitations(items, [new CslCitation(order.Select(id => new CslCite(id)).ToList())]).Citations[0];
         }
 
-        if (mode == "bibliography")
+        if (!bibliographyMode)
         {
-            if (sub.Contains("header"))
-            {
-                return session.BibliographyHeader();
-            }
-
-            var bibliography = fixture.Sections.TryGetValue("BIBSECTION", out var bibSection)
-                ? session.MakeBibliography(BibSection.Parse(bibSection))
-                : session.MakeBibliography();
-            return format.BibliographyStart + string.Concat(bibliography.Entries.Select(e => e.Text)) + format.BibliographyEnd;
+            return citations;
         }
 
-        return output;
+        return format.BibliographyStart + string.Concat(bibliography?.Entries.Select(e => e.Text) ?? []) + format.BibliographyEnd;
     }
 
     /// <summary>
@@ -170,6 +169,15 @@ public sealed class FixtureRunner
         return CslJson.Read(fixedJson, name).GetValueOrThrow().ToList();
     }
 
+    /// <summary>citeproc-js's position numbers: 0 first, 1 subsequent, 2 ibid, 3 ibid-with-locator.</summary>
+    private static CslPosition PositionOf(int number) => number switch
+    {
+        0 => CslPosition.First,
+        2 => CslPosition.Ibid,
+        3 => CslPosition.IbidWithLocator,
+        _ => CslPosition.Subsequent,
+    };
+
     internal static string IdOf(JsonElement e) => e.ValueKind == JsonValueKind.String ? e.GetString()! : e.GetRawText();
 
     internal static CslCite ParseCite(JsonElement e)
@@ -184,7 +192,7 @@ public sealed class FixtureRunner
             Suffix = Text("suffix"),
             SuppressAuthor = Flag("suppress-author"),
             AuthorOnly = Flag("author-only"),
-            Position = e.TryGetProperty("position", out var p) && p.ValueKind == JsonValueKind.Number ? p.GetInt32() : null,
+            Position = e.TryGetProperty("position", out var p) && p.ValueKind == JsonValueKind.Number ? PositionOf(p.GetInt32()) : null,
             NearNote = e.TryGetProperty("near-note", out var nn) && nn.ValueKind == JsonValueKind.True,
         };
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -93,9 +92,6 @@ internal static partial class NameParts
         var result = normalizeOnly ? DoNormalize(list, terminator) : DoInitialize(list, terminator);
         return EnDashLowerRegex().Replace(result, "-$1");
     }
-
-    /// <summary>Undoes nothing: citeproc-js keeps the given name as written at the full-name level.</summary>
-    public static string UnInitialize(string name) => name;
 
     private static string NoTag(string s) => LeadingTagsRegex().Replace(s, string.Empty);
 
@@ -270,6 +266,4 @@ internal static partial class NameParts
         var index = s.IndexOf(find, StringComparison.Ordinal);
         return index < 0 ? s : string.Concat(s.AsSpan(0, index), replacement, s.AsSpan(index + find.Length));
     }
-
-    internal static string FormatInvariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -96,9 +96,6 @@ internal static partial class NumberParser
     [GeneratedRegex("^([0-9]*[a-zA-Z]+0*)?([0-9]+(?:[a-zA-Z]*|[-,a-zA-Z]+))$")]
     private static partial Regex ParticleRegex();
 
-    [GeneratedRegex("^[0-9]+([-,:a-zA-Z]*)$")]
-    private static partial Regex PlainNumberRegex();
-
     [GeneratedRegex("^(?:[0-9]+|[ixv]+)([-,:a-zA-Z]*|-[-0-9]+)$")]
     private static partial Regex MasterNumberRegex();
 

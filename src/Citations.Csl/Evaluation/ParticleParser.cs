@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Citations.Csl.Disambiguation;
 
 namespace Citations.Csl.Evaluation;
 

@@ -78,7 +78,7 @@ internal sealed partial class Renderer
     {
         for (var i = 0; i < condition.Values.Count; i++)
         {
-            if (ctx.Item.Type == condition.Values[i])
+            if (ctx.Input.Item.Type == condition.Values[i])
             {
                 return true;
             }
@@ -98,38 +98,38 @@ internal sealed partial class Renderer
                 }
 
                 // The first N disambiguate tests of a cite pass, N being the level disambiguation reached.
-                if (ctx.Mode != RenderMode.Bibliography)
+                if (ctx.Input.Mode != RenderMode.Bibliography)
                 {
-                    ctx.DisambiguateMax++;
+                    ctx.Found.DisambiguateMax++;
                 }
 
-                if (ctx.DisambiguateCount < ctx.Disambiguation.Disambiguate)
+                if (ctx.Found.DisambiguateCount < ctx.Input.Disambiguation.Disambiguate)
                 {
-                    ctx.DisambiguateCount++;
+                    ctx.Found.DisambiguateCount++;
                     return true;
                 }
 
                 return false;
             case ConditionKind.Type:
-                return ctx.Item.Type == value;
+                return ctx.Input.Item.Type == value;
             case ConditionKind.Variable:
                 return HasVariable(value, ctx);
             case ConditionKind.IsNumeric:
             {
                 var text = GetVariableText(value, VariableForm.Long, ctx);
-                return text is not null && NumberParser.IsNumeric(value, text, Locale, value is "locator" ? ctx.Cite.Label : null);
+                return text is not null && NumberParser.IsNumeric(value, text, Locale, value is "locator" ? ctx.Input.Cite.Label : null);
             }
 
             case ConditionKind.IsUncertainDate:
-                return ctx.Item.GetDate(value) is { IsCirca: true };
+                return ctx.Input.Item.GetDate(value) is { IsCirca: true };
             case ConditionKind.Locator:
             {
-                if (string.IsNullOrEmpty(ctx.Cite.Locator))
+                if (string.IsNullOrEmpty(ctx.Input.Cite.Locator))
                 {
                     return false;
                 }
 
-                var label = ctx.Cite.Label ?? "page";
+                var label = ctx.Input.Cite.Label ?? "page";
                 return label == value || (value == "sub-verbo" && label == "sub verbo");
             }
 
@@ -137,13 +137,13 @@ internal sealed partial class Renderer
                 return TestPosition(value, ctx);
             case ConditionKind.HasYearOnly:
                 // A date without month or season, ranges of years included (as citeproc-js reads it).
-                return ctx.Item.GetDate(value) is { } dy && dy.Start?.Month is null && dy.Season is null;
+                return ctx.Input.Item.GetDate(value) is { } dy && dy.Start?.Month is null && dy.Season is null;
             case ConditionKind.HasMonthOrSeason:
-                return ctx.Item.GetDate(value) is { } dm && (dm.Start?.Month is not null || dm.Season is not null);
+                return ctx.Input.Item.GetDate(value) is { } dm && (dm.Start?.Month is not null || dm.Season is not null);
             case ConditionKind.HasDay:
-                return ctx.Item.GetDate(value) is { Start.Day: not null };
+                return ctx.Input.Item.GetDate(value) is { Start.Day: not null };
             case ConditionKind.Context:
-                return (value == "citation" && ctx.Mode == RenderMode.Citation) || (value == "bibliography" && ctx.Mode == RenderMode.Bibliography);
+                return (value == "citation" && ctx.Input.Mode == RenderMode.Citation) || (value == "bibliography" && ctx.Input.Mode == RenderMode.Bibliography);
             default:
                 return false;
         }
@@ -154,24 +154,24 @@ internal sealed partial class Renderer
         // A variable a substitute has already rendered is suppressed for output but still tests as present.
         return variable switch
         {
-            "locator" => !string.IsNullOrEmpty(ctx.Cite.Locator),
-            "citation-number" => ctx.CitationNumber > 0,
-            "year-suffix" => ctx.Disambiguation.YearSuffix > 0,
-            "first-reference-note-number" => ctx.Cite.FirstReferenceNoteNumber is not null,
-            _ => ctx.Item.GetNames(variable) is { Count: > 0 }
-                 || ctx.Item.GetDate(variable) is not null
+            "locator" => !string.IsNullOrEmpty(ctx.Input.Cite.Locator),
+            "citation-number" => ctx.Input.CitationNumber > 0,
+            "year-suffix" => ctx.Input.Disambiguation.YearSuffix > 0,
+            "first-reference-note-number" => ctx.Input.Cite.FirstReferenceNoteNumber is not null,
+            _ => ctx.Input.Item.GetNames(variable) is { Count: > 0 }
+                 || ctx.Input.Item.GetDate(variable) is not null
                  || !string.IsNullOrEmpty(GetVariableText(variable, VariableForm.Long, ctx)),
         };
     }
 
     private static bool TestPosition(string value, RenderContext ctx)
     {
-        if (ctx.Mode != RenderMode.Citation)
+        if (ctx.Input.Mode != RenderMode.Citation)
         {
             return false;
         }
 
-        var position = ctx.Cite.Position;
+        var position = ctx.Input.Cite.Position;
         return value switch
         {
             "first" => position == CitePosition.First,

@@ -120,18 +120,18 @@ internal sealed partial class Renderer
 
         // An item's ambiguous cite leaves out the date it was accessed (as citeproc-js's does): two undated works by
         // one author accessed on different days still need year suffixes.
-        if (ctx.IsProbe && element.Variable == "accessed")
+        if (ctx.Input.IsProbe && element.Variable == "accessed")
         {
             return null;
         }
 
-        if (ctx.IsSuppressed(element.Variable) || ctx.Item.GetDate(element.Variable) is not { } date || DateValue.From(date) is not { } value)
+        if (ctx.IsSuppressed(element.Variable) || ctx.Input.Item.GetDate(element.Variable) is not { } date || DateValue.From(date) is not { } value)
         {
             return null;
         }
 
         var (parts, delimiter, decor) = ResolveDateParts(element);
-        if (ctx.Mode == RenderMode.Sort)
+        if (ctx.Input.Mode == RenderMode.Sort)
         {
             // In sort keys a date is its sortable form, restricted to the parts the element renders.
             if (SortKeys.DateKey(date, parts) is not { } key)
@@ -279,12 +279,12 @@ internal sealed partial class Renderer
 
             // With year-suffix collapsing, a year repeating the previous cite's (same author) is left out; its
             // suffix still follows.
-            if (part.Name == DatePartName.Year && ctx.Cluster is not null && !ctx.IsProbe
+            if (part.Name == DatePartName.Year && ctx.Input.Cluster is not null && !ctx.Input.IsProbe
                 && Style.Citation is { DisambiguateAddYearSuffix: true, Collapse: Collapse.YearSuffix or Collapse.YearSuffixRanged })
             {
-                ctx.YearsUsed.Add(start.Value);
-                var index = ctx.YearsUsed.Count - 1;
-                if (ctx.HaveCollapsed && ctx.Cluster.LastYears.Count > index && ctx.Cluster.LastYears[index] == start.Value)
+                ctx.Found.YearsUsed.Add(start.Value);
+                var index = ctx.Found.YearsUsed.Count - 1;
+                if (ctx.Found.HaveCollapsed && ctx.Input.Cluster.LastYears.Count > index && ctx.Input.Cluster.LastYears[index] == start.Value)
                 {
                     if (!yearSuffixDone)
                     {
@@ -372,7 +372,7 @@ internal sealed partial class Renderer
     /// </summary>
     private void AddYearSuffix(Blob target, DatePartElement part, RenderContext ctx)
     {
-        if (ctx.IsProbe || ctx.Mode == RenderMode.Sort || ctx.YearSuffixDone || _runtime.StyleRendersYearSuffix || ctx.Disambiguation.YearSuffix <= 0)
+        if (ctx.Input.IsProbe || ctx.Input.Mode == RenderMode.Sort || ctx.YearSuffixDone || _runtime.StyleRendersYearSuffix || ctx.Input.Disambiguation.YearSuffix <= 0)
         {
             return;
         }
@@ -380,12 +380,12 @@ internal sealed partial class Renderer
         ctx.YearSuffixDone = true;
         var suffix = new Blob
         {
-            Text = YearSuffixText(ctx.Disambiguation.YearSuffix),
+            Text = YearSuffixText(ctx.Input.Disambiguation.YearSuffix),
             Prefix = part.Decor.Prefix,
             Suffix = part.Decor.Suffix,
             Decorations = Decorations.From(part.Decor.Formatting, part.Decor.Quotes),
             IsNumeric = true,
-            NumericValue = ctx.Disambiguation.YearSuffix,
+            NumericValue = ctx.Input.Disambiguation.YearSuffix,
             Kind = NumberKind.YearSuffix,
         };
         target.Add(suffix);
@@ -496,5 +496,29 @@ internal sealed partial class Renderer
                     : value.ToString(CultureInfo.InvariantCulture);
             }
         }
+    }
+
+    /// <summary>Whether a macro holds a date element itself (not through other macros), as citeproc-js flags it.</summary>
+    internal static bool HasOwnDate(Macro macro) => HasOwnDate(macro.Children);
+
+    private static bool HasOwnDate(IReadOnlyList<Element> elements)
+    {
+        foreach (var element in elements)
+        {
+            var found = element switch
+            {
+                DateElement => true,
+                GroupElement g => HasOwnDate(g.Children),
+                NamesElement { Substitute: { } sub } => HasOwnDate(sub),
+                ChooseElement c => c.Branches.Any(b => HasOwnDate(b.Children)),
+                _ => false,
+            };
+            if (found)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -35,7 +35,7 @@ internal sealed partial class Renderer
     /// labels shown where citeproc-js shows them.</summary>
     private Blob RenderNumeric(string variable, string value, Decor decor, NumberForm form, RenderContext ctx, TermForm? labelForm = null)
     {
-        var parsed = _runtime.ParseNumber(value, variable, variable is "locator" or "locator-extra" ? ctx.Cite.Label : null);
+        var parsed = _runtime.ParseNumber(value, variable, variable is "locator" or "locator-extra" ? ctx.Input.Cite.Label : null);
         var parts = parsed.Parts;
         var master = Blob.Node();
         master.Prefix = decor.Prefix;
@@ -141,8 +141,8 @@ internal sealed partial class Renderer
         string? citeLabel = null;
         if (label.Variable == "locator")
         {
-            value = ctx.Cite.Locator;
-            citeLabel = ctx.Cite.Label;
+            value = ctx.Input.Cite.Locator;
+            citeLabel = ctx.Input.Cite.Label;
             term = citeLabel switch
             {
                 null or "" => "page",

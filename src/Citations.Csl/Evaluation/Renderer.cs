@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Citations.Csl.Output;
 using Citations.Csl.Styles;
@@ -9,6 +8,12 @@ namespace Citations.Csl.Evaluation;
 /// Evaluates a style's element tree for one item into an output tree (<see cref="Blob"/>). The same compiled style is
 /// evaluated again with other disambiguation settings when a cite must show more; nothing is reparsed.
 /// </summary>
+/// <remarks>
+/// This file holds the walk itself: a layout and its children, display, groups and macro calls (with their
+/// suppression rule), author-only cites and a cite's affixes. Each kind of element has a file of its own:
+/// <c>Renderer.Text.cs</c>, <c>.Names.cs</c> (with <c>.NameLists.cs</c> and <c>.PersonalNames.cs</c>), <c>.Dates.cs</c>,
+/// <c>.Numbers.cs</c>, <c>.Conditions.cs</c>. The walk's inputs, state and findings are in <see cref="RenderContext"/>.
+/// </remarks>
 internal sealed partial class Renderer
 {
     /// <summary>Macros nested deeper than this are a runaway style (recursion is refused at parse time; this guards depth).</summary>
@@ -47,8 +52,45 @@ internal sealed partial class Renderer
         return blob;
     }
 
-    /// <summary>Renders cite-level text (a cite's prefix or suffix) with markup handling but no formatting.</summary>
-    public Blob MakeAffix(string text, RenderContext ctx) => MakeText(text, Decor.Empty, ctx, isTerm: false);
+    /// <summary>
+    /// Renders a cite's prefix (markup handled, no formatting), spaced as citeproc-js spaces it: followed by a space
+    /// when it ends in punctuation, a digit or a letter. The prefix is not cite content: the author still comes first
+    /// for suppress-author. A prefix that ends a sentence ("He said so. ") lets a following term start with a capital.
+    /// </summary>
+    public Blob RenderCitePrefix(string prefix, RenderContext ctx)
+    {
+        var plain = PlainAffixEnd(prefix);
+        var last = plain.Length > 0 ? plain[^1] : '\0';
+        var space = plain.Length > 0 && (last is '.' or ';' or '&' or ':' or '!' or '?' or ')' or ']' or ',' || char.IsAsciiDigit(last) || Scripts.IsRomanesqueLetter(last))
+            ? " "
+            : string.Empty;
+        var spaced = SpacesRegex().Replace(prefix + space, " ");
+        var textsMade = ctx.TextsMade;
+        var blob = MakeText(spaced, Decor.Empty, ctx, isTerm: false);
+        ctx.TextsMade = textsMade;
+
+        var spacedPlain = PlainAffixEnd(spaced);
+        if (spacedPlain.Length > 0 && spacedPlain[^1] is ':' or '.' or ';' or '!' or '?' && spaced.Trim().Contains(' ', StringComparison.Ordinal))
+        {
+            ctx.Found.TermPredecessor = false;
+        }
+
+        return blob;
+    }
+
+    /// <summary>Renders a cite's suffix (markup handled, no formatting), after a space when it starts with a letter or bracket.</summary>
+    public Blob RenderCiteSuffix(string suffix, RenderContext ctx)
+        => MakeText(Scripts.StartsRomanesque(suffix) || suffix[0] is '[' or '(' ? " " + suffix : suffix, Decor.Empty, ctx, isTerm: false);
+
+    /// <summary>An affix without markup tags and without the closing quotes and spaces it ends with.</summary>
+    private static string PlainAffixEnd(string affix)
+        => TagRegex().Replace(affix, string.Empty).TrimEnd('"', '\'', '\u201d', '\u2019', '\u00bb', '\u202f', '\u00a0', ' ');
+
+    [GeneratedRegex("<[^>]+>")]
+    private static partial Regex TagRegex();
+
+    [GeneratedRegex("\\s+")]
+    private static partial Regex SpacesRegex();
 
     /// <summary>Renders a macro as plain text for sorting.</summary>
     public Blob? RenderMacro(Macro macro, RenderContext ctx)
@@ -86,7 +128,7 @@ internal sealed partial class Renderer
         if (element is LabelElement label)
         {
             // Labels do not count as a nesting level (nor take display), as in citeproc-js.
-            return ctx.AuthorOnlyDone && ctx.Cite.AuthorOnly && ctx.Mode == RenderMode.Citation && !ctx.IsProbe ? null : RenderLabel(label, ctx, null);
+            return ctx.AuthorOnlyDone && ctx.Input.AuthorOnly ? null : RenderLabel(label, ctx, null);
         }
 
         // A sort macro that holds a date sorts by its dates alone: everything else is dropped.
@@ -102,7 +144,7 @@ internal sealed partial class Renderer
 
         // An author-only cite keeps the first thing that renders (the author, or what stands in for it) and drops
         // every name, date, number and text after it, as citeproc-js does.
-        var authorOnly = ctx.Cite.AuthorOnly && ctx.Mode == RenderMode.Citation && !ctx.IsProbe
+        var authorOnly = ctx.Input.AuthorOnly
                          && element is NamesElement or DateElement or NumberElement or TextElement { MacroName: null };
         if (authorOnly && ctx.AuthorOnlyDone)
         {
@@ -137,7 +179,7 @@ internal sealed partial class Renderer
         // Numbers end a sentence start too: a term after them keeps its case.
         if (blob is not null && element is NumberElement or TextElement { Variable: not null })
         {
-            ctx.TermPredecessor = true;
+            ctx.Found.TermPredecessor = true;
         }
 
         if (!topLevel)
@@ -147,7 +189,7 @@ internal sealed partial class Renderer
 
         // Only elements directly in the layout take display (citeproc-js ignores it deeper down); with
         // second-field-align the first of them is the left column and the rest the right.
-        if (ctx.Mode == RenderMode.Bibliography && Style.Bibliography?.SecondFieldAlign is SecondFieldAlign.Flush or SecondFieldAlign.Margin)
+        if (ctx.Input.Mode == RenderMode.Bibliography && Style.Bibliography?.SecondFieldAlign is SecondFieldAlign.Flush or SecondFieldAlign.Margin)
         {
             if (!ctx.FirstFieldSeen)
             {
@@ -172,25 +214,45 @@ internal sealed partial class Renderer
 
     private Blob? RenderGroup(GroupElement group, RenderContext ctx)
     {
-        var called = ctx.VariablesCalled;
-        var rendered = ctx.VariablesRendered;
         var blob = new Blob();
         ApplyDecor(blob, group.Decor);
-        var scope = ctx.Scope;
-        ctx.Scope = scope.Push(blob.Decorations);
-        var children = RenderScratch(group.Children, ctx);
-        ctx.Scope = scope;
-
-        // A group that called variables, all of them empty, is suppressed with everything in it (terms included).
-        if (children is null || (ctx.VariablesCalled > called && ctx.VariablesRendered == rendered))
+        if (RenderAsGroup(group.Children, blob, ctx) is not { } children)
         {
             return null;
         }
 
         blob.Children = children;
         blob.Delimiter = group.Delimiter ?? string.Empty;
-        CountAsRendered(ctx, called, rendered);
         return blob;
+    }
+
+    /// <summary>
+    /// Renders the children of a group or a macro call (<paramref name="blob"/>, decorated, not yet filled) the way
+    /// citeproc-js renders both: when they called variables and every one was empty, the whole is suppressed, terms
+    /// included (null); when they printed something, that counts as a rendered variable for the group around.
+    /// </summary>
+    private List<Blob>? RenderAsGroup(IReadOnlyList<Element> elements, Blob blob, RenderContext ctx)
+    {
+        var called = ctx.VariablesCalled;
+        var rendered = ctx.VariablesRendered;
+        var scope = ctx.Scope;
+        ctx.Scope = scope.Push(blob.Decorations);
+        var children = RenderScratch(elements, ctx);
+        ctx.Scope = scope;
+        if (children is null || (ctx.VariablesCalled > called && ctx.VariablesRendered == rendered))
+        {
+            return null;
+        }
+
+        // A group or macro that printed something (even terms alone) counts, for the group around it, as a variable
+        // that rendered: citeproc-js marks the enclosing group's variable as a success.
+        if (ctx.VariablesRendered == rendered)
+        {
+            ctx.VariablesCalled = Math.Max(ctx.VariablesCalled, called + 1);
+            ctx.VariablesRendered++;
+        }
+
+        return children;
     }
 
     [ThreadStatic]
@@ -216,51 +278,6 @@ internal sealed partial class Renderer
         }
     }
 
-    /// <summary>
-    /// A group or macro that printed something (even terms alone) counts, for the group around it, as a variable
-    /// that rendered: citeproc-js marks the enclosing group's variable as a success.
-    /// </summary>
-    private static void CountAsRendered(RenderContext ctx, int called, int rendered)
-    {
-        if (ctx.VariablesRendered == rendered)
-        {
-            ctx.VariablesCalled = Math.Max(ctx.VariablesCalled, called + 1);
-            ctx.VariablesRendered++;
-        }
-    }
-
-    private Blob? RenderText(TextElement text, RenderContext ctx)
-    {
-        if (text.MacroName is not null)
-        {
-            return RenderMacroCall(text, ctx);
-        }
-
-        if (text.Variable is not null)
-        {
-            return RenderVariable(text, ctx);
-        }
-
-        if (text.Term is not null)
-        {
-            var term = Locale.Term(text.Term, text.TermForm, text.Plural);
-            if (string.IsNullOrEmpty(term))
-            {
-                return null;
-            }
-
-            // A term opening a note or a bibliography entry is capitalized (not in in-text citations).
-            if (!ctx.TermPredecessor && !(Style.Class == CslStyleClass.InText && ctx.Mode == RenderMode.Citation) && ctx.Mode != RenderMode.Sort)
-            {
-                term = _runtime.Caser.Apply(term, TextCase.CapitalizeFirst);
-            }
-
-            return MakeText(term, text.Decor, ctx, isTerm: true);
-        }
-
-        return string.IsNullOrEmpty(text.Value) ? null : MakeText(text.Value, text.Decor, ctx, isTerm: true);
-    }
-
     private Blob? RenderMacroCall(TextElement text, RenderContext ctx)
     {
         if (text.Macro is null)
@@ -277,28 +294,23 @@ internal sealed partial class Renderer
         try
         {
             // citeproc-js expands a macro as a real group: when it calls variables and all are empty, it vanishes.
-            var called = ctx.VariablesCalled;
-            var rendered = ctx.VariablesRendered;
             var blob = new Blob();
             ApplyDecor(blob, text.Decor);
-            var scope = ctx.Scope;
-            ctx.Scope = scope.Push(blob.Decorations);
 
             // In a sort key, a macro holding a date renders its dates alone, even when another macro calls it.
-            var dateOnly = ctx.Mode == RenderMode.Sort && ctx.DateSortKeys is null && HasOwnDate(text.Macro);
+            var dateOnly = ctx.Input.Mode == RenderMode.Sort && ctx.DateSortKeys is null && HasOwnDate(text.Macro);
             if (dateOnly)
             {
                 ctx.DateSortKeys = [];
             }
 
-            var children = RenderScratch(text.Macro.Children, ctx);
+            var children = RenderAsGroup(text.Macro.Children, blob, ctx);
             if (dateOnly)
             {
                 ctx.DateSortKeys = null;
             }
 
-            ctx.Scope = scope;
-            if (children is null || (ctx.VariablesCalled > called && ctx.VariablesRendered == rendered))
+            if (children is null)
             {
                 return null;
             }
@@ -306,8 +318,6 @@ internal sealed partial class Renderer
             // citeproc-js nests the macro's output in a plain level under the one carrying the call's affixes; the
             // extra level matters to punctuation reconciliation (a "." inside and ". " on the call keep their space).
             blob.Children = [new Blob { Children = children }];
-
-            CountAsRendered(ctx, called, rendered);
 
             // citeproc-js applies a macro call's strip-periods to the text inside, but not its text-case.
             if (text.Decor.StripPeriods)
@@ -320,334 +330,6 @@ internal sealed partial class Renderer
         finally
         {
             ctx.MacroDepth--;
-        }
-    }
-
-    private Blob? RenderVariable(TextElement text, RenderContext ctx)
-    {
-        var variable = text.Variable!;
-        ctx.VariablesCalled++;
-        if (ctx.IsSuppressed(variable))
-        {
-            return null;
-        }
-
-        if (variable == "citation-number" && ctx.Mode != RenderMode.Sort)
-        {
-            var number = ctx.CitationNumber;
-
-            // A number is not an author: an author-only cite of a numeric style prints nothing.
-            if (ctx.Cite.AuthorOnly && ctx.Mode == RenderMode.Citation && !ctx.IsProbe)
-            {
-                ctx.AuthorOnlyDone = true;
-                return null;
-            }
-
-            if (number <= 0)
-            {
-                return null;
-            }
-
-            ctx.VariablesRendered++;
-            var numeric = MakeText(number.ToString(CultureInfo.InvariantCulture), text.Decor, ctx, isTerm: false);
-            MarkNumeric(numeric, number);
-            numeric.Kind = NumberKind.CitationNumber;
-            return numeric;
-        }
-
-        if (variable == "year-suffix")
-        {
-            if (ctx.Disambiguation.YearSuffix <= 0 || ctx.IsProbe)
-            {
-                // As in citeproc-js, year-suffix always counts as rendered, so that a group holding it and the
-                // "no date" term shows the term.
-                ctx.VariablesRendered++;
-                return null;
-            }
-
-            ctx.RenderedYearSuffix = true;
-            ctx.VariablesRendered++;
-            var suffix = MakeText(YearSuffixText(ctx.Disambiguation.YearSuffix), text.Decor, ctx, isTerm: false);
-            MarkNumeric(suffix, ctx.Disambiguation.YearSuffix);
-            suffix.Kind = NumberKind.YearSuffix;
-            return suffix;
-        }
-
-        // Rendering a text variable (other than the locator) ends a run of collapsed cites, as in citeproc-js.
-        if (variable != "locator" && variable != "citation-label")
-        {
-            ctx.HaveCollapsed = false;
-        }
-
-        var value = GetVariableText(variable, text.Form, ctx);
-        if (string.IsNullOrEmpty(value))
-        {
-            return null;
-        }
-
-        if (ctx.InSubstitute && ctx.SubstituteKey is null)
-        {
-            ctx.SubstituteKey = GetVariableText(variable, VariableForm.Long, ctx);
-        }
-
-        if (NumberVariables.Contains(variable))
-        {
-            ctx.VariablesRendered++;
-            return RenderNumeric(variable, value, text.Decor, NumberForm.Numeric, ctx);
-        }
-
-        if (variable == "URL" && text.Form == VariableForm.Short)
-        {
-            value = ShortUrlRegex().Replace(value, "$1");
-            if (value.Contains("//www.", StringComparison.Ordinal))
-            {
-                value = HttpSchemeRegex().Replace(value, string.Empty);
-            }
-        }
-
-        if (variable == "citation-label" && ctx.Disambiguation.YearSuffix > 0 && !ctx.IsProbe)
-        {
-            // A citation label carries the item's year suffix: "Doe65a".
-            value += YearSuffixText(ctx.Disambiguation.YearSuffix);
-            ctx.YearSuffixDone = true;
-        }
-
-        ctx.VariablesRendered++;
-        var blob = MakeText(value, text.Decor, ctx, isTerm: false, variable: variable);
-        return blob;
-    }
-
-    /// <summary>The text of a variable, honouring <c>form="short"</c>, cite-level variables and substitution.</summary>
-    internal string? GetVariableText(string variable, VariableForm form, RenderContext ctx)
-    {
-        switch (variable)
-        {
-            case "locator":
-                return ctx.Cite.Locator;
-            case "first-reference-note-number":
-                return ctx.Cite.FirstReferenceNoteNumber?.ToString(CultureInfo.InvariantCulture);
-            case "citation-number":
-                return ctx.CitationNumber > 0 ? ctx.CitationNumber.ToString(CultureInfo.InvariantCulture) : null;
-            case "year-suffix":
-                return ctx.Disambiguation.YearSuffix > 0 && !ctx.IsProbe ? YearSuffixText(ctx.Disambiguation.YearSuffix) : null;
-            case "page-first":
-                return ctx.Item.GetText("page-first") ?? PageFirst(ctx.Item.GetText("page"));
-            case "citation-label":
-                // Sorting uses the generated label even when the item carries one, as citeproc-js does.
-                return ctx.Mode != RenderMode.Sort && ctx.Item.GetText("citation-label") is { Length: > 0 } given ? given : CitationLabel(ctx.Item);
-        }
-
-        var item = ctx.Item;
-        if (form == VariableForm.Short)
-        {
-            var shortValue = item.GetText(variable + "-short");
-            if (string.IsNullOrEmpty(shortValue))
-            {
-                shortValue = variable switch
-                {
-                    "title" => item.GetText("shortTitle"),
-                    "container-title" => item.GetText("journalAbbreviation"),
-                    _ => null,
-                };
-            }
-
-            if (!string.IsNullOrEmpty(shortValue))
-            {
-                return shortValue;
-            }
-        }
-
-        var value = item.GetText(variable);
-        if (value is null)
-        {
-            if (variable == "title-short")
-            {
-                value = item.GetText("shortTitle");
-            }
-            else if (variable == "container-title-short")
-            {
-                value = item.GetText("journalAbbreviation");
-            }
-        }
-
-        return value;
-    }
-
-    private string CitationLabel(Citations.CslData.CslItem item)
-    {
-        var reference = Locale.Term("reference", TermForm.Short) ?? "reference";
-        reference = reference.Replace(".", string.Empty, StringComparison.Ordinal);
-        reference = reference.Length > 0 ? char.ToUpperInvariant(reference[0]) + reference[1..] : reference;
-        return CitationLabels.Generate(item, reference);
-    }
-
-    private static string? PageFirst(string? page)
-    {
-        if (string.IsNullOrEmpty(page))
-        {
-            return null;
-        }
-
-        var parts = PageFirstSplitRegex().Split(page);
-        return parts[0].EndsWith('\\') ? page : parts[0];
-    }
-
-    [GeneratedRegex("(.*\\.[^/]+)/.*")]
-    private static partial Regex ShortUrlRegex();
-
-    [GeneratedRegex("https?://")]
-    private static partial Regex HttpSchemeRegex();
-
-    [GeneratedRegex("\\s*(?:&|, |-|\u2013)\\s*")]
-    private static partial Regex PageFirstSplitRegex();
-
-    internal static string YearSuffixText(int n)
-    {
-        // 1 → a, 26 → z, 27 → aa, 28 → ab …
-        var chars = new List<char>();
-        while (n > 0)
-        {
-            n--;
-            chars.Insert(0, (char)('a' + (n % 26)));
-            n /= 26;
-        }
-
-        return new string(chars.ToArray());
-    }
-
-    private static void MarkNumeric(Blob blob, int value)
-    {
-        var target = blob;
-        while (target.Children is { Count: 1 } only)
-        {
-            target = only[0];
-        }
-
-        blob.IsNumeric = true;
-        blob.NumericValue = value;
-    }
-
-    /// <summary>Creates the output node for text from a field, term or value, with the element's formatting.</summary>
-    internal Blob MakeText(string text, Decor decor, RenderContext ctx, bool isTerm, string? variable = null)
-    {
-        ctx.TextsMade++;
-        if (text.Length > 0)
-        {
-            ctx.TermPredecessor = true;
-        }
-
-        // Narrow no-break space before high punctuation, as French typography (and citeproc-js) does.
-        if (text.Contains(' ', StringComparison.Ordinal))
-        {
-            text = SpaceBeforeHighPunctuationRegex().Replace(text, "\u202f$1");
-            text = text.Replace("\u00ab ", "\u00ab\u202f", StringComparison.Ordinal);
-            text = SpaceApostropheRegex().Replace(text, " '");
-        }
-
-        // Text starting with terminal punctuation hands it to the prefix (as citeproc-js does), unless it starts with a space.
-        var movedPrefix = string.Empty;
-        if (text.Length > 1 && text[0] != ' ')
-        {
-            var cut = 0;
-            while (cut < text.Length - 1 && text[cut] is ':' or '.' or ';' or '!' or '?' or ' ')
-            {
-                cut++;
-            }
-
-            if (cut > 0)
-            {
-                movedPrefix = text[..cut];
-                text = text[cut..];
-            }
-        }
-
-        text = PrepareText(text, decor, ctx, isTerm);
-        var blob = new Blob();
-        ApplyDecor(blob, decor);
-        blob.Prefix += movedPrefix;
-        if (!RichTextParser.MayHaveMarkup(text))
-        {
-            blob.Text = text;
-        }
-        else
-        {
-            _runtime.RichText.Apply(blob, text, ctx.Scope.Push(blob.Decorations));
-        }
-
-        return blob;
-    }
-
-    [GeneratedRegex(" ([:;?!\u00bb])")]
-    private static partial Regex SpaceBeforeHighPunctuationRegex();
-
-    [GeneratedRegex("\\s+'")]
-    private static partial Regex SpaceApostropheRegex();
-
-    [GeneratedRegex("\\.([^a-z]|$)")]
-    private static partial Regex PeriodRegex();
-
-    private string PrepareText(string text, Decor decor, RenderContext ctx, bool isTerm)
-    {
-        // Title case is held back for non-English items' own text only; locale terms and literal values take it.
-        if (decor.TextCase == TextCase.Title && isTerm)
-        {
-            text = _runtime.Caser.Apply(text, TextCase.Title);
-        }
-        else if (decor.TextCase != TextCase.None)
-        {
-            text = ApplyTextCase(text, decor.TextCase, ctx);
-        }
-
-        if (decor.StripPeriods)
-        {
-            text = PeriodRegex().Replace(text, "$1");
-        }
-
-        return text;
-    }
-
-    private string ApplyTextCase(string text, TextCase textCase, RenderContext ctx)
-    {
-        if (textCase == TextCase.Title && !IsEnglishItem(ctx))
-        {
-            return text;
-        }
-
-        return textCase is TextCase.Uppercase or TextCase.Lowercase
-            ? _runtime.CaserFor(ctx.Item.GetText("language")).Apply(text, textCase)
-            : _runtime.Caser.Apply(text, textCase);
-    }
-
-    /// <summary>Title case applies to English items only: the item's language, else the style's locale.</summary>
-    private bool IsEnglishItem(RenderContext ctx)
-    {
-        var language = ctx.Item.GetText("language");
-        if (string.IsNullOrWhiteSpace(language))
-        {
-            return Locale.IsEnglish;
-        }
-
-        return language.StartsWith("en", StringComparison.OrdinalIgnoreCase);
-    }
-
-    private static void StripPeriodsInLeaves(Blob blob)
-    {
-        if (blob.Text is not null)
-        {
-            if (!blob.IsNumeric)
-            {
-                blob.Text = PeriodRegex().Replace(blob.Text, "$1");
-            }
-
-            return;
-        }
-
-        if (blob.Children is { } children)
-        {
-            foreach (var child in children)
-            {
-                StripPeriodsInLeaves(child);
-            }
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Citations.Csl.Disambiguation;
 using Citations.Csl.Output;
 using Citations.Csl.Styles;
 using Citations.CslData;
@@ -146,18 +147,21 @@ internal sealed partial class SortKeys
 
     private string? Build(SortKey key, CslItem item, RenderMode section, int citationNumber, DisambiguationState? disambiguation)
     {
-        var ctx = new RenderContext(item, RenderMode.Sort, CiteInfo.Empty, disambiguation ?? DisambiguationState.None)
+        var ctx = new RenderContext(new RenderInput
         {
+            Item = item,
+            Mode = RenderMode.Sort,
+            Disambiguation = disambiguation ?? DisambiguationState.None,
             SortKey = key,
             SortSection = section,
             CitationNumber = citationNumber,
-        };
+        });
         if (key.Variable is { } variable)
         {
             switch (CslVariables.KindOf(variable))
             {
                 case CslVariableKind.Name:
-                    return Plain(_renderer.RenderSortNames(variable, ctx, section));
+                    return Plain(_renderer.RenderSortNames(variable, ctx));
                 case CslVariableKind.Date:
                     return item.GetDate(variable) is { } date ? DateKey(date, null) : null;
             }

@@ -129,6 +129,10 @@ internal sealed class StyleRuntime
 
     public Locale Locale { get; }
 
+    /// <summary>A writer of output trees in <paramref name="format"/> with the locale's quotation marks (one per thread).</summary>
+    public Output.BlobWriter NewWriter(Output.CslOutputFormat format)
+        => new(format, Locale.OpenQuote, Locale.CloseQuote, Locale.OpenInnerQuote, Locale.CloseInnerQuote);
+
     public TextCaser Caser { get; }
 
     public RichTextParser RichText { get; }

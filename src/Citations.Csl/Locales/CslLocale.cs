@@ -110,7 +110,7 @@ public sealed class CslLocale
 
                     break;
                 default:
-                    warnings?.Add(new Diagnostic(DiagnosticSeverity.Warning, "CSL0002", $"Unknown locale element <{child.Name.LocalName}> ignored.", CslXml.Where(child, file)));
+                    warnings?.Add(new Diagnostic(DiagnosticSeverity.Warning, CslDiagnosticCodes.LocaleMarkupIgnored, $"Unknown locale element <{child.Name.LocalName}> ignored.", CslXml.Where(child, file)));
                     break;
             }
         }
@@ -123,7 +123,7 @@ public sealed class CslLocale
         var name = (string?)term.Attribute("name");
         if (term.Name.LocalName != "term" || name is null)
         {
-            warnings?.Add(new Diagnostic(DiagnosticSeverity.Warning, "CSL0002", "A <term> without a name was ignored.", CslXml.Where(term, file)));
+            warnings?.Add(new Diagnostic(DiagnosticSeverity.Warning, CslDiagnosticCodes.LocaleMarkupIgnored, "A <term> without a name was ignored.", CslXml.Where(term, file)));
             return;
         }
 

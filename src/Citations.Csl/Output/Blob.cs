@@ -79,8 +79,6 @@ internal sealed class Blob
 
     public static Blob Node() => new() { Children = [] };
 
-    public bool IsLeaf => Text is not null;
-
     /// <summary>Whether this node, or the node it wraps, is an inverted name.</summary>
     public bool IsInverted() => Inverted || (Children is { Count: > 0 } c && c[0].Inverted);
 

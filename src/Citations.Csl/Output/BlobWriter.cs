@@ -135,6 +135,9 @@ internal sealed class BlobWriter
         return true;
     }
 
+    /// <summary>Applies decorations to already-written text (a citation layout's formatting around its joined cites).</summary>
+    public string Decorate(string text, in Decorations d) => Decorate(text, d, default);
+
     private string Decorate(string text, in Decorations d, Enclosing enclosing)
     {
         if (!d.HasAny)

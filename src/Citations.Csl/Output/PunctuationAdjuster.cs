@@ -240,15 +240,20 @@ internal static class PunctuationAdjuster
         }
     }
 
+    /// <summary>A leaf drops a punctuation mark its suffix starts with when its text ends with the same mark ("etc." + ".").</summary>
+    private static void DropRepeatedMark(Blob leaf)
+    {
+        if (IsPunct(First(leaf.Suffix)) && First(leaf.Suffix) == Last(leaf.Text!))
+        {
+            leaf.Suffix = leaf.Suffix[1..];
+        }
+    }
+
     private static void Upward(Blob parent)
     {
         if (parent.Text is not null)
         {
-            if (IsPunct(First(parent.Suffix)) && First(parent.Suffix) == Last(parent.Text))
-            {
-                parent.Suffix = parent.Suffix[1..];
-            }
-
+            DropRepeatedMark(parent);
             return;
         }
 
@@ -341,11 +346,7 @@ internal static class PunctuationAdjuster
     {
         if (parent.Text is not null)
         {
-            if (IsPunct(First(parent.Suffix)) && First(parent.Suffix) == Last(parent.Text))
-            {
-                parent.Suffix = parent.Suffix[1..];
-            }
-
+            DropRepeatedMark(parent);
             return;
         }
 

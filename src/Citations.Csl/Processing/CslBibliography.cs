@@ -19,8 +19,9 @@ public sealed class CslBibliography
     internal CslBibliography(CslOutputFormat format, IReadOnlyList<CslBibliographyEntry> entries, IReadOnlyList<Diagnostic> warnings, bool hangingIndent, string? secondFieldAlign, double lineSpacing, double entrySpacing)
     {
         Format = format;
-        Entries = entries;
-        Warnings = warnings;
+        // The result keeps read-only copies: nothing the processor does later (another bibliography) changes it.
+        Entries = [.. entries];
+        Warnings = [.. warnings];
         HangingIndent = hangingIndent;
         SecondFieldAlign = secondFieldAlign;
         LineSpacing = lineSpacing;

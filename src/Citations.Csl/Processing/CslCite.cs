@@ -23,17 +23,41 @@ public sealed record CslCite(string Id)
     /// <summary>Render only the author, for narrative citations: "Doe".</summary>
     public bool AuthorOnly { get; init; }
 
-    /// <summary>A position forced by the caller (0 first, 1 subsequent, 2 ibid, 3 ibid-with-locator), as citeproc-js accepts.</summary>
-    internal int? Position { get; init; }
+    /// <summary>
+    /// A position the caller has worked out, used instead of the one the processor computes from the cite's place in
+    /// the document; <see langword="null"/> (the default) lets the processor decide. For callers that track positions
+    /// themselves, and for citations formatted on their own (<see cref="CslProcessor.FormatCitations"/>), where a cite
+    /// is otherwise a first cite.
+    /// </summary>
+    public CslPosition? Position { get; init; }
 
-    /// <summary>A near-note flag forced by the caller.</summary>
-    internal bool NearNote { get; init; }
+    /// <summary>
+    /// With <see cref="Position"/> (other than <see cref="CslPosition.First"/>): whether the previous cite of the same
+    /// item is close enough for the style's <c>near-note</c> test. Ignored when <see cref="Position"/> is not set.
+    /// </summary>
+    public bool NearNote { get; init; }
 
     /// <summary>The position computed for the cite in its document.</summary>
     internal int PositionFlags { get; init; }
 
     /// <summary>The note number of the item's first citation, once computed.</summary>
     internal int? FirstReferenceNoteNumber { get; init; }
+}
+
+/// <summary>Where a cite stands among the cites of the same item before it (CSL's cite positions).</summary>
+public enum CslPosition
+{
+    /// <summary>The item's first cite.</summary>
+    First,
+
+    /// <summary>A later cite of the item.</summary>
+    Subsequent,
+
+    /// <summary>A later cite right after one of the same item, with the same locator or none: "Ibid."</summary>
+    Ibid,
+
+    /// <summary>A later cite right after one of the same item, with another locator: "Ibid., 12".</summary>
+    IbidWithLocator,
 }
 
 /// <summary>A citation: one or more cites rendered together ("(Doe 2020; Roe 2021)"), optionally in a footnote.</summary>

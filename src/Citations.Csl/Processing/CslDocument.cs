@@ -126,21 +126,20 @@ public sealed class CslDocument
             throw new InvalidOperationException("The style has no bibliography.");
         }
 
-        return _session.MakeBibliography();
+        return _session.Bibliography.Write();
     }
 
     private IEnumerable<Diagnostic> DiagnosticsOf(int index)
     {
         var slot = _slots[index];
-        foreach (var (severity, code, cite, message) in slot.Problems)
+        foreach (var diagnostic in slot.Checked.Diagnostics(index))
         {
-            var path = cite < 0 ? $"citations[{index}]" : $"citations[{index}].cites[{cite}]";
-            yield return new Diagnostic(severity, code, $"Citation {index + 1}: {message}", new SourceLocation(null, path, 0, 0));
+            yield return diagnostic;
         }
 
         if (slot.OrderProblem is { } order)
         {
-            yield return new Diagnostic(DiagnosticSeverity.Warning, "CSL0104", $"Citation {index + 1}: {order}", new SourceLocation(null, $"citations[{index}].noteNumber", 0, 0));
+            yield return new Diagnostic(DiagnosticSeverity.Warning, CslDiagnosticCodes.NoteOutOfOrder, $"Citation {index + 1}: {order}", new SourceLocation(null, $"citations[{index}].noteNumber", 0, 0));
         }
     }
 
@@ -163,9 +162,9 @@ public sealed class CslDocument
             }
         }
 
-        _session.SyncRegistration(ids);
-        _session.Sorted();
-        var generation = _session.Generation;
+        _session.Registry.SyncRegistration(ids);
+        _session.Registry.Sorted();
+        var generation = _session.Registry.Generation;
 
         // 2. Positions over the whole document, with each citation's cites in sorted order.
         var sorted = new List<CslCitation>(_slots.Count);
@@ -176,7 +175,7 @@ public sealed class CslDocument
             var slot = _slots[i];
             if (slot.SortedGeneration != generation)
             {
-                slot.Sorted = slot.Valid with { Cites = _session.SortCitesOf(slot.Valid) };
+                slot.Sorted = slot.Valid with { Cites = _session.Citations.SortCitesOf(slot.Valid) };
                 slot.SortedGeneration = generation;
             }
 
@@ -203,7 +202,7 @@ public sealed class CslDocument
 
         // 3. Render what may have changed: a citation's key covers everything its output depends on.
         var changed = new List<CslCitationText>();
-        var rendered = 0;
+        var rendered = new List<int>();
         for (var i = 0; i < _slots.Count; i++)
         {
             var slot = _slots[i];
@@ -213,9 +212,9 @@ public sealed class CslDocument
                 continue;
             }
 
-            var text = positioned[i].Cites.Count == 0 ? string.Empty : _session.RenderCitation(positioned[i]);
+            var text = positioned[i].Cites.Count == 0 ? string.Empty : _session.Citations.Render(positioned[i]);
             slot.Key = key; // only once rendered: a citation whose render failed is tried again at the next edit
-            rendered++;
+            rendered.Add(i);
             if (editedSet.Contains(i) || !string.Equals(text, slot.Text, StringComparison.Ordinal))
             {
                 slot.Text = text;
@@ -223,7 +222,7 @@ public sealed class CslDocument
             }
         }
 
-        LastRenderCount = rendered;
+        LastRenderCount = rendered.Count;
         var diagnostics = editedSet.Order().SelectMany(DiagnosticsOf).ToList();
         return new CslDocumentUpdate(changed, diagnostics, rendered);
     }
@@ -234,69 +233,28 @@ public sealed class CslDocument
         sb.Append(citation.NoteNumber).Append('#');
         foreach (var cite in citation.Cites)
         {
-            var entry = _session.Find(cite.Id);
+            var entry = _session.Registry.Find(cite.Id);
             sb.Append(cite.Id).Append('\u0001').Append(entry?.Version ?? -1).Append('\u0001')
                 .Append(cite.PositionFlags).Append('\u0001').Append(cite.FirstReferenceNoteNumber ?? -1).Append('\u0001')
                 .Append(cite.Locator).Append('\u0001').Append(cite.Label).Append('\u0001')
                 .Append(cite.Prefix).Append('\u0001').Append(cite.Suffix).Append('\u0001')
                 .Append(cite.SuppressAuthor ? 'S' : '-').Append(cite.AuthorOnly ? 'A' : '-')
-                .Append(cite.Position ?? -1).Append(cite.NearNote ? 'N' : '-').Append('\u0002');
+                .Append(cite.Position is { } forced ? (int)forced : -1).Append(cite.NearNote ? 'N' : '-').Append('\u0002');
         }
 
         return sb.ToString();
     }
 
     /// <summary>One citation of the document and what is known about it.</summary>
-    private sealed class Slot
+    private sealed class Slot(CslCitation input, CslDocument document)
     {
-        public Slot(CslCitation input, CslDocument document)
-        {
-            Input = input;
-            var valid = new List<CslCite>(input.Cites.Count);
-            for (var k = 0; k < input.Cites.Count; k++)
-            {
-                var cite = input.Cites[k];
-                if (cite is null || string.IsNullOrEmpty(cite.Id))
-                {
-                    Problems.Add((DiagnosticSeverity.Error, "CSL0101", k, "a cite has no item id; it was left out."));
-                    continue;
-                }
+        /// <summary>The citation as given, checked.</summary>
+        public CheckedCitation Checked { get; } = new(input, document._session.Registry.IsKnown);
 
-                if (!document._session.IsKnown(cite.Id))
-                {
-                    Problems.Add((DiagnosticSeverity.Error, "CSL0101", k, $"item '{cite.Id}' is not in the item list; the cite was left out."));
-                    continue;
-                }
-
-                if (!string.IsNullOrWhiteSpace(cite.Locator) && string.IsNullOrWhiteSpace(cite.Label))
-                {
-                    Problems.Add((DiagnosticSeverity.Info, "CSL0105", k, $"locator '{cite.Locator}' has no label; it is taken as a page."));
-                }
-
-                valid.Add(cite);
-            }
-
-            if (input.Cites.Count == 0)
-            {
-                Problems.Add((DiagnosticSeverity.Error, "CSL0102", -1, "the citation has no cites; it renders as nothing."));
-            }
-
-            var note = input.NoteNumber;
-            if (note < 0)
-            {
-                Problems.Add((DiagnosticSeverity.Error, "CSL0103", -1, $"note number {note.ToString(CultureInfo.InvariantCulture)} is negative; the citation is treated as being in the running text."));
-                note = 0;
-            }
-
-            Valid = new CslCitation(valid) { NoteNumber = note };
-        }
-
-        public CslCitation Input { get; }
+        public CslCitation Input => Checked.Input;
 
         /// <summary>The citation without the cites that cannot be rendered.</summary>
-        public CslCitation Valid { get; }
-
-        public List<(DiagnosticSeverity Severity, string Code, int Cite, string Message)> Problems { get; } = [];
+        public CslCitation Valid => Checked.Valid;
 
         public string? OrderProblem { get; set; }
 
@@ -318,5 +276,9 @@ public sealed record CslCitationText(int Index, string Text);
 /// <summary>What an edit of a <see cref="CslDocument"/> changed.</summary>
 /// <param name="Changed">The citations whose text is new (the edited one always), in document order.</param>
 /// <param name="Diagnostics">Problems with the edited citations.</param>
-/// <param name="Rendered">How many citations were rendered again to find out.</param>
-public sealed record CslDocumentUpdate(IReadOnlyList<CslCitationText> Changed, IReadOnlyList<Diagnostic> Diagnostics, int Rendered);
+/// <param name="Rendered">
+/// The indexes of the citations rendered again to find out, in document order: the edited ones, and those whose
+/// output may have changed (positions moved; items renumbered or disambiguated anew), including those whose text
+/// came out the same. citeproc-js reports these as updated; <paramref name="Changed"/> holds only new texts.
+/// </param>
+public sealed record CslDocumentUpdate(IReadOnlyList<CslCitationText> Changed, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<int> Rendered);

@@ -124,8 +124,8 @@ public sealed class CslProcessor
     {
         ArgumentNullException.ThrowIfNull(items);
         var session = new Session(this, items);
-        session.RegisterAll();
-        return WithWarnings(session.MakeBibliography());
+        session.Registry.RegisterAll();
+        return WithWarnings(session.Bibliography.Write());
     }
 
     /// <summary>Formats a sequence of citations in document order (positions and numbering follow the order), and
@@ -143,6 +143,40 @@ public sealed class CslProcessor
         document.AddRange(citations);
         var formatted = bibliography && Style.HasBibliography ? WithWarnings(document.FormatBibliography()) : null;
         return new CslDocumentResult(document.Texts, formatted, Warnings.Count == 0 ? document.Diagnostics : [.. Warnings, .. document.Diagnostics]);
+    }
+
+    /// <summary>
+    /// Formats citations that each stand on their own, outside any document: a cite is a first cite (no "ibid.", no
+    /// short form) unless it gives its own <see cref="CslCite.Position"/>, and no citation changes how another is
+    /// formatted. The items are the reference list the citations are told apart from and numbered by, cited or not: a
+    /// numeric style prints each item's number in the bibliography of all of them. For a citation shown alone (a
+    /// preview, "copy citation"), or citations whose positions the caller works out; for a sequence of citations in a
+    /// text, where positions and first-cite numbering follow the order, use <see cref="FormatDocument"/>.
+    /// </summary>
+    /// <param name="items">The reference list: every item the citations may cite, in the order that numbers them
+    /// before the style's bibliography sort (when it has none, this order is the numbering).</param>
+    /// <param name="citations">The citations.</param>
+    /// <param name="bibliography">Whether to format the bibliography of all the items too.</param>
+    /// <returns>Each citation's text (empty for a citation with nothing to render), the bibliography when asked for,
+    /// and a diagnostic for each citation that names unknown items, has no cites or a negative note number.</returns>
+    public CslDocumentResult FormatCitations(IEnumerable<CslItem> items, IReadOnlyList<CslCitation> citations, bool bibliography = false)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(citations);
+        var session = new Session(this, items);
+        session.Registry.RegisterAll();
+        var texts = new List<string>(citations.Count);
+        var diagnostics = new List<Diagnostics.Diagnostic>();
+        for (var i = 0; i < citations.Count; i++)
+        {
+            ArgumentNullException.ThrowIfNull(citations[i], nameof(citations));
+            var citation = new CheckedCitation(citations[i], session.Registry.IsKnown);
+            diagnostics.AddRange(citation.Diagnostics(i));
+            texts.Add(citation.Valid.Cites.Count == 0 ? string.Empty : session.Citations.RenderStandalone(citation.Valid));
+        }
+
+        var formatted = bibliography && Style.HasBibliography ? WithWarnings(session.Bibliography.Write()) : null;
+        return new CslDocumentResult(texts, formatted, Warnings.Count == 0 ? diagnostics : [.. Warnings, .. diagnostics]);
     }
 
     /// <summary>Starts a document to edit citation by citation; each edit re-renders only what it affects.</summary>

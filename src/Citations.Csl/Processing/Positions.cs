@@ -147,14 +147,14 @@ internal static class Positions
         }
     }
 
-    /// <summary>A position given by the caller (citeproc-js numbering: 0 first, 1 subsequent, 2 ibid, 3 ibid-with-locator).</summary>
-    public static CitePosition Forced(int position, bool nearNote)
+    /// <summary>A position given by the caller (<see cref="CslCite.Position"/>), as the flags the renderer tests.</summary>
+    public static CitePosition Forced(CslPosition position, bool nearNote)
     {
         var result = position switch
         {
-            0 => CitePosition.First,
-            2 => CitePosition.Subsequent | CitePosition.Ibid,
-            3 => CitePosition.Subsequent | CitePosition.IbidWithLocator,
+            CslPosition.First => CitePosition.First,
+            CslPosition.Ibid => CitePosition.Subsequent | CitePosition.Ibid,
+            CslPosition.IbidWithLocator => CitePosition.Subsequent | CitePosition.IbidWithLocator,
             _ => CitePosition.Subsequent,
         };
         return nearNote && result != CitePosition.First ? result | CitePosition.NearNote : result;

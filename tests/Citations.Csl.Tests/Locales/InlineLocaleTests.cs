@@ -49,6 +49,6 @@ public sealed class InlineLocaleTests
             macros: """<locale><sparkle/><terms><term name="and">n</term></terms></locale>""");
 
         Assert.AreEqual("Unknown locale element <sparkle> ignored.", style.Warnings.Single().Message);
-        Assert.AreEqual("CSL0002", style.Warnings.Single().Code);
+        Assert.AreEqual(CslDiagnosticCodes.LocaleMarkupIgnored, style.Warnings.Single().Code);
     }
 }

@@ -29,7 +29,7 @@ public sealed class UnknownItemTests
         TextAssert.LinesEqual(new[] { "Alpha", "Beta" }, result.Bibliography!.Entries.Select(e => e.Text));
         var problem = result.Warnings.Single();
         Assert.AreEqual(DiagnosticSeverity.Error, problem.Severity);
-        Assert.AreEqual("CSL0101", problem.Code);
+        Assert.AreEqual(CslDiagnosticCodes.UnknownItem, problem.Code);
         Assert.AreEqual("Citation 1: item 'nowhere' is not in the item list; the cite was left out.", problem.Message);
         Assert.AreEqual("citations[0].cites[1]", problem.Location.Path);
     }

@@ -6,6 +6,7 @@ namespace Citations.Csl.Tests.Styles;
 
 /// <summary>Downloading styles by id from a real local server laid out like the CSL distribution (../shared/csl/styles).</summary>
 [TestClass]
+[DoNotParallelize] // the tests share one server and some compare its request count before and after
 public sealed class DownloadStyleSourceTests
 {
     private static CslFileServer _server = null!;

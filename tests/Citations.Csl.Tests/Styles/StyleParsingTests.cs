@@ -62,7 +62,7 @@ public sealed class StyleParsingTests
 
         var warning = style.Warnings.Single();
         Assert.AreEqual(DiagnosticSeverity.Warning, warning.Severity);
-        Assert.AreEqual("CSL0001", warning.Code);
+        Assert.AreEqual(CslDiagnosticCodes.StyleMarkupIgnored, warning.Code);
         Assert.AreEqual("Unknown element <sparkle> ignored.", warning.Message);
         Assert.AreEqual(new SourceLocation("s.csl", null, 5, 12), warning.Location);
         Assert.AreEqual("Title", Render.Citations(style, OneItem, CslCitation.Of("x")).Single());
@@ -74,7 +74,7 @@ public sealed class StyleParsingTests
         var style = TestStyle.Citation("""<layout><text variable="title" glitter="yes"/></layout>""");
 
         var warning = style.Warnings.Single();
-        Assert.AreEqual("CSL0001", warning.Code);
+        Assert.AreEqual(CslDiagnosticCodes.StyleMarkupIgnored, warning.Code);
         Assert.AreEqual("Unknown attribute 'glitter' on <text> ignored.", warning.Message);
         Assert.AreEqual("Title", Render.Citations(style, OneItem, CslCitation.Of("x")).Single());
     }
@@ -108,7 +108,7 @@ public sealed class StyleParsingTests
             """);
 
         var warning = style.Warnings.Single();
-        Assert.AreEqual("CSL0003", warning.Code);
+        Assert.AreEqual(CslDiagnosticCodes.UndefinedMacro, warning.Code);
         Assert.AreEqual("Macro 'nowhere' is not defined; the call renders nothing.", warning.Message);
         Assert.AreEqual(5, warning.Location.Line);
         Assert.AreEqual("Title", Render.Citations(style, OneItem, CslCitation.Of("x")).Single());

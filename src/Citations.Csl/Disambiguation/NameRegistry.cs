@@ -1,21 +1,20 @@
 using System.Text.RegularExpressions;
+using Citations.Csl.Evaluation;
 using Citations.Csl.Styles;
 
-namespace Citations.Csl.Evaluation;
+namespace Citations.Csl.Disambiguation;
 
 /// <summary>
 /// The names seen across a document, by family name, initials and full given name, so that givenname
 /// disambiguation rules other than by-cite (all-names, primary-name, and their -with-initials forms) can tell which
 /// names need initials or full given names to be told apart. Mirrors citeproc-js's name registry. Safe for renders on
-/// several threads (a session's cites may be disambiguated concurrently, see <c>Session.Disambiguate</c>).
+/// several threads (a session's cites may be disambiguated concurrently, see <see cref="DisambiguationPass"/>).
 /// </summary>
 internal sealed partial class NameRegistry
 {
     private sealed class FamilyEntry
     {
         public Dictionary<string, InitialsEntry> Initials { get; } = new(StringComparer.Ordinal);
-
-        public HashSet<string> Items { get; } = new(StringComparer.Ordinal);
     }
 
     private sealed class InitialsEntry
@@ -78,6 +77,10 @@ internal sealed partial class NameRegistry
         return ((_rule == GivenNameRule.ByCite ? itemId : string.Empty, family), keys.Initials, keys.Given);
     }
 
+    /// <summary>Counts the names that added something the registry did not hold: renders that leave it unchanged
+    /// leave every answer unchanged.</summary>
+    public int Revision { get; private set; }
+
     /// <summary>Records a rendered name (only the first name of a list under the primary-name rules).</summary>
     public void Add(string itemId, PersonName name, int position)
     {
@@ -104,9 +107,9 @@ internal sealed partial class NameRegistry
         {
             entry = new FamilyEntry();
             _families[family] = entry;
+            Revision++;
         }
 
-        entry.Items.Add(itemId);
         if (initials.Length == 0)
         {
             return;
@@ -116,11 +119,12 @@ internal sealed partial class NameRegistry
         {
             initialsEntry = new InitialsEntry();
             entry.Initials[initials] = initialsEntry;
+            Revision++;
         }
 
-        if (given.Length > 0)
+        if (given.Length > 0 && initialsEntry.FullGiven.Add(given))
         {
-            initialsEntry.FullGiven.Add(given);
+            Revision++;
         }
     }
 

@@ -1,7 +1,6 @@
-using Citations.Csl.Evaluation;
 using Citations.Csl.Styles;
 
-namespace Citations.Csl.Processing;
+namespace Citations.Csl.Disambiguation;
 
 /// <summary>
 /// Makes cites that render alike distinguishable, in the order CSL prescribes and citeproc-js implements: add names
@@ -12,22 +11,20 @@ namespace Citations.Csl.Processing;
 internal sealed class Disambiguator
 {
     /// <summary>Renders an item's ambiguous cite under a configuration and reports the settings the render used.</summary>
-    public delegate ProbeResult Probe(Session.Entry entry, DisambiguationState? request);
-
-    internal sealed record ProbeResult(string Text, DisambiguationState Settings, List<int> NamesMax, int DisambiguateCount, int DisambiguateMax);
+    public delegate ProbeResult Probe(IDisambiguatedItem item, DisambiguationState? request);
 
     private enum Mode : byte { Names, Years, ExtraText }
 
     private readonly Probe _probe;
-    private readonly Action<Session.Entry, DisambiguationState> _register;
-    private readonly Comparison<Session.Entry> _bibliographyOrder;
+    private readonly Action<IDisambiguatedItem, DisambiguationState> _register;
+    private readonly Comparison<IDisambiguatedItem> _bibliographyOrder;
     private readonly List<Mode> _modes;
     private readonly CitationSection _citation;
 
-    private List<(DisambiguationState Base, List<Session.Entry> Items)> _lists = [];
+    private List<(DisambiguationState Base, List<IDisambiguatedItem> Items)> _lists = [];
     private DisambiguationState _base = new();
     private DisambiguationState _better = new();
-    private readonly Dictionary<Session.Entry, List<int>> _maxNames = [];
+    private readonly Dictionary<IDisambiguatedItem, List<int>> _maxNames = [];
     private int _modeIndex;
     private int? _namesMax;
     private int? _namesetsMax;
@@ -37,11 +34,11 @@ internal sealed class Disambiguator
     private bool _initGivens;
     private int _listPos;
     private (int Previous, int Current) _clashes;
-    private List<Session.Entry> _partners = [];
-    private List<Session.Entry> _nonpartners = [];
+    private List<IDisambiguatedItem> _partners = [];
+    private List<IDisambiguatedItem> _nonpartners = [];
     private ProbeResult? _lastProbe;
 
-    public Disambiguator(CitationSection citation, bool hasDisambiguateCondition, Probe probe, Action<Session.Entry, DisambiguationState> register, Comparison<Session.Entry> bibliographyOrder)
+    public Disambiguator(CitationSection citation, bool hasDisambiguateCondition, Probe probe, Action<IDisambiguatedItem, DisambiguationState> register, Comparison<IDisambiguatedItem> bibliographyOrder)
     {
         _citation = citation;
         _probe = probe;
@@ -76,7 +73,7 @@ internal sealed class Disambiguator
     public static bool Applies(CitationSection citation, bool hasDisambiguateCondition) => ModesOf(citation, hasDisambiguateCondition).Count > 0;
 
     /// <summary>Disambiguates one group of items whose ambiguous cites are identical, in registration order.</summary>
-    public void Run(List<Session.Entry> group)
+    public void Run(List<IDisambiguatedItem> group)
     {
         if (_modes.Count == 0 || !InitVars(group))
         {
@@ -102,7 +99,7 @@ internal sealed class Disambiguator
         }
     }
 
-    private bool InitVars(List<Session.Entry> ids)
+    private bool InitVars(List<IDisambiguatedItem> ids)
     {
         _lists = [];
         _maxNames.Clear();
@@ -117,7 +114,7 @@ internal sealed class Disambiguator
         var first = ids[0];
         if (ids.Count > 1)
         {
-            var bundles = new List<(List<int> Max, Session.Entry Entry)> { (_maxNames[first], first) };
+            var bundles = new List<(List<int> Max, IDisambiguatedItem Entry)> { (_maxNames[first], first) };
             for (var i = 1; i < ids.Count; i++)
             {
                 GetCiteData(ids[i], _base);
@@ -146,7 +143,7 @@ internal sealed class Disambiguator
         return true;
     }
 
-    private void GetCiteData(Session.Entry entry, DisambiguationState? request)
+    private void GetCiteData(IDisambiguatedItem entry, DisambiguationState? request)
     {
         if (_maxNames.ContainsKey(entry))
         {
@@ -269,7 +266,7 @@ internal sealed class Disambiguator
                && (_givensMax is null || givenUndefined || _base.Givens[_gnameset][_gname] == _givensMax);
     }
 
-    private void Scan((DisambiguationState Base, List<Session.Entry> Items) list)
+    private void Scan((DisambiguationState Base, List<IDisambiguatedItem> Items) list)
     {
         var item = list.Items[0];
         var request = _base;
@@ -325,7 +322,7 @@ internal sealed class Disambiguator
         }
     }
 
-    private void SetList(int index, (DisambiguationState Base, List<Session.Entry> Items) value)
+    private void SetList(int index, (DisambiguationState Base, List<IDisambiguatedItem> Items) value)
     {
         if (index < _lists.Count)
         {
@@ -337,7 +334,7 @@ internal sealed class Disambiguator
         }
     }
 
-    private void Register(Session.Entry entry, DisambiguationState config)
+    private void Register(IDisambiguatedItem entry, DisambiguationState config)
     {
         var clone = config.Clone();
         clone.IsRequest = true;
@@ -419,7 +416,7 @@ internal sealed class Disambiguator
 
     private void DisambiguateYears()
     {
-        var tokens = new List<Session.Entry>();
+        var tokens = new List<IDisambiguatedItem>();
         if (_clashes.Current > 0)
         {
             tokens.AddRange(_lists[_listPos].Items.OrderBy(e => e.Seq));
