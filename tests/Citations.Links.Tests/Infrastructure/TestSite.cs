@@ -390,11 +390,11 @@ public sealed class TestSite : IAsyncDisposable
         await context.Response.Body.WriteAsync(body, context.RequestAborted);
     }
 
-    /// <summary>A page wrapped in <paramref name="layers"/> gzip layers (stored, not compressed: fast to make, a little larger each layer).</summary>
     /// <summary>Builds the body of <c>/gzip-layers/N</c> ahead of time, so a request for it is answered at once even on a
     /// loaded machine (6,000 layers take seconds to compress).</summary>
     public void PrepareNestedGzip(int layers) => _nestedGzip.GetOrAdd(layers, NestedGzip);
 
+    /// <summary>A page wrapped in <paramref name="layers"/> gzip layers (stored, not compressed: fast to make, a little larger each layer).</summary>
     private static byte[] NestedGzip(int layers)
     {
         var body = Encoding.UTF8.GetBytes("<html><head><title>Layers</title></head><body><p>deep</p></body></html>");
