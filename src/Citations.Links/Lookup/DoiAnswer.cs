@@ -10,7 +10,8 @@ namespace Citations.Links.Lookup;
 /// <param name="Item">The item, when the answer is one item (or an array of one) that the core CSL-JSON reader reads without errors.</param>
 /// <param name="ItemJson">The item's JSON as sent (the element, when the answer is an array of one).</param>
 /// <param name="Problem">Why the answer is not usable, when <paramref name="Item"/> is <see langword="null"/>.</param>
-internal sealed record DoiAnswer(CslItem? Item, ReadOnlyMemory<byte> ItemJson, string? Problem)
+/// <param name="Warnings">What the reader found suspicious in a usable item (an unknown type, a date it could not read).</param>
+internal sealed record DoiAnswer(CslItem? Item, ReadOnlyMemory<byte> ItemJson, string? Problem, IReadOnlyList<Diagnostic> Warnings)
 {
     /// <summary>Reads an answer through the core CSL-JSON reader (<see cref="CslJson"/>).</summary>
     /// <param name="body">The answer's bytes.</param>
@@ -34,10 +35,17 @@ internal sealed record DoiAnswer(CslItem? Item, ReadOnlyMemory<byte> ItemJson, s
             return Unusable($"it holds {items.Count} items, not one");
         }
 
-        return new DoiAnswer(items[0], ItemOf(body), null);
+        return new DoiAnswer(items[0], ItemOf(body), null, read.Diagnostics);
     }
 
-    private static DoiAnswer Unusable(string problem) => new(null, default, problem);
+    /// <summary>A warning about the answer, told where the DOI was named.</summary>
+    /// <param name="warning">The reader's warning (located in the answer).</param>
+    /// <param name="doi">The DOI.</param>
+    /// <param name="location">Where the DOI was named.</param>
+    public static Diagnostic Relocated(Diagnostic warning, Doi doi, SourceLocation location)
+        => warning with { Message = $"DOI {doi.Text}: in the resolver's answer: {Describe(warning)}.", Location = location };
+
+    private static DoiAnswer Unusable(string problem) => new(null, default, problem, []);
 
     /// <summary>The message and where (line and column of the answer) it applies.</summary>
     private static string Describe(Diagnostic diagnostic)

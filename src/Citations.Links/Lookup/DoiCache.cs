@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Citations.CslData;
 
 namespace Citations.Links.Lookup;
 
@@ -29,8 +28,8 @@ internal sealed class DoiCache(string directory, long maxEntryBytes)
     public string PathOf(Doi doi)
         => Path.Combine(Folder, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(doi.Key))) + ".json");
 
-    /// <summary>The cached item of a DOI (as the resolver sent it, not yet given the DOI as its id), or <see langword="null"/>.</summary>
-    public CslItem? Read(Doi doi)
+    /// <summary>The cached answer of a DOI (the item as the resolver sent it, not yet given the DOI as its id), or <see langword="null"/>.</summary>
+    public DoiAnswer? Read(Doi doi)
     {
         var path = PathOf(doi);
         try
@@ -50,7 +49,7 @@ internal sealed class DoiCache(string directory, long maxEntryBytes)
                     && root.TryGetProperty("version", out var version) && version.ValueKind == JsonValueKind.Number && version.GetInt32() == Version
                     && root.TryGetProperty("doi", out var key) && key.ValueEquals(doi.Key)
                     && root.TryGetProperty("item", out var item)
-                    && DoiAnswer.Read(Encoding.UTF8.GetBytes(item.GetRawText()), path) is { Item: { } cached })
+                    && DoiAnswer.Read(Encoding.UTF8.GetBytes(item.GetRawText()), path) is { Item: not null } cached)
                 {
                     return cached;
                 }

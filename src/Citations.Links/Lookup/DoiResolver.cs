@@ -121,7 +121,7 @@ public sealed class DoiResolver : IDisposable
         var doi = reference.Doi;
         if (_cache?.Read(doi) is { } cached)
         {
-            return Found(cached, doi);
+            return Found(cached, reference);
         }
 
         if (_runner is null)
@@ -196,8 +196,9 @@ public sealed class DoiResolver : IDisposable
         var status = last.StatusCode!.Value;
         if (status is 404 or 410)
         {
+            var answered = last.Url == url ? url.AbsoluteUri : $"{url.AbsoluteUri}, redirected to {last.Url.AbsoluteUri},";
             return Failed(reference, LinkDiagnosticCodes.DoiNotFound,
-                string.Create(CultureInfo.InvariantCulture, $"DOI {doi.Text} is not known to the resolver ({url.AbsoluteUri} answered HTTP {status})"));
+                string.Create(CultureInfo.InvariantCulture, $"DOI {doi.Text} is not known to the resolver ({answered} answered HTTP {status})"));
         }
 
         if (!last.IsSuccess)
@@ -219,19 +220,22 @@ public sealed class DoiResolver : IDisposable
         }
 
         _cache?.Write(doi, answer.ItemJson, last.Url, TimeProvider.GetUtcNow());
-        return Found(answer.Item, doi);
+        return Found(answer, reference);
     }
 
-    /// <summary>The item with the DOI as its id, and as its <c>DOI</c> when it has none.</summary>
-    private static ParseResult<CslItem> Found(CslItem item, Doi doi)
+    /// <summary>The answer's item with the DOI as its id, and as its <c>DOI</c> when it has none; the reader's warnings told where the DOI was named.</summary>
+    private static ParseResult<CslItem> Found(DoiAnswer answer, DoiReference reference)
     {
+        var item = answer.Item!;
+        var doi = reference.Doi;
         var variables = item.Variables;
         if (string.IsNullOrWhiteSpace(item.Doi))
         {
             variables = new Dictionary<string, CslScalar>(item.Variables, StringComparer.Ordinal) { [CslVariables.Doi] = CslScalar.FromString(doi.Text) };
         }
 
-        return new ParseResult<CslItem>(item with { Id = CslScalar.FromString(doi.Text), Variables = variables }, []);
+        return new ParseResult<CslItem>(item with { Id = CslScalar.FromString(doi.Text), Variables = variables },
+            answer.Warnings.Select(w => DoiAnswer.Relocated(w, doi, reference.Location)).ToList());
     }
 
     private static ParseResult<CslItem> Failed(DoiReference reference, string code, string message)
