@@ -200,6 +200,7 @@ internal sealed class ItemInputs
             options.CacheDirectory = context.ResolvePath(cache);
         }
 
+        context.ConfigureDoiLookup?.Invoke(options);
         return new DoiResolver(options);
     }
 
