@@ -26,8 +26,8 @@ internal sealed class ConvertCommand : ICliCommand
     {
         _maxInputSize = maxInputSize;
         var writers = ItemFormats.Default.Writers.Select(w => w.Name).ToList();
-        _to = CliOptions.Choice("--to", "the format to write (required)", null, writers, "-t");
-        _from = CliOptions.Value("--from", string.Join('|', ItemInputs.FormatNames), "read every file in this format, whatever its extension or content (DOIs given as doi:… stay DOIs)");
+        _to = CliOptions.Choice("--to", "the format to write", null, writers, "-t");
+        _from = CliOptions.Value("--from", "FORMAT", $"read every file as FORMAT ({string.Join(", ", ItemInputs.FormatNames)}), whatever its extension or content (DOIs given as doi:… stay DOIs)");
         _from.Validators.Add(result =>
         {
             if (result.Tokens.Count > 0 && !ItemInputs.FormatNames.Contains(result.Tokens[^1].Value, StringComparer.Ordinal))
