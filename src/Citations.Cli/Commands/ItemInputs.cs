@@ -29,20 +29,20 @@ internal sealed class ItemInputs
     /// <param name="allowPrivateDescription">What <c>--allow-private</c> says in the command's help.</param>
     public ItemInputs(string allowPrivateDescription)
     {
-        AllowPrivate = CliOptions.Flag("--allow-private", allowPrivateDescription);
+        AllowPrivateOption = CliOptions.Flag("--allow-private", allowPrivateDescription);
     }
 
     /// <summary><c>--doi-resolver URL</c>.</summary>
-    public Option<string?> DoiResolver { get; } = CliOptions.Value("--doi-resolver", "URL", $"where DOIs are looked up as CSL-JSON by content negotiation (default {DoiLookupOptions.DefaultResolverAddress})");
+    public Option<string?> ResolverOption { get; } = CliOptions.Value("--doi-resolver", "URL", $"where DOIs are looked up as CSL-JSON by content negotiation (default {DoiLookupOptions.DefaultResolverAddress})");
 
     /// <summary><c>--doi-cache DIR</c>.</summary>
-    public Option<string?> DoiCache { get; } = CliOptions.Value("--doi-cache", "DIR", "where looked-up DOIs are kept, one file each (default: the user's cache folder, citations/dois)");
+    public Option<string?> CacheOption { get; } = CliOptions.Value("--doi-cache", "DIR", "where looked-up DOIs are kept, one file each (default: the user's cache folder, citations/dois)");
 
     /// <summary><c>--allow-private</c>.</summary>
-    public Option<bool> AllowPrivate { get; }
+    public Option<bool> AllowPrivateOption { get; }
 
     /// <summary>The DOI options, to add to a command.</summary>
-    public IEnumerable<Option> Options => [DoiResolver, DoiCache, AllowPrivate];
+    public IEnumerable<Option> Options => [ResolverOption, CacheOption, AllowPrivateOption];
 
     /// <summary>The names <c>--from</c> takes: every reader's, and <see cref="DoiListFormat"/>.</summary>
     public static IReadOnlyList<string> FormatNames { get; } = [.. ItemFormats.Default.Readers.Select(r => r.Name), DoiListFormat];
@@ -64,6 +64,7 @@ internal sealed class ItemInputs
     public async Task<(IReadOnlyList<CslItem> Items, int Errors)> ReadAsync(IReadOnlyList<string> inputs, string? from, bool offline, long maxBytes,
         ParseResult parse, CliContext context, string done, CancellationToken cancellationToken)
     {
+        var options = LookupOptions(parse, offline, context);
         var errors = 0;
         var read = new List<Input>(inputs.Count);
         foreach (var name in inputs)
@@ -81,7 +82,8 @@ internal sealed class ItemInputs
 
         if (read.Any(i => i.Dois.Count > 0))
         {
-            using var resolver = CreateResolver(parse, offline, context);
+            context.ConfigureDoiLookup?.Invoke(options);
+            using var resolver = new DoiResolver(options);
             foreach (var input in read.Where(i => i.Dois.Count > 0))
             {
                 var looked = await resolver.ResolveAllAsync(input.Dois, cancellationToken).ConfigureAwait(false);
@@ -182,10 +184,11 @@ internal sealed class ItemInputs
         return new Input(name, items.Value ?? [], [], items.Diagnostics) { Stopped = items.Stopped };
     }
 
-    private DoiResolver CreateResolver(ParseResult parse, bool offline, CliContext context)
+    /// <summary>The DOI lookup options the command line asks for, checked before any input is read.</summary>
+    private DoiLookupOptions LookupOptions(ParseResult parse, bool offline, CliContext context)
     {
-        var options = new DoiLookupOptions { Offline = offline, AllowPrivateAddresses = parse.GetValue(AllowPrivate) };
-        if (parse.GetValue(DoiResolver) is { } address)
+        var options = new DoiLookupOptions { Offline = offline, AllowPrivateAddresses = parse.GetValue(AllowPrivateOption) };
+        if (parse.GetValue(ResolverOption) is { } address)
         {
             if (!Uri.TryCreate(address, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             {
@@ -195,13 +198,12 @@ internal sealed class ItemInputs
             options.ResolverAddress = uri;
         }
 
-        if (parse.GetValue(DoiCache) is { } cache)
+        if (parse.GetValue(CacheOption) is { } cache)
         {
             options.CacheDirectory = context.ResolvePath(cache);
         }
 
-        context.ConfigureDoiLookup?.Invoke(options);
-        return new DoiResolver(options);
+        return options;
     }
 
     /// <summary>The items of every input in order; an id already taken by an earlier input is an error, and that item is left out.</summary>

@@ -164,7 +164,7 @@ public sealed class ConvertCommandTests
     [DataRow(new[] { "convert", "refs.bib", "--to", "csljson", "--from", "endnote" }, "--from: unknown format 'endnote'; use csljson, biblatex, bibtex, cslyaml, ris, cff, doi.")]
     [DataRow(new[] { "convert", "--to", "csljson" }, "Required argument 'IN' missing for command: 'convert'.")]
     [DataRow(new[] { "convert", "refs.bib", "--to", "csljson", "--colour" }, "unknown option '--colour'.")]
-    [DataRow(new[] { "convert", "doi:10.1000/xyz", "--to", "csljson", "--doi-resolver", "ftp://resolver.example/" }, "--doi-resolver must be an http or https address, not 'ftp://resolver.example/'.")]
+    [DataRow(new[] { "convert", "refs.bib", "--to", "csljson", "--doi-resolver", "ftp://resolver.example/" }, "--doi-resolver must be an http or https address, not 'ftp://resolver.example/'.")]
     public async Task Convert_WrongCommandLine_Exit2WithTheProblem(string[] args, string message)
     {
         var (exit, output, error) = await RunAsync(args);
