@@ -47,14 +47,36 @@ internal sealed record DoiAnswer(CslItem? Item, ReadOnlyMemory<byte> ItemJson, s
 
     private static DoiAnswer Unusable(string problem) => new(null, default, problem, []);
 
-    /// <summary>The message and where (line and column of the answer) it applies.</summary>
+    /// <summary>
+    /// The message and where (line and column of the answer) it applies. Messages can quote the answer, which a server
+    /// wrote: control characters are shown as <c>\uXXXX</c>, so that none reaches a terminal raw.
+    /// </summary>
     private static string Describe(Diagnostic diagnostic)
     {
         var location = diagnostic.Location;
         var where = location.Line > 0
             ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" (line {location.Line}, column {location.Column})")
             : string.Empty;
-        return diagnostic.Message.TrimEnd('.') + where;
+        var message = diagnostic.Message.TrimEnd('.');
+        if (message.Any(char.IsControl))
+        {
+            var printable = new StringBuilder(message.Length + 16);
+            foreach (var c in message)
+            {
+                if (char.IsControl(c))
+                {
+                    printable.Append(System.Globalization.CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
+                }
+                else
+                {
+                    printable.Append(c);
+                }
+            }
+
+            message = printable.ToString();
+        }
+
+        return message + where;
     }
 
     /// <summary>The JSON of the one item: the answer itself, or the element of an array of one.</summary>

@@ -152,6 +152,16 @@ public sealed class DoiResolverTests
     }
 
     [TestMethod]
+    public async Task ResolveAsync_AnswerQuotedInAMessage_ControlCharactersShownEscaped()
+    {
+        var read = await ResolveAsync(DoiTestServer.ControlCharacters);
+
+        var message = read.Diagnostics.Single().Message;
+        Assert.Contains("'odd\\u001B[2Jtype' is not a CSL item type", message);
+        Assert.IsFalse(message.Any(char.IsControl), "no control character reaches a terminal raw");
+    }
+
+    [TestMethod]
     public async Task ResolveAsync_OversizeAnswer_ErrorNotATruncatedItem()
     {
         var error = SingleError(await ResolveAsync(DoiTestServer.Oversize, o => o.MaxResponseBytes = 64 * 1024));

@@ -48,6 +48,9 @@ public sealed class DoiTestServer : IAsyncDisposable
     /// <summary>A DOI answered with an item of a type CSL does not define (a warning; the item is used).</summary>
     public const string UnknownType = "10.1000/odd-type";
 
+    /// <summary>A DOI answered with an item whose type holds terminal control characters (quoted in the warning).</summary>
+    public const string ControlCharacters = "10.1000/escape";
+
     /// <summary>A DOI answered with an array of two items.</summary>
     public const string TwoItems = "10.1000/two";
 
@@ -147,6 +150,9 @@ public sealed class DoiTestServer : IAsyncDisposable
                 return;
             case UnknownType:
                 await Csl(context, """{"id": "x", "type": "no-such-type", "title": "Typed oddly"}""");
+                return;
+            case ControlCharacters:
+                await Csl(context, """{"id": "x", "type": "odd\u001b[2Jtype", "title": "Escaped"}""");
                 return;
             case TwoItems:
                 await Csl(context, "[" + ItemJson(doi + "/1", "One") + ", " + ItemJson(doi + "/2", "Two") + "]");
