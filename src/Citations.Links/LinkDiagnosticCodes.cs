@@ -29,4 +29,26 @@ public static class LinkDiagnosticCodes
     /// was checked as if it had no history.
     /// </summary>
     public const string HistoryRowUnreadable = "LNK0005";
+    // ---- DOI lookup (Lookup/): LNK01xx. ----
+
+    /// <summary>
+    /// Error: a DOI could not be looked up: the resolver could not be reached (offline, refused, timed out, a private
+    /// address not allowed), or the lookup is offline and the DOI is not in the cache. No item is made for it.
+    /// </summary>
+    public const string DoiUnavailable = "LNK0101";
+
+    /// <summary>Error: the resolver does not know a DOI (HTTP 404 or 410). No item is made for it.</summary>
+    public const string DoiNotFound = "LNK0102";
+
+    /// <summary>
+    /// Error: the resolver answered a DOI with something other than one valid CSL-JSON item: another status, an answer
+    /// over the size cap, an unusable redirect, text that is not CSL-JSON, or an item with errors. No item is made for it.
+    /// </summary>
+    public const string DoiInvalidAnswer = "LNK0103";
+
+    /// <summary>Error: a line of a list of DOIs is not a DOI; it is skipped, the other lines are read.</summary>
+    public const string NotADoi = "LNK0104";
+
+    /// <summary>Warning: a list of DOIs names one DOI twice (in any spelling); it is read once.</summary>
+    public const string DuplicateDoi = "LNK0105";
 }

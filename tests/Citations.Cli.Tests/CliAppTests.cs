@@ -32,6 +32,7 @@ public sealed class CliAppTests
     [DataRow("report")]
     [DataRow("check")]
     [DataRow("format")]
+    [DataRow("convert")]
     public async Task HelpCommand_SameAsTheCommandsHelpOption(string command)
     {
         var viaHelp = await CliRunner.RunAsync("help", command);

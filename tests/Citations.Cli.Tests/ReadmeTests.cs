@@ -60,6 +60,37 @@ public sealed partial class ReadmeTests
         Assert.AreEqual(program.ReplaceLineEndings("\n").Trim(), match.Groups["code"].Value.ReplaceLineEndings("\n").Trim());
     }
 
+    [TestMethod]
+    public async Task CommandLineSection_NamesEveryCommandAndEveryOption()
+    {
+        var section = CommandLineSection().Match(Readme);
+        Assert.IsTrue(section.Success, "the README has a '## Command line' section");
+        var overview = await CliRunner.RunAsync("--help");
+        var commands = CommandInOverview().Matches(overview.Out[overview.Out.IndexOf("Commands:", StringComparison.Ordinal)..]).Select(m => m.Groups["name"].Value).Where(c => c != "help").ToList();
+        Assert.IsGreaterThanOrEqualTo(4, commands.Count, overview.Out);
+        var missing = new List<string>();
+        foreach (var command in commands)
+        {
+            if (!section.Value.Contains($"`citations {command}", StringComparison.Ordinal))
+            {
+                missing.Add($"citations {command}");
+            }
+
+            var help = await CliRunner.RunAsync(command, "--help");
+            foreach (var option in OptionInHelp().Matches(help.Out).Select(m => m.Value).Distinct())
+            {
+                if (!OptionNamed(option).IsMatch(section.Value))
+                {
+                    missing.Add($"citations {command} {option}");
+                }
+            }
+        }
+
+        Assert.IsEmpty(missing, "the README's command-line section does not name: " + string.Join(", ", missing));
+    }
+
+    private static Regex OptionNamed(string option) => new("`[^`]*" + Regex.Escape(option) + @"(?![\w-])");
+
     private static List<string> SetupCommands()
     {
         var match = SetupBlock().Match(Readme);
@@ -75,4 +106,13 @@ public sealed partial class ReadmeTests
 
     [GeneratedRegex(@"^## Quick start\b.*?^```csharp\n(?<code>.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline)]
     private static partial Regex QuickStartBlock();
+
+    [GeneratedRegex(@"^## Command line\n.*?(?=^## )", RegexOptions.Multiline | RegexOptions.Singleline)]
+    private static partial Regex CommandLineSection();
+
+    [GeneratedRegex(@"^  (?<name>[a-z]+)\b", RegexOptions.Multiline)]
+    private static partial Regex CommandInOverview();
+
+    [GeneratedRegex(@"(?<![\w-])--[a-z][a-z-]*")]
+    private static partial Regex OptionInHelp();
 }

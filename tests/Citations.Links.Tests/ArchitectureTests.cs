@@ -23,7 +23,8 @@ public sealed partial class ArchitectureTests
         ["History"] = [""],
         ["Reports"] = [""],
         ["Extraction"] = ["", "Drift"],
-        ["Checking"] = ["", "Drift", "Http", "Resilience", "Archives", "History", "Reports", "Extraction"],
+        ["Lookup"] = ["", "Http", "Resilience"],
+        ["Checking"] = ["", "Drift", "Http", "Resilience", "Archives", "History", "Reports", "Extraction", "Lookup"],
     };
 
     private static string Source => Path.Combine(RepoPaths.Root, "src", "Citations.Links");
@@ -31,7 +32,7 @@ public sealed partial class ArchitectureTests
     [GeneratedRegex(@"^\s*using\s+Citations\.Links(?:\.(?<folder>\w+))?\s*;", RegexOptions.Multiline)]
     private static partial Regex UsingDirective();
 
-    [GeneratedRegex(@"(?:\bCitations\.Links\.|(?<![\w.]))(?<folder>Checking|Http|Resilience|Archives|History|Reports|Extraction|Drift)\.[A-Z]")]
+    [GeneratedRegex(@"(?:\bCitations\.Links\.|(?<![\w.]))(?<folder>Checking|Http|Resilience|Archives|History|Reports|Extraction|Drift|Lookup)\.[A-Z]")]
     private static partial Regex QualifiedName();
 
     [GeneratedRegex(@"^namespace\s+(?<ns>[\w.]+)\s*;", RegexOptions.Multiline)]

@@ -19,19 +19,32 @@ internal static class CliOptions
     public static Option<string?> Value(string name, string helpName, string description, params string[] aliases)
         => new(name, aliases) { Description = description, HelpName = helpName };
 
+    /// <summary>An option that takes a text value and may be given several times (<c>--items a.bib --items b.ris</c>), one value each time.</summary>
+    /// <param name="name">The long name.</param>
+    /// <param name="helpName">What the help calls the value.</param>
+    /// <param name="description">One line for the help.</param>
+    /// <param name="aliases">Other names.</param>
+    public static Option<string[]> Values(string name, string helpName, string description, params string[] aliases)
+        => new(name, aliases) { Description = description, HelpName = helpName, AllowMultipleArgumentsPerToken = false, Arity = ArgumentArity.OneOrMore };
+
     /// <summary>An on/off option.</summary>
     public static Option<bool> Flag(string name, string description, params string[] aliases)
         => new(name, aliases) { Description = description };
 
-    /// <summary>An option whose value is one of a few names (case-sensitive), with a default.</summary>
-    public static Option<string> Choice(string name, string description, string defaultValue, IReadOnlyList<string> choices, params string[] aliases)
+    /// <summary>An option whose value is one of a few names (case-sensitive), with a default; without one (<see langword="null"/>), the option is required.</summary>
+    public static Option<string> Choice(string name, string description, string? defaultValue, IReadOnlyList<string> choices, params string[] aliases)
     {
         var option = new Option<string>(name, aliases)
         {
             Description = description,
             HelpName = string.Join('|', choices),
-            DefaultValueFactory = _ => defaultValue,
+            Required = defaultValue is null,
         };
+        if (defaultValue is not null)
+        {
+            option.DefaultValueFactory = _ => defaultValue;
+        }
+
         option.Validators.Add(result =>
         {
             if (result.Tokens.Count > 0 && !choices.Contains(result.Tokens[^1].Value, StringComparer.Ordinal))

@@ -21,7 +21,7 @@ internal sealed class CheckCommand : ICliCommand
 {
     private static readonly string[] PrintedFormats = ["text", "markdown", "json"];
 
-    private readonly Argument<string[]> _paths = CliOptions.Paths("PATH", "files whose links to check: article files, bibliographies, Markdown, HTML, lists of URLs");
+    private readonly Argument<string[]> _paths = CliOptions.Paths("PATH", "files whose links to check: article files, bibliographies, Markdown, HTML, lists of URLs or DOIs; or DOIs (doi:10.1000/xyz)");
     private readonly Option<string> _format = CliOptions.Choice("--format", "what to print: progress and a summary (text), or the whole report as Markdown or JSON", "text", PrintedFormats, "-f");
     private readonly Option<string?> _json = CliOptions.Value("--json", "FILE", "write the JSON report (format citations-link-report, version 1) to FILE");
     private readonly Option<string?> _markdown = CliOptions.Value("--markdown", "FILE", "write a Markdown report to FILE");
@@ -56,8 +56,10 @@ internal sealed class CheckCommand : ICliCommand
     /// <inheritdoc/>
     public string HelpNotes => """
         Each file's kind is told by its extension or content: an article file or a CSL-JSON bibliography
-        (.json), another bibliography format the tool reads, Markdown (.md), HTML (.html) or a list of URLs
-        (.txt). For an article, each source's URL is checked for the passages its claims quote; sources with
+        (.json), another bibliography format the tool reads (.bib, .ris, .yaml, CITATION.cff), Markdown
+        (.md), HTML (.html), a list of URLs (.txt) or of DOIs (.doi, or lines that are all DOIs). A DOI,
+        given as doi:10.1000/xyz or https://doi.org/10.1000/xyz or in a list, is checked at its resolver
+        URL. For an article, each source's URL is checked for the passages its claims quote; sources with
         no URL are reported as not checkable. DURATION: a number with s, m, h or d (30s, 15m, 12h, 2d), or
         hh:mm:ss.
 
@@ -87,9 +89,11 @@ internal sealed class CheckCommand : ICliCommand
         // a file with some bad entries is reported and its other entries are checked.
         var input = LinkTargetSet.Empty;
         var inputErrors = 0;
+        var maxBytes = parse.GetValue(_maxInputSize) ?? InputFile.DefaultMaxBytes;
         foreach (var path in parse.GetRequiredValue(_paths))
         {
-            var read = await LinkTargetReader.ReadSetFileAsync(context.ResolvePath(path), null, path, parse.GetValue(_maxInputSize) ?? InputFile.DefaultMaxBytes, cancellationToken).ConfigureAwait(false);
+            var read = ItemInputs.ReadDoiTargets(path, maxBytes, context)
+                       ?? await LinkTargetReader.ReadSetFileAsync(context.ResolvePath(path), null, path, maxBytes, cancellationToken).ConfigureAwait(false);
             await context.WriteDiagnosticsAsync(read.Diagnostics, withInfo: !quiet).ConfigureAwait(false);
             if (read.Stopped)
             {

@@ -1,5 +1,6 @@
 using Citations.Diagnostics;
 using Citations.Links.Checking;
+using Citations.Links.Lookup;
 
 namespace Citations.Cli.Commands;
 
@@ -15,6 +16,12 @@ internal sealed record CliContext(TextWriter Out, TextWriter Error, string Worki
     /// in the real tool. Tests use it to put the checker on a stubbed network (a resolver and a connectivity probe).
     /// </summary>
     public Action<LinkCheckerBuilder>? ConfigureLinkChecker { get; init; }
+
+    /// <summary>
+    /// Changes the options of the DOI lookups of <c>format</c> and <c>convert</c>, after the command line is applied;
+    /// <see langword="null"/> in the real tool. Tests use it for short timeouts and waits.
+    /// </summary>
+    public Action<DoiLookupOptions>? ConfigureDoiLookup { get; init; }
 
     /// <summary>Resolves a path given on the command line.</summary>
     public string ResolvePath(string path) => Path.GetFullPath(path, WorkingDirectory);

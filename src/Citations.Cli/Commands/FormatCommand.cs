@@ -22,7 +22,7 @@ internal sealed class FormatCommand : ICliCommand
     private static readonly string[] Markups = ["text", "html", "rtf", "markdown"];
 
     private readonly Option<string?> _style = CliOptions.Value("--style", "ID|PATH", "a .csl file, or a style id: citations-author-date and citations-numeric are embedded; others come from --styles DIR or are downloaded once (dependent styles resolve to their parent)", "-s");
-    private readonly Option<string?> _items = CliOptions.Value("--items", "FILE", "the items: a bibliography file in any format the tool reads (CSL-JSON: an array of items)", "-i");
+    private readonly Option<string[]> _items = CliOptions.Values("--items", "FILE|DOI", "the items: a bibliography file in any format the tool reads, a DOI (doi:10.1000/xyz or https://doi.org/10.1000/xyz) or a list of DOIs; give it several times to merge", "-i");
     private readonly Option<string?> _citations = CliOptions.Value("--citations", "FILE", "a JSON array of citations, each an array of cite objects {id, locator?, label?, prefix?, suffix?, suppress-author?, author-only?}; citation i is in note i. Without it, the bibliography of all items", "-c");
     private readonly Option<bool> _bibliography = CliOptions.Flag("--bibliography", "with --citations: also print the bibliography of the cited items", "-b");
     private readonly Option<string> _format = CliOptions.Choice("--format", "what to print: citations and entries in text, HTML, RTF or Markdown, or them all as JSON {\"citations\": [...], \"bibliography\": [...]}", "text", [.. Markups, "json"], "-f");
@@ -32,9 +32,10 @@ internal sealed class FormatCommand : ICliCommand
     private readonly Option<bool> _languageIsFallback = CliOptions.Flag("--lang-fallback", "use --lang only when the style has no default-locale");
     private readonly Option<string?> _locales = CliOptions.Value("--locales", "DIR", "CSL locale files (locales-xx-XX.xml); default: the embedded en-US locale");
     private readonly Option<string?> _styles = CliOptions.Value("--styles", "DIR", "a folder of styles, like the official repository", "--styles-dir");
-    private readonly Option<bool> _offline = CliOptions.Flag("--offline", "never download a style");
+    private readonly Option<bool> _offline = CliOptions.Flag("--offline", "never use the network: no style is downloaded, DOIs come only from the DOI cache");
     private readonly Option<string?> _cache = CliOptions.Value("--cache", "DIR", "where downloaded styles are kept (default: the user's cache folder)");
     private readonly Option<string?> _stylesUrl = CliOptions.Value("--styles-url", "URL", "where styles are downloaded from (default: the official CSL distribution)");
+    private readonly ItemInputs _inputs = new("allow a DOI resolver on loopback, private and link-local addresses (refused by default)");
     private readonly Option<long?> _maxInputSize;
 
     /// <summary>Creates the command.</summary>
@@ -48,6 +49,10 @@ internal sealed class FormatCommand : ICliCommand
         {
             _style, _items, _citations, _bibliography, _format, _markup, _json, _language, _languageIsFallback, _locales, _styles, _offline, _cache, _stylesUrl,
         };
+        foreach (var option in _inputs.Options)
+        {
+            Definition.Options.Add(option);
+        }
     }
 
     /// <inheritdoc/>
@@ -55,16 +60,25 @@ internal sealed class FormatCommand : ICliCommand
 
     /// <inheritdoc/>
     public string HelpNotes => """
+        Items: --items takes a file in any format the tool reads (CSL-JSON, BibTeX/BibLaTeX, RIS, CSL-YAML,
+        Markdown front matter, CITATION.cff; told by extension, else by content), a DOI (doi:10.1000/xyz or
+        https://doi.org/10.1000/xyz, looked up as CSL-JSON and cached) or a list of DOIs (.doi, or a file
+        whose lines are all DOIs). Several --items are merged; an id in two of them is an error, the first
+        kept.
+
         Output: one line per citation, then the bibliography (one entry per line in text, RTF and Markdown;
         the csl-bib-body block in HTML), as render.js prints it. Problems go to standard error with file,
         line and column.
 
         Exit codes:
           0  formatted, nothing to look at
-          1  formatted, with problems: items or citations with errors (reported and left out), or a style
-             or locale unavailable here (offline, not published, no --locales for the language)
+          1  formatted, with problems: items or citations with errors (reported and left out), a DOI that
+             could not be looked up (offline and not cached, unknown, a bad answer), an item id in two
+             inputs, or a style or locale unavailable here (offline, not published, no --locales for the
+             language)
           2  nothing done: wrong command line, or an items, citations or style file that cannot be read at
-             all (missing, too large, not UTF-8, a syntax error that stops its reader)
+             all (missing, too large, not UTF-8, in no format the tool reads, a syntax error that stops its
+             reader)
 
         """;
 
@@ -78,10 +92,9 @@ internal sealed class FormatCommand : ICliCommand
         }
 
         var maxBytes = parse.GetValue(_maxInputSize) ?? InputFile.DefaultMaxBytes;
-        var exit = ExitCodes.Success;
-        var itemsPath = parse.GetRequiredValue(_items)!;
-        var items = ItemFormats.Default.ReadFile(context.ResolvePath(itemsPath), maxBytes, itemsPath);
-        exit = Math.Max(exit, await ReportAsync(items, itemsPath, context).ConfigureAwait(false));
+        var (items, itemErrors) = await _inputs.ReadAsync(parse.GetRequiredValue(_items), null, parse.GetValue(_offline), maxBytes, parse, context, "formatted", cancellationToken)
+            .ConfigureAwait(false);
+        var exit = itemErrors > 0 ? ExitCodes.Problems : ExitCodes.Success;
 
         List<CslCitation>? citations = null;
         if (parse.GetValue(_citations) is { } citationsPath)
@@ -89,7 +102,7 @@ internal sealed class FormatCommand : ICliCommand
             var bytes = InputFile.ReadAllBytes(context.ResolvePath(citationsPath), maxBytes, citationsPath);
             var read = bytes.Value is null
                 ? new ParseResult<List<CslCitation>>(null, bytes.Diagnostics)
-                : CitationsFile.Read(bytes.Value, citationsPath, items.Value!.Select(i => i.Id.Text).ToHashSet(StringComparer.Ordinal));
+                : CitationsFile.Read(bytes.Value, citationsPath, items.Select(i => i.Id.Text).ToHashSet(StringComparer.Ordinal));
             exit = Math.Max(exit, await ReportAsync(read, citationsPath, context).ConfigureAwait(false));
             citations = read.Value;
         }
@@ -115,7 +128,7 @@ internal sealed class FormatCommand : ICliCommand
             exit = ExitCodes.Problems;
         }
 
-        var output = FormatOutput.Create(processor, style, items.Value!, citations, parse.GetValue(_bibliography));
+        var output = FormatOutput.Create(processor, style, items, citations, parse.GetValue(_bibliography));
         await context.WriteDiagnosticsAsync(output.Warnings).ConfigureAwait(false);
         exit = Math.Max(exit, output.Warnings.Any(w => w.IsError) ? ExitCodes.Problems : ExitCodes.Success);
         if (output.BibliographyMissing)

@@ -23,6 +23,8 @@ internal sealed class HttpSender(HttpClient client, string userAgent, TimeProvid
         request.Headers.TryAddWithoutValidation("Accept-Encoding", AcceptEncoding);
         foreach (var (name, value) in headers ?? [])
         {
+            // A caller's header replaces the default of the same name (Accept, for content negotiation).
+            request.Headers.Remove(name);
             request.Headers.TryAddWithoutValidation(name, value);
         }
 

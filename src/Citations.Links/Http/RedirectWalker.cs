@@ -11,10 +11,12 @@ internal static class RedirectWalker
 
     /// <summary>
     /// Requests <paramref name="url"/> and the redirects after it. The last response is the page's, or the one that failed.
-    /// <paramref name="hostKey"/> is the first URL's <see cref="RequestRunner.HostKey"/> when the caller has it.
+    /// <paramref name="hostKey"/> is the first URL's <see cref="RequestRunner.HostKey"/> when the caller has it;
+    /// <paramref name="headers"/> are sent with every request of the chain.
     /// </summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public static async ValueTask<Walk> WalkAsync(RequestRunner runner, Uri url, HttpMethod method, int maxRedirects, int maxBodyBytes, RequestTrace trace, string? hostKey, CancellationToken cancellationToken)
+    public static async ValueTask<Walk> WalkAsync(RequestRunner runner, Uri url, HttpMethod method, int maxRedirects, int maxBodyBytes, RequestTrace trace, string? hostKey, CancellationToken cancellationToken,
+        IReadOnlyList<KeyValuePair<string, string>>? headers = null)
     {
         var chain = new List<RedirectHop>();
         HashSet<string>? visited = null;
@@ -22,7 +24,7 @@ internal static class RedirectWalker
         var currentMethod = method;
         while (true)
         {
-            var response = await runner.SendAsync(current, currentMethod, maxBodyBytes, trace, cancellationToken, hostKey: chain.Count == 0 ? hostKey : null).ConfigureAwait(false);
+            var response = await runner.SendAsync(current, currentMethod, maxBodyBytes, trace, cancellationToken, headers, hostKey: chain.Count == 0 ? hostKey : null).ConfigureAwait(false);
             if (!response.IsRedirect)
             {
                 return new Walk(response, current, chain, null);

@@ -300,6 +300,93 @@ public sealed class CheckCommandTests
         Assert.IsTrue(resolver.Asked.All(h => h is "www.cbp.gov" or "www.cdc.gov" || ConnectivityProbe.DefaultProbeHosts.Contains(h)), string.Join(", ", resolver.Asked));
     }
 
+    [TestMethod]
+    [DataRow("refs.bib", "okafor2021")]
+    [DataRow("refs.ris", "baker2023")]
+    [DataRow("refs.yaml", "roe2019")]
+    [DataRow("CITATION.cff", "sample-tool")]
+    public async Task Check_EachBibliographyFormat_ItsItemsLinkChecked(string file, string id)
+    {
+        SampleBibliographies.WriteAll(_folder, _base + "/data");
+
+        var (exit, output, error) = await RunAsync("check", file, "--allow-private", "--no-archives", "--no-db");
+
+        Assert.AreEqual(0, exit, output + error);
+        StringAssert.Contains(output, $"sources:\n  {id}  alive          {_base}/data\n");
+        StringAssert.Contains(output, "1 link(s) checked: 1 alive");
+    }
+
+    [TestMethod]
+    public async Task Check_MarkdownWithFrontMatter_TheLinksOfTheFrontMatterAndTheText()
+    {
+        SampleBibliographies.WriteAll(_folder, _base + "/data");
+        File.AppendAllText(Path.Combine(_folder, "paper.md"), $"See [the report]({_base}/report).\n");
+
+        var (exit, output, error) = await RunAsync("check", "paper.md", "--allow-private", "--no-archives", "--no-db", "--format", "json");
+
+        Assert.AreEqual(0, exit, output + error);
+        using var json = JsonDocument.Parse(output);
+        CollectionAssert.AreEquivalent(new[] { _base + "/data", _base + "/report" },
+            json.RootElement.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("url").GetString()).ToArray());
+    }
+
+    [TestMethod]
+    public async Task Check_DoisAndListsOfDois_CheckedAtTheirResolverUrls()
+    {
+        // Every name resolves to 127.0.0.1 and private addresses are refused: the DOIs' resolver URLs are judged
+        // (not allowed, not broken) without a request leaving the machine or even reaching the loopback.
+        Write("refs.doi", "10.1000/a\n# the second chapter\ndoi:10.1000/b\n");
+        Write("more.txt", "https://doi.org/10.1000/c\n");
+
+        var (exit, output, error) = await RunAsync(b => b.WithHostResolver(new LoopbackResolver()).WithConnectivityProbe(ConnectivityProbe.Fixed(true)),
+            "check", "refs.doi", "more.txt", "doi:10.1000/d", "--no-archives", "--no-db", "--json", "out.json");
+
+        Assert.AreEqual(0, exit, output + error);
+        StringAssert.Contains(output, """
+            sources:
+              10.1000/a  not-allowed    https://doi.org/10.1000/a
+              10.1000/b  not-allowed    https://doi.org/10.1000/b
+              10.1000/c  not-allowed    https://doi.org/10.1000/c
+              10.1000/d  not-allowed    https://doi.org/10.1000/d
+            """.ReplaceLineEndings("\n"));
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_folder, "out.json")));
+        var origins = json.RootElement.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("citations")[0].GetProperty("origin").GetString()).ToArray();
+        CollectionAssert.AreEquivalent(new[] { "refs.doi:1", "refs.doi:3", "more.txt:1", "doi:10.1000/d" }, origins);
+    }
+
+    [TestMethod]
+    public async Task Check_ListOfDoisWithALineThatIsNotOne_Exit1LineNamedTheOthersChecked()
+    {
+        Write("refs.doi", "10.1000/a\nchapter two\n");
+
+        var (exit, output, error) = await RunAsync(b => b.WithHostResolver(new LoopbackResolver()).WithConnectivityProbe(ConnectivityProbe.Fixed(true)),
+            "check", "refs.doi", "--no-archives", "--no-db");
+
+        Assert.AreEqual(1, exit);
+        StringAssert.StartsWith(error, "refs.doi(2,1): error LNK0104: 'chapter' is not a DOI");
+        StringAssert.Contains(output, "10.1000/a  not-allowed");
+    }
+
+    [TestMethod]
+    public async Task Check_ArticleNamingABibFile_ItsSourcesLinksChecked()
+    {
+        Write("sources.bib", $"@online{{cdc, title = {{Overdose deaths}}, url = {{{_base}/data}}}}\n@report{{brief, title = {{A brief}}}}\n");
+        var article = WriteArticle("""[{"id": "cdc", "class": "primaryData"}, {"id": "brief", "class": "advocacyOrThinkTank"}]""");
+        File.WriteAllText(article, File.ReadAllText(article).Replace("\"formatVersion\": 1,", "\"formatVersion\": 1, \"bibliography\": \"sources.bib\",", StringComparison.Ordinal));
+
+        var (exit, output, error) = await RunAsync("check", article, "--allow-private", "--no-archives", "--no-db");
+
+        Assert.AreEqual(0, exit, output + error);
+        StringAssert.Contains(output, "sources:\n  brief  not-checkable  no URL or DOI\n  cdc    alive          " + _base + "/data\n");
+    }
+
+    /// <summary>DNS that answers 127.0.0.1 for every name, as a hostile resolver could.</summary>
+    private sealed class LoopbackResolver : HostResolver
+    {
+        public override ValueTask<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken = default)
+            => new([IPAddress.Loopback]);
+    }
+
     /// <summary>DNS on a machine with no network: every name fails.</summary>
     private sealed class OfflineResolver : HostResolver
     {

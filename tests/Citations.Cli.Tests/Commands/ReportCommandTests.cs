@@ -171,6 +171,67 @@ public sealed class ReportCommandTests
     }
 
     [TestMethod]
+    public async Task Report_ArticleNamingABibFile_SourcesFromItExit0()
+    {
+        var folder = Directory.CreateTempSubdirectory("citations-cli-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, "sources.bib"), """
+                @string{cdc = {{Centers for Disease Control and Prevention}}}
+                @dataset{cdc-overdose, author = {{National Center for Health Statistics}}, title = {Provisional Drug Overdose Death Counts},
+                  publisher = cdc, year = 2024, url = {https://www.cdc.gov/nchs/nvss/vsrr/drug-overdose-data.htm}}
+                @report{brief, author = {{Federation for American Immigration Reform}}, title = {Issue brief on {China} and immigration}, type = {Issue brief}, year = 2023}
+                """, TestContext.CancellationToken);
+            var article = Path.Combine(folder, "article.json");
+            await File.WriteAllTextAsync(article, """
+                {"formatVersion": 1, "bibliography": "sources.bib", "metadata": {"id": "a", "type": "article", "title": "Piece"},
+                 "claims": [{"id": "c1", "kind": "statistic", "text": "t", "anchor": {"paragraph": 1, "selector": {"exact": "x"}},
+                             "evidence": [{"source": "cdc-overdose", "relation": "citesAsDataSource"}]},
+                            {"id": "c2", "kind": "factual", "text": "u", "anchor": {"paragraph": 2, "selector": {"exact": "y"}},
+                             "evidence": [{"source": "brief", "relation": "citesAsEvidence"}]}],
+                 "sources": [{"id": "cdc-overdose", "class": "primaryData"}, {"id": "brief", "class": "advocacyOrThinkTank"}]}
+                """, TestContext.CancellationToken);
+
+            var outcome = await CliRunner.RunAsync("report", article, "--bibliography");
+
+            Assert.AreEqual(0, outcome.ExitCode, outcome.Error);
+            Assert.AreEqual(string.Empty, outcome.Error);
+            Assert.Contains("2 claims: 1 backed by primary data, 1 by secondary sources only", outcome.Out);
+            Assert.Contains("Federation for American Immigration Reform. 2023. Issue brief on China and immigration. Issue brief.\n", outcome.Out);
+            Assert.Contains("National Center for Health Statistics. 2024. Provisional drug overdose death counts. Dataset. Centers for Disease Control and Prevention. https://www.cdc.gov/nchs/nvss/vsrr/drug-overdose-data.htm\n", outcome.Out);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [TestMethod]
+    public async Task Report_ArticleNamingABibFileWithABadEntry_Exit1TheEntryAndTheSourceNamed()
+    {
+        var folder = Directory.CreateTempSubdirectory("citations-cli-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, "sources.bib"), "@book{good, title = {Good}, year = 2020}\n@book{bad, title = {Unbalanced, year = 2020}\n", TestContext.CancellationToken);
+            var article = Path.Combine(folder, "article.json");
+            await File.WriteAllTextAsync(article, """
+                {"formatVersion": 1, "bibliography": "sources.bib", "metadata": {"id": "a", "type": "article", "title": "Piece"},
+                 "claims": [], "sources": [{"id": "good", "class": "news"}, {"id": "bad", "class": "news"}]}
+                """, TestContext.CancellationToken);
+
+            var outcome = await CliRunner.RunAsync("report", article);
+
+            Assert.AreEqual(1, outcome.ExitCode);
+            Assert.Contains(Path.Combine(folder, "sources.bib") + "(2,", outcome.Error);
+            Assert.Contains("error CIT0301", outcome.Error);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [TestMethod]
     public async Task Report_JsonAndMarkdownFiles_WrittenBesideThePrintedReport()
     {
         var folder = Directory.CreateTempSubdirectory("citations-cli-").FullName;
