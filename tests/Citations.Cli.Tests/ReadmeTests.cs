@@ -44,10 +44,12 @@ public sealed partial class ReadmeTests
         var commands = SetupCommands();
 
         Assert.HasCount(2, commands);
-        Assert.AreEqual("dotnet test Citations.sln", commands[1]);
+        Assert.AreEqual("./test.sh", commands[1]);
         var ci = File.ReadAllLines(Path.Combine(RepoPaths.Root, ".ci", "run"));
         Assert.Contains("set -euo pipefail", ci);
-        Assert.AreEqual("dotnet test Citations.sln", ci.Last(l => l.Trim().Length > 0));
+        Assert.AreEqual("exec ./test.sh", ci.Last(l => l.Trim().Length > 0));
+        var script = File.ReadAllLines(Path.Combine(RepoPaths.Root, "test.sh"));
+        Assert.AreEqual("dotnet test Citations.sln \"$@\"", script.Last(l => l.Trim().Length > 0 && !l.StartsWith('#')), "test.sh ends by running the whole solution's tests");
     }
 
     [TestMethod]
