@@ -148,7 +148,7 @@ internal static class VerdictRules
 
         if (error is { Kind: LinkErrorKind.ConnectionReset or LinkErrorKind.Protocol or LinkErrorKind.Other })
         {
-            return "failed (" + ReportNames.Kebab(error.Kind) + ")";
+            return "failed (" + ReportNames.ErrorKinds[error.Kind] + ")";
         }
 
         return status switch

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Citations.Validation;
 
 namespace Citations.Links.Drift;
 
@@ -24,11 +25,11 @@ internal static class ContentAnalyzer
             : mediaType.Contains("html", StringComparison.OrdinalIgnoreCase) || mediaType.Contains("xml", StringComparison.OrdinalIgnoreCase);
         if (!isHtml)
         {
-            return (TextNormalizer.Normalize(decoded), null);
+            return (QuoteText.Normalize(decoded), null);
         }
 
         var (text, title) = HtmlText.Extract(decoded);
-        return (TextNormalizer.Normalize(text), title);
+        return (QuoteText.Normalize(text), title);
     }
 
     /// <summary>Reads a body and checks it against quotes and an earlier fingerprint.</summary>
@@ -50,7 +51,7 @@ internal static class ContentAnalyzer
     }
 
     /// <summary>Fingerprints normalised text.</summary>
-    /// <param name="normalizedText">Text normalised with <see cref="TextNormalizer.Normalize"/>.</param>
+    /// <param name="normalizedText">Text normalised with <see cref="QuoteText.Normalize"/>.</param>
     public static PageFingerprint Fingerprint(string normalizedText)
     {
         ArgumentNullException.ThrowIfNull(normalizedText);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Citations.Validation;
 
 namespace Citations.Links.Drift;
 
@@ -132,7 +133,7 @@ internal static class HtmlText
         return (text.ToString(), string.IsNullOrEmpty(title) ? null : title);
     }
 
-    private static string Normalize(string text) => TextNormalizer.Normalize(text);
+    private static string Normalize(string text) => QuoteText.Normalize(text);
 
     private static void AppendRun(StringBuilder text, string html, int start, int end)
     {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Citations.Diagnostics;
 using Citations.Links.Drift;
+using Citations.Validation;
 
 namespace Citations.Links.Extraction;
 
@@ -65,7 +66,7 @@ internal static partial class HtmlLinks
                 var close = html.IndexOf("</" + name, tag.Index + tag.Length, StringComparison.OrdinalIgnoreCase);
                 if (close > 0)
                 {
-                    var quote = TextNormalizer.Normalize(HtmlText.ToText(html[(tag.Index + tag.Length)..close]));
+                    var quote = QuoteText.Normalize(HtmlText.ToText(html[(tag.Index + tag.Length)..close]));
                     if (quote.Length > 0)
                     {
                         quotes = [quote];

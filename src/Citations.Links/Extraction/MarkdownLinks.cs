@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Citations.Diagnostics;
-using Citations.Links.Drift;
+using Citations.Validation;
 
 namespace Citations.Links.Extraction;
 
@@ -153,7 +153,7 @@ internal static partial class MarkdownLinks
     {
         if (quoteTargets.Count == 1 && quoteLines.Count > 0)
         {
-            var quote = TextNormalizer.Normalize(string.Join(' ', quoteLines)).Trim('"', ' ');
+            var quote = QuoteText.Normalize(string.Join(' ', quoteLines)).Trim('"', ' ');
             if (quote.Length > 0)
             {
                 var index = quoteTargets[0];

@@ -60,7 +60,7 @@ internal sealed record CheckRow(string Url, long CheckedAt, string Verdict, int?
         ArgumentNullException.ThrowIfNull(result);
         var evidence = result.Evidence;
         return new CheckRow(result.Url, result.CheckedAt.ToUnixTimeMilliseconds(), result.Verdict.ToReportName(), evidence.StatusCode,
-            evidence.FinalUrl, evidence.Error is { } error ? ReportNames.Kebab(error.Kind) : null, result.Content?.Fingerprint.Sha256, Format, WriteDetail(result));
+            evidence.FinalUrl, evidence.Error is { } error ? ReportNames.ErrorKinds[error.Kind] : null, result.Content?.Fingerprint.Sha256, Format, WriteDetail(result));
     }
 
     /// <summary>The result this row records.</summary>
@@ -225,7 +225,7 @@ internal sealed record CheckRow(string Url, long CheckedAt, string Verdict, int?
         LinkError? error = null;
         if (row.ErrorKind is { } kind)
         {
-            error = new LinkError(ReportNames.TryParse<LinkErrorKind>(kind, out var errorKind) ? errorKind : LinkErrorKind.Other, OptionalString(d, "em") ?? string.Empty);
+            error = new LinkError(ReportNames.ErrorKinds.TryParse(kind, out var errorKind) ? errorKind : LinkErrorKind.Other, OptionalString(d, "em") ?? string.Empty);
         }
 
         return new LinkEvidence

@@ -46,7 +46,7 @@ internal static class SchemaOneRows
         }
 
         RedirectInfo? redirect = null;
-        if (e.TryGetProperty("redirect", out var r) && ReportNames.TryParse<RedirectKind>(r.GetProperty("kind").GetString(), out var kind))
+        if (e.TryGetProperty("redirect", out var r) && ReportNames.RedirectKinds.TryParse(r.GetProperty("kind").GetString(), out var kind))
         {
             redirect = new RedirectInfo(kind, r.GetProperty("target").GetString()!, r.GetProperty("canonicalization").GetBoolean());
         }
@@ -54,7 +54,7 @@ internal static class SchemaOneRows
         LinkError? error = null;
         if (e.TryGetProperty("error", out var err))
         {
-            error = new LinkError(ReportNames.TryParse<LinkErrorKind>(err.GetProperty("kind").GetString(), out var errorKind) ? errorKind : LinkErrorKind.Other,
+            error = new LinkError(ReportNames.ErrorKinds.TryParse(err.GetProperty("kind").GetString(), out var errorKind) ? errorKind : LinkErrorKind.Other,
                 err.GetProperty("message").GetString() ?? string.Empty);
         }
 

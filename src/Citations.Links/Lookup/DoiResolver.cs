@@ -190,7 +190,7 @@ public sealed class DoiResolver : IDisposable
                 ? $"; a DOI looked up once is kept in the DOI cache ({CacheDescription}) and found there offline"
                 : string.Empty;
             var where = last.Url == url ? string.Empty : $" (redirected to {last.Url.AbsoluteUri})";
-            return Failed(reference, LinkDiagnosticCodes.DoiUnavailable, $"{at}{where}: {ReportNames.Kebab(error.Kind)}: {error.Message.TrimEnd('.')}{offline}");
+            return Failed(reference, LinkDiagnosticCodes.DoiUnavailable, $"{at}{where}: {ReportNames.ErrorKinds[error.Kind]}: {error.Message.TrimEnd('.')}{offline}");
         }
 
         var status = last.StatusCode!.Value;

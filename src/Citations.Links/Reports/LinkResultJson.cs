@@ -98,7 +98,7 @@ internal static class LinkResultJson
         if (evidence.Redirect is { } redirect)
         {
             json.WriteStartObject("redirect");
-            json.WriteString("kind", ReportNames.Kebab(redirect.Kind));
+            json.WriteString("kind", ReportNames.RedirectKinds[redirect.Kind]);
             json.WriteString("target", redirect.Target);
             json.WriteBoolean("canonicalization", redirect.IsCanonicalization);
             json.WriteEndObject();
@@ -107,7 +107,7 @@ internal static class LinkResultJson
         if (evidence.Error is { } error)
         {
             json.WriteStartObject("error");
-            json.WriteString("kind", ReportNames.Kebab(error.Kind));
+            json.WriteString("kind", ReportNames.ErrorKinds[error.Kind]);
             json.WriteString("message", error.Message);
             json.WriteEndObject();
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Citations.Reports;
 
 namespace Citations.Links.Reports;
 
@@ -154,7 +155,7 @@ public sealed class MarkdownLinkReportWriter : ILinkReportWriter
         md.Append(Invariant($"## Sources ({sources.Count})\n\n| Source | Status | Link |\n|---|---|---|\n"));
         foreach (var source in sources)
         {
-            md.Append("| ").Append(Cell(source.SourceId)).Append(" | ");
+            md.Append("| ").Append(Escape(source.SourceId)).Append(" | ");
             if (source.Result is { } result)
             {
                 md.Append("**").Append(source.Status).Append("**");
@@ -167,20 +168,17 @@ public sealed class MarkdownLinkReportWriter : ILinkReportWriter
             }
             else
             {
-                md.Append("not checkable: ").Append(Cell(source.NotCheckable!.Reason)).Append(" | ");
-                md.Append(source.NotCheckable.Title is { } title ? Cell(title) : "—").Append(" |\n");
+                md.Append("not checkable: ").Append(Escape(source.NotCheckable!.Reason)).Append(" | ");
+                md.Append(source.NotCheckable.Title is { } title ? Escape(title) : "—").Append(" |\n");
             }
         }
 
         md.Append('\n');
     }
 
-    /// <summary>Text for a table cell: one line, no pipes, no tags, no link brackets.</summary>
-    private static string Cell(string text)
-        => Escape(text).Replace("|", "\\|", StringComparison.Ordinal).Replace("[", "\\[", StringComparison.Ordinal).Replace("]", "\\]", StringComparison.Ordinal);
-
-    /// <summary>Text from outside (messages, notes, quotes, titles, ids) for Markdown: control characters escaped (<see cref="DisplayText.Escape"/>), no tags.</summary>
-    private static string Escape(string text) => DisplayText.Escape(text).Replace("<", "&lt;", StringComparison.Ordinal);
+    /// <summary>Text from outside (messages, notes, quotes, titles, ids) for Markdown, table cells included: control
+    /// characters escaped (<see cref="DisplayText.Escape"/>), then Markdown's own characters (<see cref="MarkdownText.Escape"/>).</summary>
+    private static string Escape(string text) => MarkdownText.Escape(DisplayText.Escape(text));
 
     /// <summary>A URL as an autolink, password hidden and control characters escaped; what cannot be inside the brackets percent-encoded.</summary>
     private static string Link(string url)

@@ -90,46 +90,30 @@ internal sealed class MarkdownDocumentWriter(TextWriter output) : IDocumentWrite
     public void Title(string text)
     {
         Separate();
-        output.WriteLine("# " + Escape(text));
+        output.WriteLine("# " + MarkdownText.Escape(text));
     }
 
     public void Heading(string text)
     {
         Separate();
-        output.WriteLine("## " + Escape(text));
+        output.WriteLine("## " + MarkdownText.Escape(text));
     }
 
     public void Paragraph(string text)
     {
         Separate();
-        output.WriteLine(Escape(text));
+        output.WriteLine(MarkdownText.Escape(text));
     }
 
     public void Table(IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<string>> rows, IReadOnlyList<bool> rightAligned)
     {
         Separate();
-        output.WriteLine("| " + string.Join(" | ", headers.Select(Escape)) + " |");
+        output.WriteLine("| " + string.Join(" | ", headers.Select(MarkdownText.Escape)) + " |");
         output.WriteLine("|" + string.Join("|", rightAligned.Select(r => r ? "---:" : "---")) + "|");
         foreach (var row in rows)
         {
-            output.WriteLine("| " + string.Join(" | ", row.Select(Escape)) + " |");
+            output.WriteLine("| " + string.Join(" | ", row.Select(MarkdownText.Escape)) + " |");
         }
-    }
-
-    internal static string Escape(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '|' or '#')
-            {
-                builder.Append('\\');
-            }
-
-            builder.Append(c is '\n' or '\r' ? ' ' : c);
-        }
-
-        return builder.ToString();
     }
 
     private void Separate()

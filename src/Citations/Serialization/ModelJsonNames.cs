@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using Citations.Model;
 
 namespace Citations.Serialization;
@@ -40,35 +39,4 @@ internal static class ModelJsonNames
         (SourceClass.AdvocacyOrThinkTank, "advocacyOrThinkTank"),
         (SourceClass.Anonymous, "anonymous"),
         (SourceClass.Unknown, "unknown"));
-}
-
-/// <summary>A two-way table between the members of an enumeration and their JSON names.</summary>
-internal sealed class EnumNames<TEnum>
-    where TEnum : struct, Enum
-{
-    private readonly FrozenDictionary<TEnum, string> _names;
-    private readonly FrozenDictionary<string, TEnum> _values;
-
-    public EnumNames(params (TEnum Value, string Name)[] pairs)
-    {
-        _names = pairs.ToFrozenDictionary(p => p.Value, p => p.Name);
-        _values = pairs.ToFrozenDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal);
-        if (_names.Count != Enum.GetValues<TEnum>().Length)
-        {
-            throw new InvalidOperationException($"Every {typeof(TEnum).Name} member needs a JSON name.");
-        }
-
-        Names = pairs.Select(p => p.Name).ToArray();
-    }
-
-    /// <summary>The JSON names in declaration order.</summary>
-    public IReadOnlyList<string> Names { get; }
-
-    public string this[TEnum value] => _names[value];
-
-    public bool TryParse(string name, out TEnum value) => _values.TryGetValue(name, out value);
-
-    /// <summary>The names as a list for messages: <c>'a', 'b' or 'c'</c>.</summary>
-    public string Describe()
-        => string.Join(", ", Names.Take(Names.Count - 1).Select(n => $"'{n}'")) + $" or '{Names[^1]}'";
 }

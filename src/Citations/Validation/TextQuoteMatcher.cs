@@ -1,11 +1,11 @@
-using System.Text;
 using Citations.Model;
 
 namespace Citations.Validation;
 
 /// <summary>
-/// Finds a <see cref="TextQuoteSelector"/> in a paragraph the way a reader would: runs of whitespace count as one
-/// space, and curly quotation marks and apostrophes equal straight ones. Everything else must match exactly.
+/// Finds a <see cref="TextQuoteSelector"/> in a paragraph the way a reader would: both are compared after
+/// <see cref="QuoteText.Normalize"/> (whitespace, quotation marks, dashes and compatibility forms folded); everything
+/// else must match exactly.
 /// </summary>
 internal static class TextQuoteMatcher
 {
@@ -20,10 +20,10 @@ internal static class TextQuoteMatcher
 
     public static Outcome Match(string paragraph, TextQuoteSelector selector, out int matches)
     {
-        var text = Normalize(paragraph);
-        var exact = Normalize(selector.Exact).Trim();
-        var prefix = selector.Prefix is null ? null : Normalize(selector.Prefix).TrimEnd();
-        var suffix = selector.Suffix is null ? null : Normalize(selector.Suffix).TrimStart();
+        var text = QuoteText.Normalize(paragraph);
+        var exact = QuoteText.Normalize(selector.Exact).Trim();
+        var prefix = selector.Prefix is null ? null : QuoteText.Normalize(selector.Prefix).TrimEnd();
+        var suffix = selector.Suffix is null ? null : QuoteText.Normalize(selector.Suffix).TrimStart();
         prefix = string.IsNullOrEmpty(prefix) ? null : prefix;
         suffix = string.IsNullOrEmpty(suffix) ? null : suffix;
 
@@ -57,54 +57,7 @@ internal static class TextQuoteMatcher
         };
     }
 
-    /// <summary>Whether a quotation occurs in a paragraph, allowing ellipses for left-out words and a trailing [sic].</summary>
+    /// <summary>Whether a quotation occurs in a paragraph, allowing ellipses and bracketed insertions such as [sic].</summary>
     public static bool ContainsQuote(string paragraph, string quote)
-    {
-        var text = Normalize(paragraph);
-        var words = Normalize(Normalize(quote).Replace("[sic]", " ", StringComparison.OrdinalIgnoreCase));
-        var fragments = words.Split(["…", "..."], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        var from = 0;
-        foreach (var fragment in fragments)
-        {
-            var at = text.IndexOf(fragment, from, StringComparison.Ordinal);
-            if (at < 0)
-            {
-                return false;
-            }
-
-            from = at + fragment.Length;
-        }
-
-        return fragments.Length > 0;
-    }
-
-    /// <summary>Collapses whitespace to single spaces and straightens curly quotation marks.</summary>
-    public static string Normalize(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        var inSpace = false;
-        foreach (var c in text)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                if (!inSpace)
-                {
-                    builder.Append(' ');
-                    inSpace = true;
-                }
-
-                continue;
-            }
-
-            inSpace = false;
-            builder.Append(c switch
-            {
-                '\u2018' or '\u2019' or '\u201A' or '\u201B' or '\u2032' => '\'',
-                '\u201C' or '\u201D' or '\u201E' or '\u201F' or '\u2033' => '"',
-                _ => c,
-            });
-        }
-
-        return builder.ToString();
-    }
+        => QuoteText.Contains(QuoteText.Normalize(paragraph), quote, StringComparison.Ordinal);
 }

@@ -535,10 +535,9 @@ public sealed class LinkCheckerTests
 
         var starts = Site.Requests("/ok").Where(r => r.Host == "spaced.test").Select(r => r.At).Order().ToList();
         Assert.HasCount(4, starts);
-        for (var i = 1; i < starts.Count; i++)
-        {
-            Assert.IsGreaterThanOrEqualTo(120, (starts[i] - starts[i - 1]).TotalMilliseconds, "gap " + i);
-        }
+        // Arrival times are taken by the server, where a loaded machine can delay one request's arrival and so
+        // shorten the gap after it; the span of all four cannot shrink that way (3 intervals of 150 ms, 10% slack).
+        Assert.IsGreaterThanOrEqualTo(405, (starts[^1] - starts[0]).TotalMilliseconds, "span of four requests");
     }
 
     [TestMethod]

@@ -1,4 +1,5 @@
 using Citations.Links.Drift;
+using Citations.Validation;
 
 namespace Citations.Links.Tests.Drift;
 
@@ -15,7 +16,7 @@ public sealed class DriftTests
             """;
 
         var (text, title) = HtmlText.Extract(html);
-        var normalized = TextNormalizer.Normalize(text);
+        var normalized = QuoteText.Normalize(text);
 
         Assert.AreEqual("Drug Overdose & Data", title);
         Assert.AreEqual("Provisional counts More than 76,000 deaths... Next", normalized);
@@ -26,7 +27,7 @@ public sealed class DriftTests
     {
         var (text, title) = HtmlText.Extract("<p>a < b and c > d <b>bold<i>unclosed");
 
-        var normalized = TextNormalizer.Normalize(text);
+        var normalized = QuoteText.Normalize(text);
         StringAssert.StartsWith(normalized, "a < b and c > d");
         StringAssert.EndsWith(normalized, "boldunclosed");
         Assert.IsNull(title);
@@ -35,7 +36,7 @@ public sealed class DriftTests
     [TestMethod]
     public void Normalize_CurlyQuotesDashesAndInvisibleCharacters_Plain()
     {
-        var text = TextNormalizer.Normalize("\u201CIt\u2019s\u00A0a  record\u201D \u2014 the\u00ADagency\u200B said.\n\n");
+        var text = QuoteText.Normalize("\u201CIt\u2019s\u00A0a  record\u201D \u2014 the\u00ADagency\u200B said.\n\n");
 
         Assert.AreEqual("\"It's a record\" - theagency said.", text);
     }
@@ -43,7 +44,7 @@ public sealed class DriftTests
     [TestMethod]
     public void Check_QuoteWithEllipsisAndBracketedInsertion_FoundInOrder()
     {
-        var page = TextNormalizer.Normalize("Illegal immigration from China increased sharply between 2021 and 2024, reaching almost 200,000 encounters.");
+        var page = QuoteText.Normalize("Illegal immigration from China increased sharply between 2021 and 2024, reaching almost 200,000 encounters.");
 
         var check = QuoteMatcher.Check(page, "“Illegal immigration from China increased … reaching almost [the figure of] 200,000 encounters.”");
 
@@ -54,7 +55,7 @@ public sealed class DriftTests
     [TestMethod]
     public void Check_FragmentsOutOfOrder_NotFound()
     {
-        var page = TextNormalizer.Normalize("alpha beta gamma. delta epsilon zeta.");
+        var page = QuoteText.Normalize("alpha beta gamma. delta epsilon zeta.");
 
         Assert.IsFalse(QuoteMatcher.Check(page, "delta epsilon ... alpha beta").Found);
         Assert.IsTrue(QuoteMatcher.Check(page, "ALPHA BETA ... delta EPSILON").Found, "case is ignored");
@@ -63,7 +64,7 @@ public sealed class DriftTests
     [TestMethod]
     public void Check_QuoteReworded_PartialCoverage()
     {
-        var page = TextNormalizer.Normalize("In 2023 more than 76,000 Americans died of synthetic opioid poisoning, officials said.");
+        var page = QuoteText.Normalize("In 2023 more than 76,000 Americans died of synthetic opioid poisoning, officials said.");
 
         var check = QuoteMatcher.Check(page, "In 2023, more than 76,000 Americans were killed due to synthetic opioid poisoning");
 

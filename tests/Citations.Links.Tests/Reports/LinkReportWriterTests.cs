@@ -77,7 +77,7 @@ public sealed class LinkReportWriterTests
         StringAssert.Contains(markdown, "## Quotes no longer on the page (1)");
         StringAssert.Contains(markdown, "## Unverified (blocked, inconclusive, not allowed) (1)");
         StringAssert.Contains(markdown, "archived copy (wayback, 2024-01-01");
-        StringAssert.Contains(markdown, "lost &lt;words>");
+        StringAssert.Contains(markdown, "lost \\<words\\>");
         StringAssert.Contains(markdown, "cited by cbp-encounters");
     }
 
