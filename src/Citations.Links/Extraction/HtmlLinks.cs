@@ -1,81 +1,261 @@
-using System.Net;
-using System.Text.RegularExpressions;
+using System.Collections.Frozen;
+using AngleSharp.Html;
+using AngleSharp.Html.Parser;
+using AngleSharp.Html.Parser.Tokens.Struct;
+using AngleSharp.Text;
 using Citations.Diagnostics;
 using Citations.Links.Drift;
 
 namespace Citations.Links.Extraction;
 
-/// <summary>Reads the links of an HTML document: <c>a href</c>, and <c>cite</c> on <c>blockquote</c> and <c>q</c>, whose text is a quote the cited page should contain.</summary>
-internal static partial class HtmlLinks
+/// <summary>Reads the links of an HTML document (see <see cref="HtmlLinkScanner"/> for what counts).</summary>
+internal static class HtmlLinks
 {
-    [GeneratedRegex(@"<(?<tag>a|area|blockquote|q)\b(?<attrs>(?:[^>""']|""[^""]*""|'[^']*')*)>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
-    private static partial Regex Tag();
+    public static ParseResult<IReadOnlyList<LinkTarget>> Read(string html, string? file, LinkExtractionOptions options)
+    {
+        var links = new LinkCollector(file, reportRelativeLinks: true);
+        var scanner = new HtmlLinkScanner(links, options);
+        scanner.Scan(html, firstLine: 1);
+        return links.Finish(scanner.BaseHref);
+    }
+}
 
-    [GeneratedRegex(@"(?<name>[A-Za-z_:][-A-Za-z0-9_:.]*)\s*=\s*(?:""(?<v>[^""]*)""|'(?<v>[^']*)'|(?<v>[^\s""'=<>`]+))", RegexOptions.CultureInvariant, 1000)]
-    private static partial Regex Attribute();
+/// <summary>
+/// Reads links from HTML as a browser's tokenizer (AngleSharp's, after the HTML standard) sees it: entities decoded,
+/// comments skipped, the text of <c>script</c>, <c>style</c>, <c>title</c> and the like taken as raw text.
+/// </summary>
+/// <remarks>
+/// <para>What counts: <c>href</c>, <c>src</c> and <c>cite</c> on any element (custom elements included), every
+/// candidate of <c>srcset</c>, and http(s) URLs written in running text outside link text. Left out: links in comments;
+/// <c>&lt;link&gt;</c> resource hints (<c>preconnect</c>, <c>dns-prefetch</c>: they name a host, not a page) and
+/// disabled stylesheets; <c>rel="nofollow"</c> links when <see cref="LinkExtractionOptions.SkipNofollow"/> says so;
+/// everything in verbatim elements (see <see cref="LinkExtractionOptions.IncludeVerbatim"/>); the text of
+/// <c>script</c> and <c>style</c> always. The first <c>&lt;base href&gt;</c> is kept to resolve relative links.</para>
+/// <para>The text inside a <c>blockquote</c> or <c>q</c> that has a <c>cite</c> becomes a quote its page should contain.</para>
+/// <para>State (open verbatim elements, link text) carries from one <see cref="Scan"/> to the next, so the inline
+/// HTML of a Markdown paragraph can be read tag by tag.</para>
+/// </remarks>
+internal sealed class HtmlLinkScanner(LinkCollector links, LinkExtractionOptions options)
+{
+    private static readonly FrozenSet<string> VerbatimElements =
+        FrozenSet.Create(StringComparer.Ordinal, "pre", "code", "kbd", "samp", "var", "listing", "xmp", "plaintext", "textarea");
 
-    public static ParseResult<IReadOnlyList<LinkTarget>> Read(string html, string? file)
+    private static readonly FrozenDictionary<string, HtmlParseMode> TextModes = new Dictionary<string, HtmlParseMode>(StringComparer.Ordinal)
+    {
+        ["script"] = HtmlParseMode.Script,
+        ["style"] = HtmlParseMode.Rawtext,
+        ["xmp"] = HtmlParseMode.Rawtext,
+        ["iframe"] = HtmlParseMode.Rawtext,
+        ["noembed"] = HtmlParseMode.Rawtext,
+        ["noframes"] = HtmlParseMode.Rawtext,
+        ["title"] = HtmlParseMode.RCData,
+        ["textarea"] = HtmlParseMode.RCData,
+        ["plaintext"] = HtmlParseMode.Plaintext,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private readonly List<string> _openVerbatim = [];
+    private readonly List<OpenQuote> _openQuotes = [];
+    private bool _inLinkText;
+    private string? _rawTextElement;
+    private bool _baseSeen;
+
+    /// <summary>The first <c>&lt;base href&gt;</c> of the document, if any.</summary>
+    public string? BaseHref { get; private set; }
+
+    /// <summary>Whether the text read next is inside a verbatim element that is skipped.</summary>
+    public bool SkipsText => (_openVerbatim.Count > 0 && !options.IncludeVerbatim) || _inLinkText;
+
+    /// <summary>Reads a piece of HTML whose first line is line <paramref name="firstLine"/> of the file.</summary>
+    public void Scan(string html, int firstLine)
     {
         var lines = new LineIndex(html);
-        var targets = new List<LinkTarget>();
-        var diagnostics = new List<Diagnostic>();
-        var skipUntil = 0;
-        foreach (Match tag in Tag().Matches(html))
+        using var source = new TextSource(html);
+        var tokenizer = new HtmlTokenizer(source, HtmlEntityProvider.Resolver) { SkipComments = true };
+        while (true)
         {
-            if (tag.Index < skipUntil)
+            ref var token = ref tokenizer.GetStructToken();
+            var offset = token.Position.Index;
+            foreach (var quote in _openQuotes)
             {
-                continue;
+                if (ReferenceEquals(quote.Html, html))
+                {
+                    quote.ContentStart ??= offset;
+                }
             }
 
-            var name = tag.Groups["tag"].Value.ToLowerInvariant();
-            var wanted = name is "a" or "area" ? "href" : "cite";
-            string? url = null;
-            foreach (Match attribute in Attribute().Matches(tag.Groups["attrs"].Value))
+            switch (token.Type)
             {
-                if (attribute.Groups["name"].ValueSpan.Equals(wanted, StringComparison.OrdinalIgnoreCase))
-                {
-                    url = WebUtility.HtmlDecode(attribute.Groups["v"].Value.Trim());
+                case HtmlTokenType.EndOfFile:
+                    return;
+                case HtmlTokenType.StartTag:
+                    StartTag(ref token, tokenizer, html, lines, firstLine);
                     break;
-                }
-            }
-
-            var line = lines.LineOf(tag.Index);
-            if (string.IsNullOrEmpty(url) || url.StartsWith('#')
-                || url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) || url.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase)
-                || url.StartsWith("tel:", StringComparison.OrdinalIgnoreCase) || url.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            if (!url.Contains("://", StringComparison.Ordinal) && !url.StartsWith("//", StringComparison.Ordinal))
-            {
-                diagnostics.Add(new Diagnostic(DiagnosticSeverity.Info, LinkDiagnosticCodes.RelativeLink,
-                    $"The relative link '{url}' cannot be checked without a base URL.", new SourceLocation(file, null, line, 0)));
-                continue;
-            }
-
-            if (url.StartsWith("//", StringComparison.Ordinal))
-            {
-                url = "https:" + url;
-            }
-
-            IReadOnlyList<string> quotes = [];
-            if (name is "blockquote" or "q")
-            {
-                var close = html.IndexOf("</" + name, tag.Index + tag.Length, StringComparison.OrdinalIgnoreCase);
-                if (close > 0)
-                {
-                    var quote = TextNormalizer.Normalize(HtmlText.ToText(html[(tag.Index + tag.Length)..close]));
-                    if (quote.Length > 0)
+                case HtmlTokenType.EndTag:
+                    EndTag(token.Name.ToString(), html, offset);
+                    break;
+                case HtmlTokenType.Character when _rawTextElement is null || (_rawTextElement is "textarea" or "plaintext" or "xmp"):
+                    if (!SkipsText)
                     {
-                        quotes = [quote];
+                        links.AddBareUrls(token.Data.ToString(), firstLine + lines.LineOf(offset) - 1);
                     }
-                }
-            }
 
-            targets.Add(new LinkTarget(url) { Origin = LinkTargetReader.Origin(file, line), Quotes = quotes });
+                    break;
+            }
+        }
+    }
+
+    private void StartTag(ref StructHtmlToken token, HtmlTokenizer tokenizer, string html, LineIndex lines, int firstLine)
+    {
+        var name = token.Name.ToString();
+        if (TextModes.TryGetValue(name, out var mode))
+        {
+            tokenizer.State = mode;
+            _rawTextElement = name;
         }
 
-        return new ParseResult<IReadOnlyList<LinkTarget>>(targets, diagnostics);
+        if (VerbatimElements.Contains(name))
+        {
+            _openVerbatim.Add(name);
+        }
+
+        if (name == "a" && token.GetAttribute("href").Length > 0)
+        {
+            _inLinkText = true;
+        }
+
+        var quoteTarget = -1;
+        if ((_openVerbatim.Count == 0 || options.IncludeVerbatim) && Wanted(ref token, name))
+        {
+            for (var i = 0; i < token.Attributes.Count; i++)
+            {
+                var attribute = token.Attributes[i];
+                var attributeName = LinkAttribute(attribute.Name);
+                if (attributeName is null)
+                {
+                    continue;
+                }
+
+                var line = firstLine + lines.LineOf(attribute.Position.Index) - 1;
+                var construct = LinkConstructs.HtmlAttribute(name, attributeName);
+                if (attributeName == "srcset")
+                {
+                    foreach (var candidate in Srcset.Urls(attribute.Value.ToString()))
+                    {
+                        links.Add(candidate, line, construct);
+                    }
+
+                    continue;
+                }
+
+                var index = links.Add(attribute.Value.ToString(), line, construct);
+                if (attributeName == "cite" && name is "blockquote" or "q")
+                {
+                    quoteTarget = index;
+                }
+            }
+        }
+
+        if (name is "blockquote" or "q")
+        {
+            _openQuotes.Add(new OpenQuote(name, quoteTarget, html));
+        }
+    }
+
+    /// <summary>The name of an attribute that holds links (<c>href</c>, <c>src</c>, <c>cite</c>, <c>srcset</c>); <see langword="null"/> for others.</summary>
+    private static string? LinkAttribute(AngleSharp.Common.StringOrMemory name)
+        => name == "href" ? "href" : name == "src" ? "src" : name == "cite" ? "cite" : name == "srcset" ? "srcset" : null;
+
+    /// <summary>Whether the element's links count: not a resource hint, a disabled stylesheet, a skipped nofollow link or the base.</summary>
+    private bool Wanted(ref StructHtmlToken token, string name)
+    {
+        if (name == "base")
+        {
+            if (!_baseSeen && token.GetAttribute("href") is { IsNullOrEmpty: false } href)
+            {
+                _baseSeen = true;
+                BaseHref = href.ToString();
+            }
+
+            return false;
+        }
+
+        var rel = token.GetAttribute("rel");
+        if (rel.IsNullOrEmpty)
+        {
+            return true;
+        }
+
+        var relations = rel.ToString().ToLowerInvariant().Split([' ', '\t', '\n', '\f', '\r', ','], StringSplitOptions.RemoveEmptyEntries);
+        if (name == "link" && (relations.Contains("preconnect") || relations.Contains("dns-prefetch")
+            || (relations.Contains("stylesheet") && HasAttribute(ref token, "disabled"))))
+        {
+            return false;
+        }
+
+        return !(options.SkipNofollow && relations.Contains("nofollow"));
+    }
+
+    private static bool HasAttribute(ref StructHtmlToken token, string name)
+    {
+        for (var i = 0; i < token.Attributes.Count; i++)
+        {
+            if (token.Attributes[i].Name == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void EndTag(string name, string html, int offset)
+    {
+        if (name == _rawTextElement)
+        {
+            _rawTextElement = null;
+        }
+
+        if (name == "a")
+        {
+            _inLinkText = false;
+        }
+
+        var verbatim = _openVerbatim.LastIndexOf(name);
+        if (verbatim >= 0)
+        {
+            _openVerbatim.RemoveRange(verbatim, _openVerbatim.Count - verbatim);
+        }
+
+        var open = _openQuotes.FindLastIndex(q => q.Element == name);
+        if (open < 0)
+        {
+            return;
+        }
+
+        var quote = _openQuotes[open];
+        _openQuotes.RemoveRange(open, _openQuotes.Count - open);
+        if (quote.Target >= 0 && ReferenceEquals(quote.Html, html) && quote.ContentStart is { } start && start <= offset)
+        {
+            var text = TextNormalizer.Normalize(HtmlText.ToText(html[start..offset]));
+            if (text.Length > 0)
+            {
+                links.SetQuotes(quote.Target, [text]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// An open <c>blockquote</c> or <c>q</c>: the link its <c>cite</c> gave (-1 for none), the HTML it was read from
+    /// (its text is taken only when it closes in the same piece) and where its content starts.
+    /// </summary>
+    private sealed class OpenQuote(string element, int target, string html)
+    {
+        public string Element { get; } = element;
+
+        public int Target { get; } = target;
+
+        public string Html { get; } = html;
+
+        public int? ContentStart { get; set; }
     }
 }

@@ -1,167 +1,203 @@
-using System.Text.RegularExpressions;
+using System.Text;
 using Citations.Diagnostics;
 using Citations.Links.Drift;
+using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace Citations.Links.Extraction;
 
 /// <summary>
-/// Reads the links of a Markdown document: inline links and images, reference definitions, autolinks and bare URLs,
-/// skipping code. A blockquote that cites exactly one link (for example an attribution line under the quote) makes
-/// its text a quote the cited page should contain.
+/// Reads the links of a Markdown document parsed as CommonMark (by Markdig): inline links and images, reference links
+/// and images where they are used (a definition nothing uses is not part of the page), autolinks, http(s) URLs in
+/// running text (outside link text), and the HTML blocks and inline HTML as <see cref="HtmlLinkScanner"/> reads HTML.
+/// Code (fenced, indented, inline, and inside HTML <c>pre</c>/<c>code</c>) is skipped unless
+/// <see cref="LinkExtractionOptions.IncludeVerbatim"/>.
 /// </summary>
-internal static partial class MarkdownLinks
+/// <remarks>
+/// A blockquote that cites exactly one link (for example an attribution line under the quote) makes the text of its
+/// other lines a quote the cited page should contain. One instance reads one document.
+/// </remarks>
+internal sealed class MarkdownLinks
 {
-    [GeneratedRegex(@"!?\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*(?:<(?<url>[^<>\n]+)>|(?<url>(?:[^\s()]|\([^\s()]*\))+))(?:\s+(?:""[^""]*""|'[^']*'|\([^)]*\)))?\s*\)", RegexOptions.CultureInvariant, 1000)]
-    private static partial Regex InlineLink();
+    // Inlines know their line only when precise source locations are kept.
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePreciseSourceLocation().Build();
 
-    [GeneratedRegex(@"^ {0,3}\[[^\]]+\]:\s*<?(?<url>[^\s>]+)>?", RegexOptions.CultureInvariant, 1000)]
-    private static partial Regex ReferenceDefinition();
+    private readonly LinkCollector _links;
+    private readonly LinkExtractionOptions _options;
 
-    [GeneratedRegex(@"<(?<url>https?://[^\s<>]+)>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
-    private static partial Regex Autolink();
+    /// <summary>Text runs (literals, entities) are joined before URLs are sought: Markdig splits text at <c>_</c>, <c>*</c> and escapes.</summary>
+    private readonly StringBuilder _run = new();
+    private int _runLine;
 
-    [GeneratedRegex(@"https?://[^\s<>""'`]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
-    private static partial Regex BareUrl();
+    /// <summary>The inline HTML of the paragraph being read: its open <c>code</c> or <c>a</c> elements hide the text that follows.</summary>
+    private HtmlLinkScanner _inlineHtml;
 
-    [GeneratedRegex(@"`+[^`]*`+", RegexOptions.CultureInvariant, 1000)]
-    private static partial Regex CodeSpan();
+    /// <summary>The text of the blockquote being read, by line; <see langword="null"/> outside blockquotes.</summary>
+    private SortedDictionary<int, StringBuilder>? _quoteLines;
 
-    public static ParseResult<IReadOnlyList<LinkTarget>> Read(string markdown, string? file)
+    private MarkdownLinks(LinkCollector links, LinkExtractionOptions options)
     {
-        var targets = new List<LinkTarget>();
-        var lines = markdown.Split('\n');
-        string? fence = null;
-        var quoteLines = new List<string>();
-        var quoteTargets = new List<int>();
-        for (var n = 0; n < lines.Length; n++)
+        _links = links;
+        _options = options;
+        _inlineHtml = new HtmlLinkScanner(links, options);
+    }
+
+    public static ParseResult<IReadOnlyList<LinkTarget>> Read(string markdown, string? file, LinkExtractionOptions options)
+    {
+        var links = new LinkCollector(file, reportRelativeLinks: false);
+        new MarkdownLinks(links, options).Blocks(Markdown.Parse(markdown, Pipeline));
+        return links.Finish();
+    }
+
+    private void Blocks(ContainerBlock container)
+    {
+        foreach (var block in container)
         {
-            var line = lines[n].TrimEnd('\r');
-            var trimmed = line.TrimStart();
-            if (fence is not null)
+            switch (block)
             {
-                if (trimmed.StartsWith(fence, StringComparison.Ordinal))
-                {
-                    fence = null;
-                }
+                case QuoteBlock quote when _quoteLines is null:
+                    Quote(quote);
+                    break;
+                case LinkReferenceDefinitionGroup:
+                    // Definitions count where links use them.
+                    break;
+                case ContainerBlock children:
+                    Blocks(children);
+                    break;
+                case CodeBlock code:
+                    // Fenced and indented code.
+                    if (_options.IncludeVerbatim)
+                    {
+                        for (var i = 0; i < code.Lines.Count; i++)
+                        {
+                            var line = code.Lines.Lines[i];
+                            _links.AddBareUrls(line.Slice.ToString(), line.Line + 1);
+                        }
+                    }
 
-                continue;
+                    break;
+                case HtmlBlock html when html.Lines.Count > 0:
+                    new HtmlLinkScanner(_links, _options).Scan(html.Lines.ToString(), html.Lines.Lines[0].Line + 1);
+                    break;
+                case LeafBlock { Inline: { } inline }:
+                    _inlineHtml = new HtmlLinkScanner(_links, _options);
+                    Inlines(inline, inLinkText: false);
+                    break;
+            }
+        }
+    }
+
+    private void Inlines(ContainerInline container, bool inLinkText)
+    {
+        for (var inline = container.FirstChild; inline is not null; inline = inline.NextSibling)
+        {
+            switch (inline)
+            {
+                case LiteralInline literal:
+                    Append(literal.Content.AsSpan(), literal.Line);
+                    continue;
+                case HtmlEntityInline entity:
+                    Append(entity.Transcoded.AsSpan(), entity.Line);
+                    continue;
             }
 
-            if (trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal))
+            FlushRun(inLinkText);
+            switch (inline)
             {
-                fence = trimmed[..3];
-                continue;
-            }
+                case LinkInline link:
+                    if (!string.IsNullOrEmpty(link.Url))
+                    {
+                        var reference = link.Reference is not null || link.IsShortcut;
+                        _links.Add(link.Url, link.Line + 1, (link.IsImage, reference) switch
+                        {
+                            (false, false) => LinkConstructs.MarkdownInlineLink,
+                            (false, true) => LinkConstructs.MarkdownReferenceLink,
+                            (true, false) => LinkConstructs.MarkdownInlineImage,
+                            (true, true) => LinkConstructs.MarkdownReferenceImage,
+                        });
+                    }
 
-            var inQuote = trimmed.StartsWith('>');
-            if (!inQuote)
-            {
-                FlushQuote(targets, quoteLines, quoteTargets);
-            }
+                    // The text of a link is its label (an image inside it is still read).
+                    Inlines(link, inLinkText: true);
+                    break;
+                case AutolinkInline { IsEmail: false } autolink:
+                    _links.Add(autolink.Url, autolink.Line + 1, LinkConstructs.MarkdownAutolink);
+                    break;
+                case CodeInline code:
+                    AddQuoteText(code.Content, code.Line);
+                    if (_options.IncludeVerbatim)
+                    {
+                        _links.AddBareUrls(code.Content, code.Line + 1);
+                    }
 
-            var before = targets.Count;
-            ReadLine(inQuote ? trimmed.TrimStart('>', ' ') : line, n + 1, file, targets);
-            if (inQuote)
-            {
-                var text = trimmed.TrimStart('>', ' ');
-                if (targets.Count == before)
-                {
-                    quoteLines.Add(text);
-                }
-
-                for (var i = before; i < targets.Count; i++)
-                {
-                    quoteTargets.Add(i);
-                }
+                    break;
+                case HtmlInline html:
+                    _inlineHtml.Scan(html.Tag, html.Line + 1);
+                    break;
+                case ContainerInline children:
+                    Inlines(children, inLinkText);
+                    break;
             }
         }
 
-        FlushQuote(targets, quoteLines, quoteTargets);
-        return new ParseResult<IReadOnlyList<LinkTarget>>(targets, []);
+        FlushRun(inLinkText);
     }
 
-    private static void ReadLine(string line, int lineNumber, string? file, List<LinkTarget> targets)
+    private void Append(ReadOnlySpan<char> text, int line)
     {
-        // Code spans hide links; blank them out, keeping offsets.
-        line = CodeSpan().Replace(line, m => new string(' ', m.Length));
-        var origin = LinkTargetReader.Origin(file, lineNumber);
-        if (ReferenceDefinition().Match(line) is { Success: true } definition)
+        if (_run.Length == 0)
         {
-            Add(definition.Groups["url"].Value);
+            _runLine = line;
+        }
+
+        _run.Append(text);
+        AddQuoteText(text, line);
+    }
+
+    private void FlushRun(bool inLinkText)
+    {
+        if (_run.Length > 0 && !inLinkText && !_inlineHtml.SkipsText)
+        {
+            _links.AddBareUrls(_run.ToString(), _runLine + 1);
+        }
+
+        _run.Clear();
+    }
+
+    /// <summary>Reads a blockquote; when it cites exactly one link, the text of its other lines is a quote for that link.</summary>
+    private void Quote(QuoteBlock quote)
+    {
+        var first = _links.Count;
+        _quoteLines = [];
+        Blocks(quote);
+        var lines = _quoteLines;
+        _quoteLines = null;
+        if (_links.Count - first != 1)
+        {
             return;
         }
 
-        var taken = new List<(int Start, int End)>();
-        foreach (Match link in InlineLink().Matches(line))
+        var linkLine = _links.LineOf(first) - 1;
+        var text = TextNormalizer.Normalize(string.Join(' ', lines.Where(l => l.Key != linkLine).Select(l => l.Value.ToString()))).Trim('"', ' ');
+        if (text.Length > 0)
         {
-            taken.Add((link.Index, link.Index + link.Length));
-            Add(link.Groups["url"].Value);
-        }
-
-        foreach (Match link in Autolink().Matches(line))
-        {
-            if (!Inside(link.Index))
-            {
-                taken.Add((link.Index, link.Index + link.Length));
-                Add(link.Groups["url"].Value);
-            }
-        }
-
-        foreach (Match bare in BareUrl().Matches(line))
-        {
-            if (!Inside(bare.Index))
-            {
-                Add(TrimTrailing(bare.Value));
-            }
-        }
-
-        bool Inside(int index) => taken.Exists(t => index >= t.Start && index < t.End);
-
-        void Add(string url)
-        {
-            if (url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
-            {
-                targets.Add(new LinkTarget(url) { Origin = origin });
-            }
+            _links.SetQuotes(first, [text]);
         }
     }
 
-    /// <summary>Drops punctuation that ends a sentence rather than the URL, and a closing parenthesis without its opener.</summary>
-    internal static string TrimTrailing(string url)
+    private void AddQuoteText(ReadOnlySpan<char> text, int line)
     {
-        while (url.Length > 0)
+        if (_quoteLines is null)
         {
-            var last = url[^1];
-            if (last is '.' or ',' or ';' or ':' or '!' or '?' or '*' or '_' or '~')
-            {
-                url = url[..^1];
-            }
-            else if (last == ')' && url.Count(c => c == '(') < url.Count(c => c == ')'))
-            {
-                url = url[..^1];
-            }
-            else
-            {
-                break;
-            }
+            return;
         }
 
-        return url;
-    }
-
-    private static void FlushQuote(List<LinkTarget> targets, List<string> quoteLines, List<int> quoteTargets)
-    {
-        if (quoteTargets.Count == 1 && quoteLines.Count > 0)
+        if (!_quoteLines.TryGetValue(line, out var builder))
         {
-            var quote = TextNormalizer.Normalize(string.Join(' ', quoteLines)).Trim('"', ' ');
-            if (quote.Length > 0)
-            {
-                var index = quoteTargets[0];
-                targets[index] = targets[index] with { Quotes = [quote] };
-            }
+            _quoteLines[line] = builder = new StringBuilder();
         }
 
-        quoteLines.Clear();
-        quoteTargets.Clear();
+        builder.Append(text);
     }
 }
