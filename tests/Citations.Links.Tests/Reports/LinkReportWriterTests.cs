@@ -217,7 +217,7 @@ public sealed class LinkReportWriterTests
         var html = new LinkTarget("https://d.example/page") { File = "page.html", Line = 3, Construct = LinkConstructs.HtmlAttribute("IMG", "srcset") };
         var report = new LinkReport(
         [
-            new LinkCheckResult { Url = "https://d.example/page", Targets = [markdown, html, new LinkTarget("https://d.example/page")], Verdict = LinkVerdict.Alive, CheckedAt = At },
+            new LinkCheckResult { Url = "https://d.example/page", Targets = [markdown, html, new LinkTarget("https://d.example/page")], Verdict = LinkVerdict.Alive, CheckedAt = At, Evidence = new LinkEvidence() },
         ], At);
 
         using var json = JsonDocument.Parse(await WriteAsync(JsonLinkReportWriter.Indented, report));
