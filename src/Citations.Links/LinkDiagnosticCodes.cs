@@ -16,4 +16,10 @@ public static class LinkDiagnosticCodes
 
     /// <summary>Info: a link is relative (an HTML <c>href</c> with no scheme or host) and cannot be checked without a base URL.</summary>
     public const string RelativeLink = "LNK0003";
+
+    /// <summary>
+    /// Markdown nested more deeply than a reader follows (quotes in quotes, lists in lists, emphasis in emphasis):
+    /// a warning when the links below that depth were left out, fatal when the Markdown parser gave up on the file.
+    /// </summary>
+    public const string NestedTooDeeply = "LNK0004";
 }

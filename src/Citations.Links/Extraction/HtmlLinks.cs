@@ -53,8 +53,18 @@ internal sealed class HtmlLinkScanner(LinkCollector links, LinkExtractionOptions
         ["plaintext"] = HtmlParseMode.Plaintext,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    /// <summary>How many open verbatim elements and quotes are tracked: enough for any real page, and hostile nesting stays linear.</summary>
+    private const int MaxTracked = 64;
+
     private readonly List<string> _openVerbatim = [];
     private readonly List<OpenQuote> _openQuotes = [];
+
+    /// <summary>Verbatim elements and quotes opened beyond <see cref="MaxTracked"/>: counted, so that their end tags close them and not an outer one.</summary>
+    private int _verbatimOverflow;
+    private int _quoteOverflow;
+
+    /// <summary>A quote opened by the last tag, whose content starts with the next token.</summary>
+    private OpenQuote? _pendingQuote;
     private bool _inLinkText;
     private string? _rawTextElement;
     private bool _baseSeen;
@@ -62,8 +72,21 @@ internal sealed class HtmlLinkScanner(LinkCollector links, LinkExtractionOptions
     /// <summary>The first <c>&lt;base href&gt;</c> of the document, if any.</summary>
     public string? BaseHref { get; private set; }
 
-    /// <summary>Whether the text read next is inside a verbatim element that is skipped.</summary>
-    public bool SkipsText => (_openVerbatim.Count > 0 && !options.IncludeVerbatim) || _inLinkText;
+    /// <summary>Whether the text read next is link text or inside a verbatim element that is skipped.</summary>
+    public bool SkipsText => (InVerbatim && !options.IncludeVerbatim) || _inLinkText;
+
+    private bool InVerbatim => _openVerbatim.Count > 0;
+
+    /// <summary>Forgets the open elements (not the base): the next piece of HTML starts afresh, as a new Markdown paragraph does.</summary>
+    public void Reset()
+    {
+        _openVerbatim.Clear();
+        _openQuotes.Clear();
+        _verbatimOverflow = _quoteOverflow = 0;
+        _pendingQuote = null;
+        _inLinkText = false;
+        _rawTextElement = null;
+    }
 
     /// <summary>Reads a piece of HTML whose first line is line <paramref name="firstLine"/> of the file.</summary>
     public void Scan(string html, int firstLine)
@@ -75,13 +98,12 @@ internal sealed class HtmlLinkScanner(LinkCollector links, LinkExtractionOptions
         {
             ref var token = ref tokenizer.GetStructToken();
             var offset = token.Position.Index;
-            foreach (var quote in _openQuotes)
+            if (_pendingQuote is { } pending && ReferenceEquals(pending.Html, html))
             {
-                if (ReferenceEquals(quote.Html, html))
-                {
-                    quote.ContentStart ??= offset;
-                }
+                pending.ContentStart = offset;
             }
+
+            _pendingQuote = null;
 
             switch (token.Type)
             {
@@ -115,7 +137,14 @@ internal sealed class HtmlLinkScanner(LinkCollector links, LinkExtractionOptions
 
         if (VerbatimElements.Contains(name))
         {
-            _openVerbatim.Add(name);
+            if (_openVerbatim.Count < MaxTracked)
+            {
+                _openVerbatim.Add(name);
+            }
+            else
+            {
+                _verbatimOverflow++;
+            }
         }
 
         if (name == "a" && token.GetAttribute("href").Length > 0)
@@ -124,7 +153,7 @@ internal sealed class HtmlLinkScanner(LinkCollector links, LinkExtractionOptions
         }
 
         var quoteTarget = -1;
-        if ((_openVerbatim.Count == 0 || options.IncludeVerbatim) && Wanted(ref token, name))
+        if ((!InVerbatim || options.IncludeVerbatim) && Wanted(ref token, name))
         {
             for (var i = 0; i < token.Attributes.Count; i++)
             {
@@ -157,7 +186,15 @@ internal sealed class HtmlLinkScanner(LinkCollector links, LinkExtractionOptions
 
         if (name is "blockquote" or "q")
         {
-            _openQuotes.Add(new OpenQuote(name, quoteTarget, html));
+            if (_openQuotes.Count < MaxTracked)
+            {
+                _pendingQuote = new OpenQuote(name, quoteTarget, html);
+                _openQuotes.Add(_pendingQuote);
+            }
+            else
+            {
+                _quoteOverflow++;
+            }
         }
     }
 
@@ -220,10 +257,25 @@ internal sealed class HtmlLinkScanner(LinkCollector links, LinkExtractionOptions
             _inLinkText = false;
         }
 
-        var verbatim = _openVerbatim.LastIndexOf(name);
-        if (verbatim >= 0)
+        if (_verbatimOverflow > 0 && VerbatimElements.Contains(name))
         {
+            _verbatimOverflow--;
+        }
+        else if (_openVerbatim.LastIndexOf(name) is var verbatim and >= 0)
+        {
+            // An end tag closes the elements opened inside it too.
             _openVerbatim.RemoveRange(verbatim, _openVerbatim.Count - verbatim);
+        }
+
+        if (name is not ("blockquote" or "q"))
+        {
+            return;
+        }
+
+        if (_quoteOverflow > 0)
+        {
+            _quoteOverflow--;
+            return;
         }
 
         var open = _openQuotes.FindLastIndex(q => q.Element == name);

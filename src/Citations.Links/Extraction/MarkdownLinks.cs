@@ -23,15 +23,22 @@ internal sealed class MarkdownLinks
     // Inlines know their line only when precise source locations are kept.
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePreciseSourceLocation().Build();
 
+    /// <summary>How deep blocks and inlines are followed (quotes in quotes, lists in lists, emphasis in emphasis): far beyond real documents, and the walk cannot exhaust the stack.</summary>
+    private const int MaxDepth = 128;
+
     private readonly LinkCollector _links;
     private readonly LinkExtractionOptions _options;
+    private int _depth;
+
+    /// <summary>The first line below <see cref="MaxDepth"/>, reported once; 0 when nothing was that deep.</summary>
+    private int _tooDeepLine;
 
     /// <summary>Text runs (literals, entities) are joined before URLs are sought: Markdig splits text at <c>_</c>, <c>*</c> and escapes.</summary>
     private readonly StringBuilder _run = new();
     private int _runLine;
 
     /// <summary>The inline HTML of the paragraph being read: its open <c>code</c> or <c>a</c> elements hide the text that follows.</summary>
-    private HtmlLinkScanner _inlineHtml;
+    private readonly HtmlLinkScanner _inlineHtml;
 
     /// <summary>The text of the blockquote being read, by line; <see langword="null"/> outside blockquotes.</summary>
     private SortedDictionary<int, StringBuilder>? _quoteLines;
@@ -45,13 +52,63 @@ internal sealed class MarkdownLinks
 
     public static ParseResult<IReadOnlyList<LinkTarget>> Read(string markdown, string? file, LinkExtractionOptions options)
     {
+        MarkdownDocument document;
+        try
+        {
+            document = Markdown.Parse(markdown, Pipeline);
+        }
+        catch (ArgumentException e)
+        {
+            // Markdig's own limit on nesting (thousands of nested quotes): its one way of refusing an input.
+            return new ParseResult<IReadOnlyList<LinkTarget>>(null,
+            [
+                new Diagnostic(DiagnosticSeverity.Fatal, LinkDiagnosticCodes.NestedTooDeeply,
+                    $"The Markdown could not be read: {e.Message}", new SourceLocation(file, null, 0, 0)),
+            ]);
+        }
+
         var links = new LinkCollector(file, reportRelativeLinks: false);
-        new MarkdownLinks(links, options).Blocks(Markdown.Parse(markdown, Pipeline));
-        return links.Finish();
+        var reader = new MarkdownLinks(links, options);
+        reader.Blocks(document);
+        var result = links.Finish();
+        if (reader._tooDeepLine > 0)
+        {
+            result = new ParseResult<IReadOnlyList<LinkTarget>>(result.Value,
+            [
+                .. result.Diagnostics,
+                new Diagnostic(DiagnosticSeverity.Warning, LinkDiagnosticCodes.NestedTooDeeply,
+                    $"The Markdown is nested more than {MaxDepth} levels deep here; links deeper than that were not read.",
+                    new SourceLocation(file, null, reader._tooDeepLine, 0)),
+            ]);
+        }
+
+        return result;
+    }
+
+    /// <summary>Whether the walk may go one level deeper than <paramref name="at"/>; notes the first place it may not.</summary>
+    private bool Deeper(MarkdownObject at)
+    {
+        if (_depth < MaxDepth)
+        {
+            return true;
+        }
+
+        if (_tooDeepLine == 0)
+        {
+            _tooDeepLine = at.Line + 1;
+        }
+
+        return false;
     }
 
     private void Blocks(ContainerBlock container)
     {
+        if (!Deeper(container))
+        {
+            return;
+        }
+
+        _depth++;
         foreach (var block in container)
         {
             switch (block)
@@ -81,15 +138,23 @@ internal sealed class MarkdownLinks
                     new HtmlLinkScanner(_links, _options).Scan(html.Lines.ToString(), html.Lines.Lines[0].Line + 1);
                     break;
                 case LeafBlock { Inline: { } inline }:
-                    _inlineHtml = new HtmlLinkScanner(_links, _options);
+                    _inlineHtml.Reset();
                     Inlines(inline, inLinkText: false);
                     break;
             }
         }
+
+        _depth--;
     }
 
     private void Inlines(ContainerInline container, bool inLinkText)
     {
+        if (!Deeper(container))
+        {
+            return;
+        }
+
+        _depth++;
         for (var inline = container.FirstChild; inline is not null; inline = inline.NextSibling)
         {
             switch (inline)
@@ -142,6 +207,7 @@ internal sealed class MarkdownLinks
         }
 
         FlushRun(inLinkText);
+        _depth--;
     }
 
     private void Append(ReadOnlySpan<char> text, int line)
