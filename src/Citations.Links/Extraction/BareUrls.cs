@@ -14,21 +14,21 @@ namespace Citations.Links.Extraction;
 /// </remarks>
 internal static class BareUrls
 {
-    /// <summary>Calls <paramref name="found"/> with the start and length of every URL in the text, in order.</summary>
-    public static void Find<TState>(ReadOnlySpan<char> text, TState state, Action<TState, int, int> found)
+    /// <summary>Finds the next URL at or after <paramref name="from"/>, and moves <paramref name="from"/> past it.</summary>
+    /// <returns>Whether there was one.</returns>
+    public static bool TryFind(ReadOnlySpan<char> text, ref int from, out int start, out int length)
     {
-        var from = 0;
         while (from < text.Length)
         {
             var separator = text[from..].IndexOf("://", StringComparison.Ordinal);
             if (separator < 0)
             {
-                return;
+                break;
             }
 
             separator += from;
             from = separator + 3;
-            var start = SchemeStart(text, separator);
+            start = SchemeStart(text, separator);
             if (start < 0)
             {
                 continue;
@@ -38,10 +38,15 @@ internal static class BareUrls
             var end = End(text, separator + 3, quote);
             if (end > separator + 3)
             {
-                found(state, start, end - start);
                 from = end;
+                length = end - start;
+                return true;
             }
         }
+
+        from = text.Length;
+        start = length = 0;
+        return false;
     }
 
     /// <summary>Where an <c>http</c> or <c>https</c> scheme ending at <paramref name="separator"/> starts; -1 for any other scheme.</summary>

@@ -91,6 +91,22 @@ internal sealed class HtmlLinkScanner(LinkCollector links, LinkExtractionOptions
     /// <summary>Reads a piece of HTML whose first line is line <paramref name="firstLine"/> of the file.</summary>
     public void Scan(string html, int firstLine)
     {
+        if (BareTag(html) is var (bareName, isEnd))
+        {
+            // A tag without attributes (<code>, </a>: most inline HTML in Markdown) holds no link; only what it opens or closes matters.
+            if (isEnd)
+            {
+                EndTag(bareName, html, 0);
+            }
+            else
+            {
+                OpenVerbatim(bareName);
+                PushQuote(bareName, -1, html);
+            }
+
+            return;
+        }
+
         var lines = new LineIndex(html);
         using var source = new TextSource(html);
         var tokenizer = new HtmlTokenizer(source, HtmlEntityProvider.Resolver) { SkipComments = true };
@@ -118,7 +134,7 @@ internal sealed class HtmlLinkScanner(LinkCollector links, LinkExtractionOptions
                 case HtmlTokenType.Character when _rawTextElement is null || (_rawTextElement is "textarea" or "plaintext" or "xmp"):
                     if (!SkipsText)
                     {
-                        links.AddBareUrls(token.Data.ToString(), firstLine + lines.LineOf(offset) - 1);
+                        links.AddBareUrls(token.Data, firstLine + lines.LineOf(offset) - 1);
                     }
 
                     break;
@@ -135,18 +151,7 @@ internal sealed class HtmlLinkScanner(LinkCollector links, LinkExtractionOptions
             _rawTextElement = name;
         }
 
-        if (VerbatimElements.Contains(name))
-        {
-            if (_openVerbatim.Count < MaxTracked)
-            {
-                _openVerbatim.Add(name);
-            }
-            else
-            {
-                _verbatimOverflow++;
-            }
-        }
-
+        OpenVerbatim(name);
         if (name == "a" && token.GetAttribute("href").Length > 0)
         {
             _inLinkText = true;
@@ -184,17 +189,76 @@ internal sealed class HtmlLinkScanner(LinkCollector links, LinkExtractionOptions
             }
         }
 
-        if (name is "blockquote" or "q")
+        PushQuote(name, quoteTarget, html);
+    }
+
+    /// <summary>The name of a tag that has no attributes (<c>&lt;code&gt;</c>, <c>&lt;/a&gt;</c>) and whether it is an end tag; <see langword="null"/> for anything else.</summary>
+    private static (string Name, bool End)? BareTag(string html)
+    {
+        if (html.Length < 3 || html[0] != '<' || html[^1] != '>')
         {
-            if (_openQuotes.Count < MaxTracked)
-            {
-                _pendingQuote = new OpenQuote(name, quoteTarget, html);
-                _openQuotes.Add(_pendingQuote);
-            }
-            else
-            {
-                _quoteOverflow++;
-            }
+            return null;
+        }
+
+        var end = html[1] == '/';
+        var i = end ? 2 : 1;
+        var start = i;
+        if (!char.IsAsciiLetter(html[i]))
+        {
+            return null;
+        }
+
+        while (i < html.Length - 1 && (char.IsAsciiLetterOrDigit(html[i]) || html[i] == '-'))
+        {
+            i++;
+        }
+
+        var nameEnd = i;
+        while (i < html.Length - 1 && html[i] is ' ' or '\t' or '\n' or '\r' or '\f')
+        {
+            i++;
+        }
+
+        if (!end && i < html.Length - 1 && html[i] == '/')
+        {
+            i++;
+        }
+
+        return i == html.Length - 1 ? (html[start..nameEnd].ToLowerInvariant(), end) : null;
+    }
+
+    private void OpenVerbatim(string name)
+    {
+        if (!VerbatimElements.Contains(name))
+        {
+            return;
+        }
+
+        if (_openVerbatim.Count < MaxTracked)
+        {
+            _openVerbatim.Add(name);
+        }
+        else
+        {
+            _verbatimOverflow++;
+        }
+    }
+
+    private void PushQuote(string name, int target, string html)
+    {
+        if (name is not ("blockquote" or "q"))
+        {
+            return;
+        }
+
+        if (_openQuotes.Count < MaxTracked)
+        {
+            _pendingQuote = new OpenQuote(name, target, html);
+            _openQuotes.Add(_pendingQuote);
+        }
+        else
+        {
+            _quoteOverflow++;
         }
     }
 

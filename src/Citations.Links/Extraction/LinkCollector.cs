@@ -42,13 +42,16 @@ internal sealed class LinkCollector(string? file, bool reportRelativeLinks)
     }
 
     /// <summary>Adds the URLs written in a piece of text (see <see cref="BareUrls"/>) whose first line is <paramref name="line"/>.</summary>
-    public void AddBareUrls(string text, int line)
+    public void AddBareUrls(ReadOnlySpan<char> text, int line)
     {
-        BareUrls.Find(text, (Found: _found, Text: text, Line: line), static (state, start, length) =>
+        var from = 0;
+        var counted = 0;
+        while (BareUrls.TryFind(text, ref from, out var start, out var length))
         {
-            var newlines = state.Text.AsSpan(0, start).Count('\n');
-            state.Found.Add(new Found(state.Text.Substring(start, length), state.Line + newlines, LinkConstructs.BareUrl, Relative: false));
-        });
+            line += text[counted..start].Count('\n');
+            counted = start;
+            _found.Add(new Found(text.Slice(start, length).ToString(), line, LinkConstructs.BareUrl, Relative: false));
+        }
     }
 
     /// <summary>Sets the passages the page behind a link should contain.</summary>

@@ -34,7 +34,8 @@ internal sealed class MarkdownLinks
     private int _tooDeepLine;
 
     /// <summary>Text runs (literals, entities) are joined before URLs are sought: Markdig splits text at <c>_</c>, <c>*</c> and escapes.</summary>
-    private readonly StringBuilder _run = new();
+    private char[] _run = new char[256];
+    private int _runLength;
     private int _runLine;
 
     /// <summary>The inline HTML of the paragraph being read: its open <c>code</c> or <c>a</c> elements hide the text that follows.</summary>
@@ -129,7 +130,7 @@ internal sealed class MarkdownLinks
                         for (var i = 0; i < code.Lines.Count; i++)
                         {
                             var line = code.Lines.Lines[i];
-                            _links.AddBareUrls(line.Slice.ToString(), line.Line + 1);
+                            _links.AddBareUrls(line.Slice.AsSpan(), line.Line + 1);
                         }
                     }
 
@@ -212,23 +213,29 @@ internal sealed class MarkdownLinks
 
     private void Append(ReadOnlySpan<char> text, int line)
     {
-        if (_run.Length == 0)
+        if (_runLength == 0)
         {
             _runLine = line;
         }
 
-        _run.Append(text);
+        if (_runLength + text.Length > _run.Length)
+        {
+            Array.Resize(ref _run, Math.Max(_run.Length * 2, _runLength + text.Length));
+        }
+
+        text.CopyTo(_run.AsSpan(_runLength));
+        _runLength += text.Length;
         AddQuoteText(text, line);
     }
 
     private void FlushRun(bool inLinkText)
     {
-        if (_run.Length > 0 && !inLinkText && !_inlineHtml.SkipsText)
+        if (_runLength > 0 && !inLinkText && !_inlineHtml.SkipsText)
         {
-            _links.AddBareUrls(_run.ToString(), _runLine + 1);
+            _links.AddBareUrls(_run.AsSpan(0, _runLength), _runLine + 1);
         }
 
-        _run.Clear();
+        _runLength = 0;
     }
 
     /// <summary>Reads a blockquote; when it cites exactly one link, the text of its other lines is a quote for that link.</summary>
