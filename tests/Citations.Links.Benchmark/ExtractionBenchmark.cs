@@ -19,8 +19,8 @@ internal static class ExtractionBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var megabytes = Option(args, "--mb", 50);
-        var runs = Option(args, "--runs", 3);
+        var megabytes = Comparison.Option(args, "--mb", 50);
+        var runs = Comparison.Option(args, "--runs", 3);
         var self = Environment.ProcessPath!;
         var selfArgs = self.EndsWith("dotnet", StringComparison.Ordinal) ? typeof(ExtractionBenchmark).Assembly.Location + " " : string.Empty;
         var work = Directory.CreateTempSubdirectory("citations-extract-bench-");
@@ -28,11 +28,11 @@ internal static class ExtractionBenchmark
         {
             var files = Kinds.ToDictionary(k => k, k => ExtractionCorpus.Write(Path.Combine(work.FullName, "corpus." + k), k, megabytes));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"corpora: {string.Join(", ", files.Select(f => $"{f.Key} {new FileInfo(f.Value).Length / 1048576.0:0.0} MB"))}; {Environment.ProcessorCount} cores; load average {LoadAverage()}"));
+                $"corpora: {string.Join(", ", files.Select(f => $"{f.Key} {new FileInfo(f.Value).Length / 1048576.0:0.0} MB"))}; {Environment.ProcessorCount} cores; load average {Comparison.LoadAverage()}"));
             var results = new Dictionary<(string Kind, string Reader), List<ExtractionRun>>();
             for (var round = 1; round <= runs; round++)
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round} (load average {LoadAverage()})"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round} (load average {Comparison.LoadAverage()})"));
                 foreach (var kind in Kinds)
                 {
                     foreach (var reader in Readers)
@@ -52,10 +52,10 @@ internal static class ExtractionBenchmark
                 {
                     var list = medians[reader];
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"  {kind,-4} {reader,-7} {list[0].Links} links in {MedianOf(list.Select(r => r.Seconds)):0.000} s = {MedianOf(list.Select(r => r.LinksPerSecond)):0} links/s, {MedianOf(list.Select(r => r.MegabytesPerSecond)):0.0} MB/s; peak {MedianOf(list.Select(r => r.PeakMegabytes)):0} MB ({MedianOf(list.Select(r => r.PeakMegabytes - r.AfterReadMegabytes)):0} MB above the text read)"));
+                        $"  {kind,-4} {reader,-7} {list[0].Links} links in {Comparison.MedianOf(list.Select(r => r.Seconds)):0.000} s = {Comparison.MedianOf(list.Select(r => r.LinksPerSecond)):0} links/s, {Comparison.MedianOf(list.Select(r => r.MegabytesPerSecond)):0.0} MB/s; peak {Comparison.MedianOf(list.Select(r => r.PeakMegabytes)):0} MB ({Comparison.MedianOf(list.Select(r => r.PeakMegabytes - r.AfterReadMegabytes)):0} MB above the text read)"));
                 }
 
-                var ratio = MedianOf(medians["current"].Select(r => r.Seconds)) / MedianOf(medians["former"].Select(r => r.Seconds));
+                var ratio = Comparison.MedianOf(medians["current"].Select(r => r.Seconds)) / Comparison.MedianOf(medians["former"].Select(r => r.Seconds));
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {kind,-4} current/former time: {ratio:0.00}"));
             }
 
@@ -105,30 +105,6 @@ internal static class ExtractionBenchmark
 
         var numbers = parts.Select(p => double.Parse(p, CultureInfo.InvariantCulture)).ToArray();
         return new ExtractionRun((int)numbers[0], numbers[1], numbers[2], numbers[3], numbers[4], numbers[5]);
-    }
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
-    }
-
-    private static string LoadAverage()
-    {
-        try
-        {
-            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
-        }
-        catch (IOException)
-        {
-            return "unknown";
-        }
-    }
-
-    private static double MedianOf(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
     private sealed record ExtractionRun(int Links, double Seconds, double Bytes, double AfterReadBytes, double PeakBytes, double AllocatedBytes)
