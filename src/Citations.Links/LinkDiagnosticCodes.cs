@@ -21,5 +21,5 @@ public static class LinkDiagnosticCodes
     /// Markdown nested more deeply than a reader follows (quotes in quotes, lists in lists, emphasis in emphasis):
     /// a warning when the links below that depth were left out, fatal when the Markdown parser gave up on the file.
     /// </summary>
-    public const string NestedTooDeeply = "LNK0004";
+    public const string NestedTooDeeply = "LNK0006";
 }
