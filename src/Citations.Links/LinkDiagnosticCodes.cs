@@ -29,6 +29,13 @@ public static class LinkDiagnosticCodes
     /// was checked as if it had no history.
     /// </summary>
     public const string HistoryRowUnreadable = "LNK0005";
+
+    /// <summary>
+    /// Markdown nested more deeply than a reader follows (quotes in quotes, lists in lists, emphasis in emphasis):
+    /// a warning when the links below that depth were left out, fatal when the Markdown parser gave up on the file.
+    /// </summary>
+    public const string NestedTooDeeply = "LNK0006";
+
     // ---- DOI lookup (Lookup/): LNK01xx. ----
 
     /// <summary>

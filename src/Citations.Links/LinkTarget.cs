@@ -29,6 +29,19 @@ public sealed record LinkTarget(string Url)
     /// <summary>Where the URL was found (file and line), for reports; <see langword="null"/> when unknown.</summary>
     public string? Origin { get; init; }
 
+    /// <summary>The file the URL was found in, as the reader was given its name; <see langword="null"/> when unknown.</summary>
+    public string? File { get; init; }
+
+    /// <summary>The 1-based line of <see cref="File"/> the URL was found on; <see langword="null"/> when unknown (an item of a bibliography, a source of an article).</summary>
+    public int? Line { get; init; }
+
+    /// <summary>
+    /// What cited the URL, so that a reader can find it: an HTML attribute as <c>element[attribute]</c> (<c>a[href]</c>,
+    /// <c>img[srcset]</c>), or one of the names in <see cref="LinkConstructs"/> (<c>markdown inline link</c>,
+    /// <c>bare url</c>…); <see langword="null"/> when unknown.
+    /// </summary>
+    public string? Construct { get; init; }
+
     /// <summary>Creates a target from a URL alone.</summary>
     /// <param name="url">The URL as cited.</param>
     public static LinkTarget FromUrl(string url)

@@ -18,8 +18,13 @@ using Microsoft.Extensions.Logging;
 //   … -- serve PORT HOSTS LATENCY_MS                                            the server alone (a child process)
 //   … -- ours FILE PER_HOST [warm]                                              our checker alone (a child process); warm: a first pass, then the measured one
 //   … -- plain FILE PER_HOST [METHOD]                                           a bare HttpClient loop (the ceiling; a child process)
+//   … -- extract [--mb N] [--runs N]                                            link extraction: links/s and peak memory on generated
+//                                                                               N-MB HTML and Markdown corpora, current readers and main's former ones
+//   … -- extract-one FILE former|current                                        one extraction (a child process)
 return args.FirstOrDefault() switch
 {
+    "extract" => await Citations.Links.Benchmark.ExtractionBenchmark.RunAsync(args),
+    "extract-one" => Citations.Links.Benchmark.ExtractionBenchmark.RunOne(args[1], args[2]),
     "serve" => await Server.RunAsync(int.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture)),
     "ours" => await Ours.RunAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), args.Length > 3 && args[3] == "warm"),
     "plain" => await Plain.RunAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), args.Length > 3 ? args[3] : "HEAD"),
@@ -302,13 +307,13 @@ internal static class Comparison
         }
     }
 
-    private static int Option(string[] args, string name, int fallback)
+    internal static int Option(string[] args, string name, int fallback)
     {
         var at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
     }
 
-    private static string LoadAverage()
+    internal static string LoadAverage()
     {
         try
         {
@@ -320,7 +325,7 @@ internal static class Comparison
         }
     }
 
-    private static double MedianOf(IEnumerable<double> values)
+    internal static double MedianOf(IEnumerable<double> values)
     {
         var sorted = values.OrderBy(v => v).ToArray();
         return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;

@@ -36,6 +36,8 @@ internal sealed class CheckCommand : ICliCommand
     private readonly Option<int?> _retries = CliOptions.Count("--retries", "retries of transient failures (default 3)", allowZero: true);
     private readonly Option<bool> _headOnly = CliOptions.Flag("--head-only", "do not read page text unless a quote needs it (no change detection)");
     private readonly Option<bool> _noArchives = CliOptions.Flag("--no-archives", "do not look up archived copies of failing links");
+    private readonly Option<bool> _includeVerbatim = CliOptions.Flag("--include-verbatim", "also check links in code: Markdown code blocks and spans, HTML pre, code, kbd, samp, var, textarea (skipped by default)");
+    private readonly Option<bool> _skipNofollow = CliOptions.Flag("--skip-nofollow", "leave out links marked rel=\"nofollow\" (kept by default)");
     private readonly Option<bool> _quiet = CliOptions.Flag("--quiet", "print only the summary", "-q");
     private readonly Option<long?> _maxInputSize;
 
@@ -46,7 +48,7 @@ internal sealed class CheckCommand : ICliCommand
         _maxInputSize = maxInputSize;
         Definition = new Command("check", "check that cited links still resolve and still say what was quoted")
         {
-            _paths, _format, _json, _markdown, _junit, _db, _noDb, _maxAge, _allowPrivate, _concurrency, _perHost, _timeout, _retries, _headOnly, _noArchives, _quiet,
+            _paths, _format, _json, _markdown, _junit, _db, _noDb, _maxAge, _allowPrivate, _concurrency, _perHost, _timeout, _retries, _headOnly, _noArchives, _includeVerbatim, _skipNofollow, _quiet,
         };
     }
 
@@ -90,10 +92,11 @@ internal sealed class CheckCommand : ICliCommand
         var input = LinkTargetSet.Empty;
         var inputErrors = 0;
         var maxBytes = parse.GetValue(_maxInputSize) ?? InputFile.DefaultMaxBytes;
+        var extraction = new LinkExtractionOptions { IncludeVerbatim = parse.GetValue(_includeVerbatim), SkipNofollow = parse.GetValue(_skipNofollow) };
         foreach (var path in parse.GetRequiredValue(_paths))
         {
             var read = ItemInputs.ReadDoiTargets(path, maxBytes, context)
-                       ?? await LinkTargetReader.ReadSetFileAsync(context.ResolvePath(path), null, path, maxBytes, cancellationToken).ConfigureAwait(false);
+                       ?? await LinkTargetReader.ReadSetFileAsync(context.ResolvePath(path), null, path, maxBytes, extraction, cancellationToken).ConfigureAwait(false);
             await context.WriteDiagnosticsAsync(read.Diagnostics, withInfo: !quiet).ConfigureAwait(false);
             if (read.Stopped)
             {

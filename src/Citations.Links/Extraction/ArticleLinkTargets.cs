@@ -36,7 +36,7 @@ public static class ArticleLinkTargets
             var sourceQuotes = quotes.TryGetValue(source.Id, out var list) ? list : [];
             if (FromSource(source, sourceQuotes, origin) is { } target)
             {
-                targets.Add(target);
+                targets.Add(target with { File = file, Construct = LinkConstructs.ArticleSource });
             }
             else
             {

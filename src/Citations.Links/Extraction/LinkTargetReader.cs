@@ -17,10 +17,19 @@ public enum LinkFileKind
     /// </summary>
     Bibliography,
 
-    /// <summary>Markdown: inline and reference links, autolinks and bare URLs, outside code; a blockquote that cites one link quotes it.</summary>
+    /// <summary>
+    /// Markdown, parsed as CommonMark: inline and reference links and images, autolinks, URLs in running text, and the
+    /// HTML in it read as <see cref="Html"/> is; code skipped unless <see cref="LinkExtractionOptions.IncludeVerbatim"/>;
+    /// a blockquote that cites one link quotes it.
+    /// </summary>
     Markdown,
 
-    /// <summary>HTML: <c>a href</c>, and <c>cite</c> on <c>blockquote</c> and <c>q</c> (whose text becomes a quote to look for).</summary>
+    /// <summary>
+    /// HTML: <c>href</c>, <c>src</c>, <c>cite</c> and <c>srcset</c> on any element, and URLs in running text, outside
+    /// comments and (unless <see cref="LinkExtractionOptions.IncludeVerbatim"/>) verbatim elements such as <c>pre</c>
+    /// and <c>code</c>; relative links resolved against <c>&lt;base href&gt;</c>; the text of a <c>blockquote</c> or
+    /// <c>q</c> with a <c>cite</c> becomes a quote to look for.
+    /// </summary>
     Html,
 
     /// <summary>A text file of URLs, one per line; blank lines and lines starting with <c>#</c> are ignored.</summary>
@@ -160,10 +169,12 @@ public static class LinkTargetReader
     /// <summary>Reads the links of a file of any supported kind (see <see cref="DetectKind"/>).</summary>
     /// <param name="path">The file's path; diagnostics and origins name it as given.</param>
     /// <param name="kind">The kind; guessed when <see langword="null"/>.</param>
+    /// <param name="options">What counts as a link in Markdown and HTML; <see cref="LinkExtractionOptions.Default"/> when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    public static async Task<ParseResult<IReadOnlyList<LinkTarget>>> ReadFileAsync(string path, LinkFileKind? kind = null, CancellationToken cancellationToken = default)
+    public static async Task<ParseResult<IReadOnlyList<LinkTarget>>> ReadFileAsync(
+        string path, LinkFileKind? kind = null, LinkExtractionOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var set = await ReadSetFileAsync(path, kind, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var set = await ReadSetFileAsync(path, kind, options: options, cancellationToken: cancellationToken).ConfigureAwait(false);
         return new ParseResult<IReadOnlyList<LinkTarget>>(set.Value?.Targets, set.Diagnostics);
     }
 
@@ -178,9 +189,11 @@ public static class LinkTargetReader
     /// <param name="kind">The kind; guessed when <see langword="null"/>.</param>
     /// <param name="displayName">The name diagnostics and origins give the file (such as the path as the user typed it); <paramref name="path"/> when <see langword="null"/>.</param>
     /// <param name="maxBytes">The size cap of the file (and of an article's bibliography file), in bytes.</param>
+    /// <param name="options">What counts as a link in Markdown and HTML; <see cref="LinkExtractionOptions.Default"/> when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     public static async Task<ParseResult<LinkTargetSet>> ReadSetFileAsync(
-        string path, LinkFileKind? kind = null, string? displayName = null, long maxBytes = InputFile.DefaultMaxBytes, CancellationToken cancellationToken = default)
+        string path, LinkFileKind? kind = null, string? displayName = null, long maxBytes = InputFile.DefaultMaxBytes,
+        LinkExtractionOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
         displayName ??= path;
@@ -205,7 +218,7 @@ public static class LinkTargetReader
                 MaxFileBytes = maxBytes,
                 BaseDirectory = Path.GetDirectoryName(Path.GetFullPath(path)),
             }),
-            var other => ReadSet(text.Value, other, displayName),
+            var other => ReadSet(text.Value, other, displayName, options),
         };
     }
 
@@ -213,9 +226,10 @@ public static class LinkTargetReader
     /// <param name="text">The text.</param>
     /// <param name="kind">What the text is.</param>
     /// <param name="file">The file name for diagnostics and target origins.</param>
-    public static ParseResult<IReadOnlyList<LinkTarget>> Read(string text, LinkFileKind kind, string? file = null)
+    /// <param name="options">What counts as a link in Markdown and HTML; <see cref="LinkExtractionOptions.Default"/> when <see langword="null"/>.</param>
+    public static ParseResult<IReadOnlyList<LinkTarget>> Read(string text, LinkFileKind kind, string? file = null, LinkExtractionOptions? options = null)
     {
-        var set = ReadSet(text, kind, file);
+        var set = ReadSet(text, kind, file, options);
         return new ParseResult<IReadOnlyList<LinkTarget>>(set.Value?.Targets, set.Diagnostics);
     }
 
@@ -223,14 +237,16 @@ public static class LinkTargetReader
     /// <param name="text">The text.</param>
     /// <param name="kind">What the text is.</param>
     /// <param name="file">The file name for diagnostics and target origins.</param>
-    public static ParseResult<LinkTargetSet> ReadSet(string text, LinkFileKind kind, string? file = null)
+    /// <param name="options">What counts as a link in Markdown and HTML; <see cref="LinkExtractionOptions.Default"/> when <see langword="null"/>.</param>
+    public static ParseResult<LinkTargetSet> ReadSet(string text, LinkFileKind kind, string? file = null, LinkExtractionOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(text);
+        options ??= LinkExtractionOptions.Default;
         return kind switch
         {
             LinkFileKind.Bibliography => ReadBibliography(text, file),
-            LinkFileKind.Markdown => Targets(MarkdownLinks.Read(text, file)),
-            LinkFileKind.Html => Targets(HtmlLinks.Read(text, file)),
+            LinkFileKind.Markdown => Targets(MarkdownLinks.Read(text, file, options)),
+            LinkFileKind.Html => Targets(HtmlLinks.Read(text, file, options)),
             LinkFileKind.UrlList => Targets(ReadUrlList(text, file)),
             LinkFileKind.Article => ReadArticle(text, file),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
@@ -301,7 +317,7 @@ public static class LinkTargetReader
             var origin = file is null ? $"item {item.Id.Text}" : $"{file} (item {item.Id.Text})";
             if (LinkTarget.FromCslItem(item, origin) is { } target)
             {
-                targets.Add(target);
+                targets.Add(target with { File = file, Construct = LinkConstructs.BibliographyItem });
             }
             else
             {
@@ -333,7 +349,7 @@ public static class LinkTargetReader
 
             var end = trimmed.IndexOfAny([' ', '\t']);
             var url = end < 0 ? trimmed : trimmed[..end];
-            targets.Add(new LinkTarget(url) { Origin = Origin(file, line) });
+            targets.Add(new LinkTarget(url) { Origin = Origin(file, line), File = file, Line = line, Construct = LinkConstructs.UrlListLine });
         }
 
         return new ParseResult<IReadOnlyList<LinkTarget>>(targets, []);

@@ -22,6 +22,13 @@ internal static class LinkResultJson
             json.WriteString("url", DisplayText.RedactUrl(target.Url));
             json.WriteStringIfAny("sourceId", target.SourceId);
             json.WriteStringIfAny("origin", target.Origin);
+            json.WriteStringIfAny("file", target.File);
+            if (target.Line is { } line)
+            {
+                json.WriteNumber("line", line);
+            }
+
+            json.WriteStringIfAny("construct", target.Construct);
             json.WriteStringIfAny("accessed", target.Accessed?.ToString());
             json.WriteStringsIfAny("quotes", target.Quotes);
             json.WriteEndObject();

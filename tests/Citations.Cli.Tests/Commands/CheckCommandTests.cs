@@ -430,4 +430,36 @@ public sealed class CheckCommandTests
         StringAssert.Contains(error, "nothing was checked");
         Assert.AreEqual(string.Empty, output);
     }
+
+    [TestMethod]
+    public async Task Check_LinkInCodeBlock_SkippedUnlessIncludeVerbatim()
+    {
+        var file = Write("article.md", $"See [the data]({_base}/data).\n\n```sh\ncurl {_base}/missing\n```\n");
+
+        var skipped = await RunAsync("check", file, "--allow-private", "--no-archives", "--no-db", "--json", "default.json");
+        var included = await RunAsync("check", file, "--allow-private", "--no-archives", "--no-db", "--include-verbatim", "--json", "verbatim.json");
+
+        Assert.AreEqual(0, skipped.Exit, skipped.Out + skipped.Error);
+        StringAssert.Contains(skipped.Out, "1 link(s) checked: 1 alive");
+        Assert.AreEqual(1, included.Exit, included.Out + included.Error);
+        StringAssert.Contains(included.Out, "/missing (HTTP 404)");
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_folder, "verbatim.json")));
+        var citations = json.RootElement.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("citations")[0]).ToList();
+        CollectionAssert.AreEqual(new[] { $"{file}:1:markdown inline link", $"{file}:4:bare url" },
+            citations.Select(c => $"{c.GetProperty("file").GetString()}:{c.GetProperty("line").GetInt32()}:{c.GetProperty("construct").GetString()}").ToArray());
+    }
+
+    [TestMethod]
+    public async Task Check_NofollowLink_CheckedUnlessSkipNofollow()
+    {
+        var file = Write("page.html", $"<p><a href=\"{_base}/data\">data</a> <a rel=\"sponsored nofollow\" href=\"{_base}/missing\">ad</a></p>\n");
+
+        var kept = await RunAsync("check", file, "--allow-private", "--no-archives", "--no-db");
+        var skipped = await RunAsync("check", file, "--allow-private", "--no-archives", "--no-db", "--skip-nofollow");
+
+        Assert.AreEqual(1, kept.Exit, kept.Out + kept.Error);
+        StringAssert.Contains(kept.Out, "/missing (HTTP 404)");
+        Assert.AreEqual(0, skipped.Exit, skipped.Out + skipped.Error);
+        StringAssert.Contains(skipped.Out, "1 link(s) checked: 1 alive");
+    }
 }

@@ -21,7 +21,10 @@ public sealed class LinkTargetReaderTests
             ```
             https://code.example/fenced
             ```
+            The [reference][ref] is cited here.
+
             [ref]: https://e.example/reference
+            [unused]: https://f.example/never-cited
             """;
 
         var result = LinkTargetReader.Read(markdown, LinkFileKind.Markdown, "article.md");
@@ -34,6 +37,7 @@ public sealed class LinkTargetReaderTests
         }, result.Value.Select(t => t.Url).ToArray());
         Assert.AreEqual("article.md:2", result.Value[0].Origin);
         Assert.AreEqual("article.md:10", result.Value[^1].Origin);
+        Assert.AreEqual(LinkConstructs.MarkdownReferenceLink, result.Value[^1].Construct);
     }
 
     [TestMethod]

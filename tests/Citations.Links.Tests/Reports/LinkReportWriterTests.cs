@@ -209,4 +209,25 @@ public sealed class LinkReportWriterTests
             directory.Delete(true);
         }
     }
+
+    [TestMethod]
+    public async Task JsonWriteAsync_CitationsReadFromFiles_FileLineAndConstructPerCitation()
+    {
+        var markdown = new LinkTarget("https://d.example/page") { File = "article.md", Line = 12, Construct = LinkConstructs.MarkdownInlineLink, Origin = "article.md:12" };
+        var html = new LinkTarget("https://d.example/page") { File = "page.html", Line = 3, Construct = LinkConstructs.HtmlAttribute("IMG", "srcset") };
+        var report = new LinkReport(
+        [
+            new LinkCheckResult { Url = "https://d.example/page", Targets = [markdown, html, new LinkTarget("https://d.example/page")], Verdict = LinkVerdict.Alive, CheckedAt = At, Evidence = new LinkEvidence() },
+        ], At);
+
+        using var json = JsonDocument.Parse(await WriteAsync(JsonLinkReportWriter.Indented, report));
+
+        var citations = json.RootElement.GetProperty("results")[0].GetProperty("citations");
+        Assert.AreEqual("article.md", citations[0].GetProperty("file").GetString());
+        Assert.AreEqual(12, citations[0].GetProperty("line").GetInt32());
+        Assert.AreEqual("markdown inline link", citations[0].GetProperty("construct").GetString());
+        Assert.AreEqual("img[srcset]", citations[1].GetProperty("construct").GetString());
+        Assert.IsFalse(citations[2].TryGetProperty("file", out _) || citations[2].TryGetProperty("line", out _) || citations[2].TryGetProperty("construct", out _),
+            "unknown places are left out, not written as null");
+    }
 }
