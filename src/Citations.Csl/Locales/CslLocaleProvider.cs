@@ -30,7 +30,9 @@ public abstract class CslLocaleProvider
     /// <summary>Reads locales from a directory of <c>locales-xx-XX.xml</c> files (such as the official CSL locales), with
     /// <c>locales.json</c> for primary dialects when present; falls back to the embedded en-US locale.</summary>
     /// <param name="directory">The directory.</param>
-    public static CslLocaleProvider FromDirectory(string directory) => new DirectoryLocaleProvider(directory);
+    /// <param name="maxFileBytes">The size cap of a locale file (a larger one is a <see cref="CslException"/> when asked for); 256 MiB by default.</param>
+    public static CslLocaleProvider FromDirectory(string directory, long maxFileBytes = Formats.InputFile.DefaultMaxBytes)
+        => new DirectoryLocaleProvider(directory, maxFileBytes > 0 ? maxFileBytes : throw new ArgumentOutOfRangeException(nameof(maxFileBytes)));
 
     /// <summary>
     /// Locales downloaded by tag from the official CSL locales repository (or another server with its layout) into a
@@ -107,9 +109,12 @@ public abstract class CslLocaleProvider
         private readonly ConcurrentDictionary<string, Lazy<CslLocale?>> _cache = new(StringComparer.Ordinal);
         private readonly Lazy<IReadOnlyDictionary<string, string>> _primary;
 
-        public DirectoryLocaleProvider(string directory)
+        private readonly long _maxFileBytes;
+
+        public DirectoryLocaleProvider(string directory, long maxFileBytes)
         {
             _directory = directory ?? throw new ArgumentNullException(nameof(directory));
+            _maxFileBytes = maxFileBytes;
             _primary = new Lazy<IReadOnlyDictionary<string, string>>(ReadPrimaryDialects);
         }
 
@@ -129,7 +134,7 @@ public abstract class CslLocaleProvider
             var path = Path.Combine(_directory, $"locales-{tag}.xml");
             if (File.Exists(path))
             {
-                return CslLocale.Parse(File.ReadAllText(path), path);
+                return CslLocale.Parse(CslFileText.Read(path, _maxFileBytes), path);
             }
 
             return Embedded.Find(tag);
@@ -145,7 +150,13 @@ public abstract class CslLocaleProvider
 
             try
             {
-                using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+                var bytes = Formats.InputFile.ReadAllBytes(path, _maxFileBytes);
+                if (bytes.Value is null)
+                {
+                    return LocaleTags.PrimaryDialects;
+                }
+
+                using var document = JsonDocument.Parse(bytes.Value);
                 var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
                 if (document.RootElement.TryGetProperty("primary-dialects", out var dialects) && dialects.ValueKind == JsonValueKind.Object)
                 {
@@ -160,8 +171,9 @@ public abstract class CslLocaleProvider
 
                 return result;
             }
-            catch (JsonException)
+            catch (Exception e) when (e is JsonException or InvalidOperationException)
             {
+                // Not JSON, or a string that is no text (half a surrogate pair): the built-in table.
                 return LocaleTags.PrimaryDialects;
             }
         }

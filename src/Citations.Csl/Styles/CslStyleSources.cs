@@ -18,10 +18,12 @@ public static class CslStyleSources
     /// <c>&lt;id&gt;</c> when the name does not match. Files are parsed once and kept.
     /// </summary>
     /// <param name="directory">The directory.</param>
-    public static ICslStyleSource FromDirectory(string directory)
+    /// <param name="maxFileBytes">The size cap of a style file (a larger one is a <see cref="CslException"/> when asked for); 256 MiB by default.</param>
+    public static ICslStyleSource FromDirectory(string directory, long maxFileBytes = Formats.InputFile.DefaultMaxBytes)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
-        return new DirectoryStyleSource(directory);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxFileBytes);
+        return new DirectoryStyleSource(directory, maxFileBytes);
     }
 
     /// <summary>
