@@ -37,11 +37,11 @@ public sealed class UntrustedInputTests
     private Task<CliRunner.Outcome> RunAsync(params string[] args) => CliRunner.RunInAsync(_folder, args);
 
     private static string Article(string title = "Piece", string claimText = "Deaths passed 76,000.", string bibliography = "")
-        => $$"""
+        => $$$"""
             {
-              "formatVersion": 1,{{bibliography}}
-              "metadata": {"id": "piece", "type": "article-newspaper", "title": "{{title}}"},
-              "claims": [{"id": "c1", "kind": "statistic", "text": "{{claimText}}", "anchor": {"paragraph": 1, "selector": {"exact": "76,000"}},
+              "formatVersion": 1,{{{bibliography}}}
+              "metadata": {"id": "piece", "type": "article-newspaper", "title": "{{{title}}}"},
+              "claims": [{"id": "c1", "kind": "statistic", "text": "{{{claimText}}}", "anchor": {"paragraph": 1, "selector": {"exact": "76,000"}},
                           "evidence": [{"source": "data", "relation": "citesAsDataSource"}]}],
               "sources": [{"class": "primaryData", "item": {"id": "data", "type": "dataset", "title": "Data"}}]
             }
@@ -70,7 +70,7 @@ public sealed class UntrustedInputTests
         var outcome = await CliRunner.RunProcessInAsync(_folder, TestContext.CancellationToken, "report", "article.json");
 
         Assert.AreEqual(2, outcome.ExitCode, outcome.Error);
-        StringAssert.Contains(outcome.Error, "article.json(4,");
+        StringAssert.Contains(outcome.Error, "article.json(3,");
         StringAssert.Contains(outcome.Error, "$.metadata.title: fatal CIT0015: The file is not UTF-8 text");
         AssertNoInternalError(outcome);
     }
@@ -83,7 +83,7 @@ public sealed class UntrustedInputTests
         var outcome = await RunAsync("report", "article.json");
 
         Assert.AreEqual(1, outcome.ExitCode, outcome.Error);
-        StringAssert.Contains(outcome.Error, "article.json(5,");
+        StringAssert.Contains(outcome.Error, "article.json(4,");
         StringAssert.Contains(outcome.Error, "$.claims[0].text: error CIT0016: The value holds the escape \\ud800");
         StringAssert.Contains(outcome.Out, "0 claims");
         AssertNoInternalError(outcome);
@@ -125,7 +125,7 @@ public sealed class UntrustedInputTests
         var outcome = await RunAsync("check", "article.json", "--no-db");
 
         Assert.AreEqual(2, outcome.ExitCode, outcome.Error);
-        StringAssert.Contains(outcome.Error, "article.json(4,");
+        StringAssert.Contains(outcome.Error, "article.json(3,");
         StringAssert.Contains(outcome.Error, "fatal CIT0015");
         AssertNoInternalError(outcome);
     }
@@ -173,7 +173,7 @@ public sealed class UntrustedInputTests
             Write(name, "[" + big + "]");
         }
 
-        File.Copy(Path.Combine(RepoPaths.RequireShared(RepoPaths.SharedCsl), "locales", "locales-en-US.xml"), Path.Combine(_folder, "locales", "locales-en-US.xml"));
+        File.Copy(RepoPaths.RequireShared(Path.Combine(RepoPaths.SharedCsl, "locales", "locales-en-US.xml")), Path.Combine(_folder, "locales", "locales-en-US.xml"));
 
         var outcome = await RunAsync(["--max-input-size", "2K", .. args]);
 
@@ -239,7 +239,7 @@ public sealed class UntrustedInputTests
 
         Assert.AreEqual(0, outcome.ExitCode, outcome.Error);
         Assert.DoesNotContain(Esc, outcome.Out);
-        StringAssert.Contains(outcome.Out, "\\u001b[2J");
+        StringAssert.Contains(outcome.Out, "Piece \\u001b");
         Assert.DoesNotContain(Esc, File.ReadAllText(Path.Combine(_folder, "out.md")));
     }
 
