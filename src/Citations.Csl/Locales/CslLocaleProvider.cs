@@ -30,8 +30,14 @@ public abstract class CslLocaleProvider
     /// <summary>Reads locales from a directory of <c>locales-xx-XX.xml</c> files (such as the official CSL locales), with
     /// <c>locales.json</c> for primary dialects when present; falls back to the embedded en-US locale.</summary>
     /// <param name="directory">The directory.</param>
-    /// <param name="maxFileBytes">The size cap of a locale file (a larger one is a <see cref="CslException"/> when asked for); 256 MiB by default.</param>
-    public static CslLocaleProvider FromDirectory(string directory, long maxFileBytes = Formats.InputFile.DefaultMaxBytes)
+    /// <remarks>A locale file larger than <see cref="Formats.InputFile.DefaultMaxBytes"/> is a <see cref="CslException"/> when asked for.</remarks>
+    public static CslLocaleProvider FromDirectory(string directory) => FromDirectory(directory, Formats.InputFile.DefaultMaxBytes);
+
+    /// <summary>Reads locales from a directory, as <see cref="FromDirectory(string)"/>, with a size cap per locale file.</summary>
+    /// <param name="directory">The directory.</param>
+    /// <param name="maxFileBytes">The size cap of a locale file (a larger one is a <see cref="CslException"/> when asked for).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxFileBytes"/> is not positive.</exception>
+    public static CslLocaleProvider FromDirectory(string directory, long maxFileBytes)
         => new DirectoryLocaleProvider(directory, maxFileBytes > 0 ? maxFileBytes : throw new ArgumentOutOfRangeException(nameof(maxFileBytes)));
 
     /// <summary>
