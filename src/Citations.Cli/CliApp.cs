@@ -24,6 +24,24 @@ internal static class CliApp
     /// <param name="cancellationToken">Cancels the command (Ctrl-C).</param>
     public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
     {
+        // Everything printed goes through the escaping writers: inputs appear in diagnostics, reports and bibliographies.
+        var output = new EscapingWriter(context.Out);
+        var error = new EscapingWriter(context.Error);
+        context = context with { Out = output, Error = error, ProgressOutput = context.ProgressOutput ?? context.Out };
+        try
+        {
+            return await RunEscapedAsync(args, context, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Even when cancelled: what was printed is flushed.
+            await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            await error.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<int> RunEscapedAsync(string[] args, CliContext context, CancellationToken cancellationToken)
+    {
         var root = Build(context);
         var invocation = new InvocationConfiguration
         {

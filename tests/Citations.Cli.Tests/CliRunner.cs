@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Citations.Cli.Commands;
+using Citations.Links.Checking;
 using Citations.Tests.TestSupport;
 
 namespace Citations.Cli.Tests;
@@ -9,26 +10,49 @@ internal static class CliRunner
 {
     public sealed record Outcome(int ExitCode, string Out, string Error);
 
-    public static async Task<Outcome> RunAsync(params string[] args)
+    /// <summary>
+    /// The environment every test gives the tool: the link checker's network seam set to resolve only loopback names
+    /// and to take itself for offline, so no test ever asks DNS for a name outside the machine.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Environment { get; } = new Dictionary<string, string>
+    {
+        [LinkCheckerBuilder.ResolverVariable] = "loopback",
+        [LinkCheckerBuilder.ProbeVariable] = "offline",
+    };
+
+    /// <summary>Reads <see cref="Environment"/>, for <see cref="CliContext.EnvironmentVariable"/>.</summary>
+    public static string? EnvironmentVariable(string name) => Environment.GetValueOrDefault(name);
+
+    public static Task<Outcome> RunAsync(params string[] args) => RunInAsync(RepoPaths.Root, args);
+
+    public static async Task<Outcome> RunInAsync(string workingDirectory, params string[] args)
     {
         using var output = new StringWriter { NewLine = "\n" };
         using var error = new StringWriter { NewLine = "\n" };
-        var context = new CliContext(output, error, RepoPaths.Root, IsTerminal: false);
+        var context = new CliContext(output, error, workingDirectory, IsTerminal: false) { EnvironmentVariable = EnvironmentVariable };
 
         var code = await CliApp.RunAsync(args, context);
 
         return new Outcome(code, output.ToString(), error.ToString());
     }
 
-    public static async Task<Outcome> RunProcessAsync(CancellationToken cancellationToken, params string[] args)
+    public static Task<Outcome> RunProcessAsync(CancellationToken cancellationToken, params string[] args)
+        => RunProcessInAsync(RepoPaths.Root, cancellationToken, args);
+
+    public static async Task<Outcome> RunProcessInAsync(string workingDirectory, CancellationToken cancellationToken, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = RepoPaths.Root,
+            WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in Environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Citations.Cli.dll"));
         foreach (var arg in args)
         {

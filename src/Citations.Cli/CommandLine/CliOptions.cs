@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using System.Globalization;
 using Citations.Formats;
 
 namespace Citations.Cli.CommandLine;
@@ -55,22 +56,46 @@ internal static class CliOptions
         return option;
     }
 
-    /// <summary>An option that takes a duration (<c>30s</c>, <c>15m</c>, <c>12h</c>, <c>2d</c>, <c>0</c> or <c>hh:mm:ss</c>).</summary>
-    public static Option<TimeSpan?> Duration(string name, string description)
+    /// <summary>
+    /// An option that takes a duration (<c>500ms</c>, <c>30s</c>, <c>15m</c>, <c>12h</c>, <c>2d</c>, <c>0</c> or
+    /// <c>hh:mm:ss</c>) between <paramref name="min"/> and <paramref name="max"/>: anything else, however large or odd
+    /// (<c>1e300s</c>, <c>Infinitys</c>, <c>-5s</c>), is a parse error naming the option and the range.
+    /// </summary>
+    public static Option<TimeSpan?> Duration(string name, string description, TimeSpan min, TimeSpan max)
         => new(name)
         {
             Description = description,
             HelpName = "DURATION",
-            CustomParser = result => Parsed(result, name, OptionValues.ParseDuration, "is not a duration (examples: 30s, 15m, 12h, 2d)"),
+            CustomParser = result =>
+            {
+                var value = Parsed(result, name, OptionValues.ParseDuration, "is not a duration (examples: 500ms, 30s, 15m, 12h, 2d)");
+                if (value is { } duration && (duration < min || duration > max))
+                {
+                    result.AddError($"{name}: '{result.Tokens[^1].Value}' is out of range; give a duration from {OptionValues.FormatDuration(min)} to {OptionValues.FormatDuration(max)}.");
+                    return null;
+                }
+
+                return value;
+            },
         };
 
-    /// <summary>An option that takes a whole number of at least 1 (or 0).</summary>
-    public static Option<int?> Count(string name, string description, bool allowZero = false)
+    /// <summary>An option that takes a whole number from <paramref name="min"/> to <paramref name="max"/>.</summary>
+    public static Option<int?> Count(string name, string description, int min, int max)
         => new(name)
         {
             Description = description,
             HelpName = "N",
-            CustomParser = result => Parsed(result, name, t => OptionValues.ParseCount(t, allowZero), allowZero ? "is not a non-negative whole number" : "is not a positive whole number"),
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
+                if (OptionValues.ParseCount(text, allowZero: true) is { } n && n >= min && n <= max)
+                {
+                    return n;
+                }
+
+                result.AddError(string.Create(CultureInfo.InvariantCulture, $"{name}: '{text}' is not a whole number from {min} to {max}."));
+                return null;
+            },
         };
 
     /// <summary>

@@ -5,7 +5,12 @@ namespace Citations.Cli.CommandLine;
 /// <summary>The value syntaxes options share: durations, counts and byte sizes, parsed the same way by every command.</summary>
 internal static class OptionValues
 {
-    /// <summary>Parses <c>30s</c>, <c>15m</c>, <c>12h</c>, <c>2d</c>, <c>0</c> or <c>hh:mm:ss</c>; <see langword="null"/> when it is none of them.</summary>
+    /// <summary>
+    /// Parses <c>500ms</c>, <c>30s</c>, <c>15m</c>, <c>12h</c>, <c>2d</c> (a decimal number, with a sign and an exponent
+    /// if need be), <c>0</c> or <c>[-][d.]hh:mm:ss[.fff]</c>; <see langword="null"/> when it is none of them (or
+    /// <c>NaN</c>). Never throws: a value beyond what a <see cref="TimeSpan"/> holds (<c>1e300s</c>, <c>Infinitys</c>)
+    /// gives <see cref="TimeSpan.MaxValue"/> (or <see cref="TimeSpan.MinValue"/>), for the caller's range check to refuse.
+    /// </summary>
     public static TimeSpan? ParseDuration(string text)
     {
         var t = text.Trim();
@@ -14,25 +19,39 @@ internal static class OptionValues
             return TimeSpan.Zero;
         }
 
-        if (t.Length > 1 && double.TryParse(t[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && n >= 0)
+        var (number, unitSeconds) = t.EndsWith("ms", StringComparison.Ordinal)
+            ? (t[..^2], 0.001)
+            : t.Length > 1 ? (t[..^1], t[^1] switch { 's' => 1.0, 'm' => 60.0, 'h' => 3600.0, 'd' => 86400.0, _ => 0.0 }) : (t, 0.0);
+        if (unitSeconds > 0 && number.Length > 0
+            && double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && !double.IsNaN(n))
         {
-            TimeSpan? value = t[^1] switch
+            var seconds = n * unitSeconds;
+            return seconds >= TimeSpan.MaxValue.TotalSeconds ? TimeSpan.MaxValue
+                : seconds <= TimeSpan.MinValue.TotalSeconds ? TimeSpan.MinValue
+                : TimeSpan.FromTicks((long)Math.Round(seconds * TimeSpan.TicksPerSecond));
+        }
+
+        return t.Contains(':', StringComparison.Ordinal) && TimeSpan.TryParse(t, CultureInfo.InvariantCulture, out var span) ? span : null;
+    }
+
+    /// <summary>A duration in the syntax <see cref="ParseDuration"/> reads, in its largest whole unit: <c>10ms</c>, <c>1d</c>, <c>36500d</c>, <c>0</c>.</summary>
+    public static string FormatDuration(TimeSpan value)
+    {
+        (long Ticks, string Unit)[] units = [(TimeSpan.TicksPerDay, "d"), (TimeSpan.TicksPerHour, "h"), (TimeSpan.TicksPerMinute, "m"), (TimeSpan.TicksPerSecond, "s"), (TimeSpan.TicksPerMillisecond, "ms")];
+        if (value == TimeSpan.Zero)
+        {
+            return "0";
+        }
+
+        foreach (var (ticks, unit) in units)
+        {
+            if (value.Ticks % ticks == 0)
             {
-                's' => TimeSpan.FromSeconds(n),
-                'm' => TimeSpan.FromMinutes(n),
-                'h' => TimeSpan.FromHours(n),
-                'd' => TimeSpan.FromDays(n),
-                _ => null,
-            };
-            if (value is not null)
-            {
-                return value;
+                return string.Create(CultureInfo.InvariantCulture, $"{value.Ticks / ticks}{unit}");
             }
         }
 
-        return t.Contains(':', StringComparison.Ordinal) && TimeSpan.TryParse(t, CultureInfo.InvariantCulture, out var span) && span >= TimeSpan.Zero
-            ? span
-            : null;
+        return string.Create(CultureInfo.InvariantCulture, $"{value.TotalMilliseconds}ms");
     }
 
     /// <summary>Parses a whole number of at least 1 (or 0 when <paramref name="allowZero"/>); <see langword="null"/> otherwise.</summary>

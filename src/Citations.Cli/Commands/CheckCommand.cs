@@ -28,12 +28,13 @@ internal sealed class CheckCommand : ICliCommand
     private readonly Option<string?> _junit = CliOptions.Value("--junit", "FILE", "write a JUnit XML report for CI to FILE");
     private readonly Option<string?> _db = CliOptions.Value("--db", "FILE", "history database (default: citations-links.db in the current folder)");
     private readonly Option<bool> _noDb = CliOptions.Flag("--no-db", "keep no history");
-    private readonly Option<TimeSpan?> _maxAge = CliOptions.Duration("--max-age", "reuse results younger than this from the history (default 12h; 0 checks everything)");
+    private readonly Option<TimeSpan?> _maxAge = CliOptions.Duration("--max-age", "reuse results younger than this from the history (default 12h; 0 checks everything)", TimeSpan.Zero, LinkCheckerOptions.MaximumMaxAge);
     private readonly Option<bool> _allowPrivate = CliOptions.Flag("--allow-private", "allow loopback, private and link-local addresses (refused by default)");
-    private readonly Option<int?> _concurrency = CliOptions.Count("--concurrency", "URLs checked at once (default 32)");
-    private readonly Option<int?> _perHost = CliOptions.Count("--per-host", "requests at once per host (default 4)");
-    private readonly Option<TimeSpan?> _timeout = CliOptions.Duration("--timeout", "per-request timeout (default 20s)");
-    private readonly Option<int?> _retries = CliOptions.Count("--retries", "retries of transient failures (default 3)", allowZero: true);
+    // The ranges are those LinkCheckerOptions.Validate accepts, checked while parsing so that the messages name the options.
+    private readonly Option<int?> _concurrency = CliOptions.Count("--concurrency", "URLs checked at once (default 32; at most 10000)", 1, 10_000);
+    private readonly Option<int?> _perHost = CliOptions.Count("--per-host", "requests at once per host (default 4; at most 1000)", 1, 1_000);
+    private readonly Option<TimeSpan?> _timeout = CliOptions.Duration("--timeout", "per-request timeout (default 20s; 10ms to 1d)", LinkCheckerOptions.MinimumTimeout, LinkCheckerOptions.MaximumDuration);
+    private readonly Option<int?> _retries = CliOptions.Count("--retries", "retries of transient failures (default 3; at most 10)", 0, 10);
     private readonly Option<bool> _headOnly = CliOptions.Flag("--head-only", "do not read page text unless a quote needs it (no change detection)");
     private readonly Option<bool> _noArchives = CliOptions.Flag("--no-archives", "do not look up archived copies of failing links");
     private readonly Option<bool> _includeVerbatim = CliOptions.Flag("--include-verbatim", "also check links in code: Markdown code blocks and spans, HTML pre, code, kbd, samp, var, textarea (skipped by default)");
@@ -62,14 +63,16 @@ internal sealed class CheckCommand : ICliCommand
         (.md), HTML (.html), a list of URLs (.txt) or of DOIs (.doi, or lines that are all DOIs). A DOI,
         given as doi:10.1000/xyz or https://doi.org/10.1000/xyz or in a list, is checked at its resolver
         URL. For an article, each source's URL is checked for the passages its claims quote; sources with
-        no URL are reported as not checkable. DURATION: a number with s, m, h or d (30s, 15m, 12h, 2d), or
-        hh:mm:ss.
+        no URL are reported as not checkable. DURATION: a number with ms, s, m, h or d (500ms, 30s, 15m,
+        12h, 2d), or hh:mm:ss; --timeout takes 10ms to 1d, --max-age 0 to 36500d. CITATIONS_LINKS_RESOLVER=
+        loopback and CITATIONS_LINKS_PROBE=offline|online run the check without any name lookup (for tests).
 
         Exit codes:
           0  nothing broken. Links that could not be verified do not count as broken: inconclusive (no
              network), blocked (the site refuses checkers), not allowed (private address), and sources
              with no URL (not checkable). The summary and the reports list them.
-          1  a link is broken (gone, soft 404, server error, timed out, unreachable, invalid URL), a page no
+          1  a link is broken (gone, soft 404, server error, timed out, unreachable, redirect loop, invalid
+             URL), a page no
              longer contains a passage it is cited for, or an input has errors (its other entries are still
              checked); also when the run is cancelled (the reports keep what was checked)
           2  nothing checked: wrong command line, or an input that cannot be read at all (missing, too large,
@@ -86,6 +89,9 @@ internal sealed class CheckCommand : ICliCommand
         {
             throw new UsageException("--db and --no-db contradict each other.");
         }
+
+        // The options and the environment are checked before any input is read.
+        var builder = CreateBuilder(parse, context);
 
         // Every file is read before anything is checked: a file that cannot be read stops the run (nothing is checked),
         // a file with some bad entries is reported and its other entries are checked.
@@ -108,7 +114,13 @@ internal sealed class CheckCommand : ICliCommand
         }
 
         using var history = parse.GetValue(_noDb) ? null : LinkHistory.Open(context.ResolvePath(parse.GetValue(_db) ?? LinkHistory.DefaultFileName));
-        using var checker = BuildChecker(parse, context, history);
+        if (history is not null)
+        {
+            builder.WithHistory(history);
+        }
+
+        context.ConfigureLinkChecker?.Invoke(builder);
+        using var checker = Build(builder);
         var results = new List<LinkCheckResult>();
         var cancelled = false;
         try
@@ -124,7 +136,7 @@ internal sealed class CheckCommand : ICliCommand
                     results.Add(result);
                     if (text && !quiet && (result.IsBroken || result.HasMissingQuote))
                     {
-                        await context.Out.WriteLineAsync(LinkCheckConsole.Line(result)).ConfigureAwait(false);
+                        await context.Out.WriteLineAsync(LinkReportText.ResultLine(result)).ConfigureAwait(false);
                     }
                 }
             }
@@ -136,6 +148,9 @@ internal sealed class CheckCommand : ICliCommand
 
         var report = new LinkReport(results, checker.TimeProvider.GetUtcNow(), input.NotCheckable);
         await WriteReportsAsync(parse, report, context).ConfigureAwait(false);
+
+        // A damaged history does not stop the run; its warnings say how to repair or reset the file.
+        await context.WriteDiagnosticsAsync(history?.Diagnostics ?? []).ConfigureAwait(false);
         if (text)
         {
             await LinkCheckConsole.WriteSummaryAsync(report, context, quiet).ConfigureAwait(false);
@@ -163,7 +178,9 @@ internal sealed class CheckCommand : ICliCommand
         return report.HasFailures || inputErrors > 0 ? ExitCodes.Problems : ExitCodes.Success;
     }
 
-    private LinkChecker BuildChecker(ParseResult parse, CliContext context, LinkHistory? history)
+    /// <summary>The checker's builder from the command line and the environment, its options validated.</summary>
+    /// <exception cref="UsageException">An option or an environment variable is out of its range.</exception>
+    private LinkCheckerBuilder CreateBuilder(ParseResult parse, CliContext context)
     {
         var maxAge = parse.GetValue(_maxAge) ?? TimeSpan.FromHours(12);
         var options = new LinkCheckerOptions
@@ -177,22 +194,31 @@ internal sealed class CheckCommand : ICliCommand
         options.MaxRetries = parse.GetValue(_retries) ?? options.MaxRetries;
         if (parse.GetValue(_timeout) is { } timeout)
         {
+            // A URL gets six attempts' time in all (retries, waits, redirects), within what the checker accepts.
             options.AttemptTimeout = timeout;
-            options.TotalTimeout = timeout * 6 > options.TotalTimeout ? timeout * 6 : options.TotalTimeout;
+            var total = timeout * 6 > options.TotalTimeout ? timeout * 6 : options.TotalTimeout;
+            options.TotalTimeout = total > LinkCheckerOptions.MaximumDuration ? LinkCheckerOptions.MaximumDuration : total;
         }
 
-        var builder = new LinkCheckerBuilder { Options = options };
-        context.ConfigureLinkChecker?.Invoke(builder);
-        if (history is not null)
+        try
         {
-            builder.WithHistory(history);
-        }
+            options.Validate();
+            var builder = new LinkCheckerBuilder { Options = options }.WithNetworkFromEnvironment(context.EnvironmentVariable);
+            if (!parse.GetValue(_noArchives))
+            {
+                builder.WithArchives(new ArchiveOptions());
+            }
 
-        if (!parse.GetValue(_noArchives))
+            return builder;
+        }
+        catch (LinkOptionsException e)
         {
-            builder.WithArchives(new ArchiveOptions());
+            throw new UsageException(string.Join(" ", e.Errors));
         }
+    }
 
+    private static LinkChecker Build(LinkCheckerBuilder builder)
+    {
         try
         {
             return builder.Build();

@@ -4,9 +4,9 @@ using Citations.Links.Lookup;
 
 namespace Citations.Cli.Commands;
 
-/// <summary>What a command may use of the outside world: its output streams and working directory.</summary>
-/// <param name="Out">Standard output.</param>
-/// <param name="Error">Standard error.</param>
+/// <summary>What a command may use of the outside world: its output streams, working directory and environment.</summary>
+/// <param name="Out">Standard output (through an <see cref="EscapingWriter"/> while a command runs).</param>
+/// <param name="Error">Standard error (through an <see cref="EscapingWriter"/> while a command runs).</param>
 /// <param name="WorkingDirectory">The directory relative paths are resolved against.</param>
 /// <param name="IsTerminal">Whether standard output is an interactive terminal (live progress displays).</param>
 internal sealed record CliContext(TextWriter Out, TextWriter Error, string WorkingDirectory, bool IsTerminal)
@@ -39,4 +39,16 @@ internal sealed record CliContext(TextWriter Out, TextWriter Error, string Worki
             }
         }
     }
+
+    /// <summary>
+    /// Standard output as given, without escaping, for a live progress display (which writes its own terminal control
+    /// sequences and escapes what it shows); <see cref="Out"/> when not set.
+    /// </summary>
+    public TextWriter? ProgressOutput { get; init; }
+
+    /// <summary>
+    /// Reads an environment variable; <see cref="Environment.GetEnvironmentVariable(string)"/> in the real tool. Tests
+    /// give their own, so they never change the process's environment.
+    /// </summary>
+    public Func<string, string?> EnvironmentVariable { get; init; } = Environment.GetEnvironmentVariable;
 }

@@ -107,7 +107,7 @@ internal sealed class FormatCommand : ICliCommand
             citations = read.Value;
         }
 
-        var locales = Locales(parse.GetValue(_locales), context);
+        var locales = Locales(parse.GetValue(_locales), context, maxBytes);
         var style = await StyleLoading.LoadAsync(parse.GetRequiredValue(_style)!, StyleLoader(parse, context), context, "format", maxBytes, cancellationToken).ConfigureAwait(false);
         if (style is null)
         {
@@ -153,7 +153,7 @@ internal sealed class FormatCommand : ICliCommand
         return read.Stopped ? throw new InputException($"{path} could not be read (see above); nothing was formatted.") : ExitCodes.Of(read);
     }
 
-    private static CslLocaleProvider Locales(string? directory, CliContext context)
+    private static CslLocaleProvider Locales(string? directory, CliContext context, long maxBytes)
     {
         if (directory is null)
         {
@@ -166,7 +166,7 @@ internal sealed class FormatCommand : ICliCommand
             throw new InputException($"{directory}: the locales folder has no locales-en-US.xml.");
         }
 
-        return CslLocaleProvider.FromDirectory(full);
+        return CslLocaleProvider.FromDirectory(full, maxBytes);
     }
 
     private CslStyleLoader StyleLoader(ParseResult parse, CliContext context)
@@ -180,7 +180,7 @@ internal sealed class FormatCommand : ICliCommand
                 throw new InputException($"{directory}: the styles folder does not exist.");
             }
 
-            sources.Add(CslStyleSources.FromDirectory(full));
+            sources.Add(CslStyleSources.FromDirectory(full, parse.GetValue(_maxInputSize) ?? InputFile.DefaultMaxBytes));
         }
 
         sources.Add(CslStyleSources.Embedded);

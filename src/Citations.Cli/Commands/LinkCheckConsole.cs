@@ -7,15 +7,13 @@ using Spectre.Console;
 namespace Citations.Cli.Commands;
 
 /// <summary>What <c>citations check</c> prints in text mode: a line per problem as it is found (with a live progress bar
-/// on a terminal), then the per-source list and the summary.</summary>
+/// on a terminal), then the per-source list and the summary, in the lines of <see cref="LinkReportText"/> (which escape
+/// what came from outside and hide passwords).</summary>
 internal static class LinkCheckConsole
 {
-    /// <summary>Above this many cited sources, the per-source list is left to the reports.</summary>
-    private const int MaxSourcesListed = 50;
-
     public static async Task RunWithProgressBarAsync(LinkChecker checker, IReadOnlyList<LinkTarget> targets, List<LinkCheckResult> results, CliContext context, CancellationToken cancellationToken)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Out) });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.ProgressOutput ?? context.Out) });
         await console.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
@@ -31,7 +29,7 @@ internal static class LinkCheckConsole
                     task.Description = string.Create(CultureInfo.InvariantCulture, $"checked {results.Count}, broken {broken}");
                     if (result.IsBroken || result.HasMissingQuote)
                     {
-                        console.MarkupLine(Markup.Escape(Line(result)));
+                        console.MarkupLine(Markup.Escape(LinkReportText.ResultLine(result)));
                     }
                 }
 
@@ -39,61 +37,12 @@ internal static class LinkCheckConsole
             }).ConfigureAwait(false);
     }
 
-    public static string Line(LinkCheckResult result)
-    {
-        var line = $"{result.Verdict.ToReportName(),-13} {result.Url}";
-        if (result.Evidence.StatusCode is { } status)
-        {
-            line += " (HTTP " + status.ToString(CultureInfo.InvariantCulture) + ")";
-        }
-        else if (result.Evidence.Error is { } error)
-        {
-            line += " (" + error.Message + ")";
-        }
-
-        if (!result.IsBroken && result.HasMissingQuote)
-        {
-            line += " — a quote is no longer on the page";
-        }
-
-        if (result.Archive is { } archive)
-        {
-            line += " — archived: " + archive.Url;
-        }
-
-        return line;
-    }
-
     public static async Task WriteSummaryAsync(LinkReport report, CliContext context, bool quiet)
     {
         var output = context.Out;
-        if (!quiet && report.Sources.Count is > 0 and <= MaxSourcesListed)
+        foreach (var line in LinkReportText.SummaryLines(report, quiet))
         {
-            var width = report.Sources.Max(s => s.SourceId.Length);
-            await output.WriteLineAsync("sources:").ConfigureAwait(false);
-            foreach (var source in report.Sources)
-            {
-                var detail = source.Result is { } result
-                    ? result.Url + (result.HasMissingQuote ? " (a quote is no longer on the page)" : string.Empty)
-                    : source.NotCheckable!.Reason;
-                await output.WriteLineAsync($"  {source.SourceId.PadRight(width)}  {source.Status,-13}  {detail}").ConfigureAwait(false);
-            }
-        }
-
-        var counts = string.Join(", ", report.CountsByVerdict.Where(c => c.Value > 0).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Value} {c.Key.ToReportName()}")));
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"{report.Total} link(s) checked: {(counts.Length == 0 ? "none" : counts)}; {report.Broken} broken, {report.MissingQuotes} with a missing quote, {report.Rot} rotted.")).ConfigureAwait(false);
-        if (report.NotCheckable.Count > 0)
-        {
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{report.NotCheckable.Count} source(s) not checkable (no URL or DOI): {string.Join(", ", report.NotCheckable.Select(s => s.SourceId).Distinct(StringComparer.Ordinal))}.")).ConfigureAwait(false);
-        }
-
-        var inconclusive = report.CountsByVerdict[LinkVerdict.Inconclusive];
-        if (!quiet && inconclusive > 0)
-        {
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{inconclusive} inconclusive link(s) could not be judged: the checker had no network. Inconclusive is not broken; check again online.")).ConfigureAwait(false);
+            await output.WriteLineAsync(line).ConfigureAwait(false);
         }
 
         await output.FlushAsync().ConfigureAwait(false);

@@ -115,7 +115,8 @@ internal sealed class ReportCommand : ICliCommand
         var report = CoverageReport.Create(result.Value);
         await context.Out.WriteAsync(report.Render(format)).ConfigureAwait(false);
         await WriteFileAsync(parse.GetValue(_json), report.Render(CoverageReportFormats.Json), context).ConfigureAwait(false);
-        await WriteFileAsync(parse.GetValue(_markdown), report.Render(CoverageReportFormats.Markdown), context).ConfigureAwait(false);
+        // Markdown is read by people: control characters from the article are written as visible escapes, as on the terminal.
+        await WriteFileAsync(parse.GetValue(_markdown), EscapingWriter.Escape(report.Render(CoverageReportFormats.Markdown)), context).ConfigureAwait(false);
         if (style is not null && !await WriteBibliographyAsync(result.Value, style, format, context).ConfigureAwait(false))
         {
             exit = ExitCodes.Problems;

@@ -130,7 +130,9 @@ internal sealed class CachedDownloader
 
         try
         {
-            return parse(Decode(File.ReadAllBytes(path)), path);
+            // A cached file is no larger than a download may be; a larger one is not ours: download it again.
+            var bytes = Formats.InputFile.ReadAllBytes(path, MaxBytes);
+            return bytes.Value is null ? null : parse(Decode(bytes.Value), path);
         }
         catch (CslException)
         {

@@ -62,9 +62,9 @@ public sealed class CslLocale
 
     /// <summary>Reads and parses a locale file.</summary>
     /// <param name="path">The file's path.</param>
-    /// <exception cref="CslException">The file is malformed.</exception>
+    /// <exception cref="CslException">The file is malformed, not UTF-8, or larger than <see cref="Formats.InputFile.DefaultMaxBytes"/>.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
-    public static CslLocale Load(string path) => Parse(File.ReadAllText(path), path);
+    public static CslLocale Load(string path) => Parse(CslFileText.Read(path), path);
 
     internal static CslLocale FromElement(XElement element, string? file, List<Diagnostic>? warnings)
     {

@@ -30,7 +30,15 @@ public abstract class CslLocaleProvider
     /// <summary>Reads locales from a directory of <c>locales-xx-XX.xml</c> files (such as the official CSL locales), with
     /// <c>locales.json</c> for primary dialects when present; falls back to the embedded en-US locale.</summary>
     /// <param name="directory">The directory.</param>
-    public static CslLocaleProvider FromDirectory(string directory) => new DirectoryLocaleProvider(directory);
+    /// <remarks>A locale file larger than <see cref="Formats.InputFile.DefaultMaxBytes"/> is a <see cref="CslException"/> when asked for.</remarks>
+    public static CslLocaleProvider FromDirectory(string directory) => FromDirectory(directory, Formats.InputFile.DefaultMaxBytes);
+
+    /// <summary>Reads locales from a directory, as <see cref="FromDirectory(string)"/>, with a size cap per locale file.</summary>
+    /// <param name="directory">The directory.</param>
+    /// <param name="maxFileBytes">The size cap of a locale file (a larger one is a <see cref="CslException"/> when asked for).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxFileBytes"/> is not positive.</exception>
+    public static CslLocaleProvider FromDirectory(string directory, long maxFileBytes)
+        => new DirectoryLocaleProvider(directory, maxFileBytes > 0 ? maxFileBytes : throw new ArgumentOutOfRangeException(nameof(maxFileBytes)));
 
     /// <summary>
     /// Locales downloaded by tag from the official CSL locales repository (or another server with its layout) into a
@@ -107,9 +115,12 @@ public abstract class CslLocaleProvider
         private readonly ConcurrentDictionary<string, Lazy<CslLocale?>> _cache = new(StringComparer.Ordinal);
         private readonly Lazy<IReadOnlyDictionary<string, string>> _primary;
 
-        public DirectoryLocaleProvider(string directory)
+        private readonly long _maxFileBytes;
+
+        public DirectoryLocaleProvider(string directory, long maxFileBytes)
         {
             _directory = directory ?? throw new ArgumentNullException(nameof(directory));
+            _maxFileBytes = maxFileBytes;
             _primary = new Lazy<IReadOnlyDictionary<string, string>>(ReadPrimaryDialects);
         }
 
@@ -129,7 +140,7 @@ public abstract class CslLocaleProvider
             var path = Path.Combine(_directory, $"locales-{tag}.xml");
             if (File.Exists(path))
             {
-                return CslLocale.Parse(File.ReadAllText(path), path);
+                return CslLocale.Parse(CslFileText.Read(path, _maxFileBytes), path);
             }
 
             return Embedded.Find(tag);
@@ -145,7 +156,13 @@ public abstract class CslLocaleProvider
 
             try
             {
-                using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+                var bytes = Formats.InputFile.ReadAllBytes(path, _maxFileBytes);
+                if (bytes.Value is null)
+                {
+                    return LocaleTags.PrimaryDialects;
+                }
+
+                using var document = JsonDocument.Parse(bytes.Value);
                 var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
                 if (document.RootElement.TryGetProperty("primary-dialects", out var dialects) && dialects.ValueKind == JsonValueKind.Object)
                 {
@@ -160,8 +177,9 @@ public abstract class CslLocaleProvider
 
                 return result;
             }
-            catch (JsonException)
+            catch (Exception e) when (e is JsonException or InvalidOperationException)
             {
+                // Not JSON, or a string that is no text (half a surrogate pair): the built-in table.
                 return LocaleTags.PrimaryDialects;
             }
         }

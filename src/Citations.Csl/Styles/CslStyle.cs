@@ -90,12 +90,12 @@ public sealed class CslStyle
 
     /// <summary>Reads and parses a style file.</summary>
     /// <param name="path">The file's path.</param>
-    /// <exception cref="CslException">The file is malformed.</exception>
+    /// <exception cref="CslException">The file is malformed, not UTF-8, or larger than <see cref="Formats.InputFile.DefaultMaxBytes"/>.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static CslStyle Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return StyleParser.Parse(File.ReadAllText(path), path);
+        return StyleParser.Parse(CslFileText.Read(path), path);
     }
 
     /// <summary>Returns a copy of this dependent style's parent that renders with this style's id, title and default locale.</summary>

@@ -97,7 +97,8 @@ public sealed class CslStyleLoader
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var full = Path.GetFullPath(path);
-        var text = await File.ReadAllTextAsync(full, cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        var text = CslFileText.Read(full);
         var style = CslStyle.Parse(text, path);
         return await ResolveAsync(style, full, cancellationToken).ConfigureAwait(false);
     }

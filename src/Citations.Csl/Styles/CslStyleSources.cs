@@ -18,10 +18,18 @@ public static class CslStyleSources
     /// <c>&lt;id&gt;</c> when the name does not match. Files are parsed once and kept.
     /// </summary>
     /// <param name="directory">The directory.</param>
-    public static ICslStyleSource FromDirectory(string directory)
+    /// <remarks>A style file larger than <see cref="Formats.InputFile.DefaultMaxBytes"/> is a <see cref="CslException"/> when asked for.</remarks>
+    public static ICslStyleSource FromDirectory(string directory) => FromDirectory(directory, Formats.InputFile.DefaultMaxBytes);
+
+    /// <summary>The styles in a directory, as <see cref="FromDirectory(string)"/>, with a size cap per style file.</summary>
+    /// <param name="directory">The directory.</param>
+    /// <param name="maxFileBytes">The size cap of a style file (a larger one is a <see cref="CslException"/> when asked for).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxFileBytes"/> is not positive.</exception>
+    public static ICslStyleSource FromDirectory(string directory, long maxFileBytes)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
-        return new DirectoryStyleSource(directory);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxFileBytes);
+        return new DirectoryStyleSource(directory, maxFileBytes);
     }
 
     /// <summary>

@@ -14,10 +14,12 @@ internal sealed class DirectoryStyleSource : ICslStyleSource
 
     private readonly ConcurrentDictionary<string, Lazy<CslStyle>> _parsed = new(StringComparer.Ordinal);
     private readonly Lazy<IReadOnlyList<(string Id, string Path)>> _ids;
+    private readonly long _maxFileBytes;
 
-    public DirectoryStyleSource(string directory)
+    public DirectoryStyleSource(string directory, long maxFileBytes = Formats.InputFile.DefaultMaxBytes)
     {
         Directory = Path.GetFullPath(directory);
+        _maxFileBytes = maxFileBytes;
         _ids = new Lazy<IReadOnlyList<(string, string)>>(IndexIds);
     }
 
@@ -60,7 +62,7 @@ internal sealed class DirectoryStyleSource : ICslStyleSource
     }
 
     private CslStyle? Find(string reference)
-        => FindFile(reference) is { } path ? _parsed.GetOrAdd(path, p => new Lazy<CslStyle>(() => CslStyle.Load(p))).Value : null;
+        => FindFile(reference) is { } path ? _parsed.GetOrAdd(path, p => new Lazy<CslStyle>(() => CslStyle.Parse(CslFileText.Read(p, _maxFileBytes), p))).Value : null;
 
     private List<(string, string)> IndexIds()
     {
@@ -74,7 +76,7 @@ internal sealed class DirectoryStyleSource : ICslStyleSource
 
             foreach (var file in System.IO.Directory.EnumerateFiles(folder, "*.csl").Order(StringComparer.Ordinal))
             {
-                if (ReadId(file) is { } id)
+                if (ReadId(file, _maxFileBytes) is { } id)
                 {
                     list.Add((id, file));
                 }
@@ -86,9 +88,10 @@ internal sealed class DirectoryStyleSource : ICslStyleSource
 
     /// <summary>Reads a style file only as far as its <c>info/id</c>. Unreadable or malformed files are skipped here:
     /// they are reported when the style itself is asked for.</summary>
-    private static string? ReadId(string file)
+    private static string? ReadId(string file, long maxFileBytes)
     {
-        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true };
+        // Only as far as the id, and never past the size cap (a huge file, or a link to a device, gives up there).
+        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true, MaxCharactersInDocument = maxFileBytes };
         try
         {
             using var reader = XmlReader.Create(file, settings);

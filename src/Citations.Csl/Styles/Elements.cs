@@ -219,6 +219,9 @@ internal sealed class Layout
 
 internal sealed class SortKey
 {
+    /// <summary>The line of the <c>&lt;key&gt;</c> element, for warnings.</summary>
+    public int Line { get; init; }
+
     public string? Variable { get; init; }
     public string? MacroName { get; init; }
     public Macro? Macro { get; set; }

@@ -193,7 +193,7 @@ internal sealed partial class StyleParser
             }
             else
             {
-                _warnings.Add(new Diagnostic(DiagnosticSeverity.Warning, CslDiagnosticCodes.UndefinedMacro, $"Sort macro '{key.MacroName}' is not defined; the key is empty.", new SourceLocation(_file, null, 0, 0)));
+                _warnings.Add(new Diagnostic(DiagnosticSeverity.Warning, CslDiagnosticCodes.UndefinedMacro, $"Sort macro '{key.MacroName}' is not defined; the key is empty.", new SourceLocation(_file, null, key.Line, 0)));
             }
         }
 
@@ -357,6 +357,7 @@ internal sealed partial class StyleParser
                         CheckAttributes(key, ["variable", "macro", "sort", "names-min", "names-use-first", "names-use-last"], inheritable: false);
                         var sortKey = new SortKey
                         {
+                            Line = CslXml.LineOf(key),
                             Variable = Attr(key, "variable"),
                             MacroName = Attr(key, "macro"),
                             Descending = Attr(key, "sort") == "descending",

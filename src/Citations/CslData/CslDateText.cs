@@ -110,7 +110,7 @@ public static class CslDateText
     {
         // 2003/05/17 or 17/05/2003: two slashes, all numeric.
         var parts = s.Split('/');
-        return parts.Length == 3 && parts.All(p => p.Length > 0 && p.All(char.IsAsciiDigit));
+        return parts.Length == 3 && parts.All(p => p.Length > 0 && p.All(char.IsAsciiDigit) && Number(p) is not null);
     }
 
     private static bool TryParseSingle(string s, out CslDatePart part)
@@ -139,7 +139,7 @@ public static class CslDateText
             }
 
             // Ambiguous day/month order: the US reading (month first) unless the first part cannot be a month.
-            return int.Parse(p[0], CultureInfo.InvariantCulture) > 12
+            return Number(p[0]) > 12
                 ? Make(p[2], p[1], p[0], out part)
                 : Make(p[2], p[0], p[1], out part);
         }
@@ -154,14 +154,14 @@ public static class CslDateText
                 month = m;
             }
             else if (token.All(char.IsAsciiDigit) && token.Length <= 2 && day is null
-                     && int.Parse(token, CultureInfo.InvariantCulture) is >= 1 and <= 31 and var d)
+                     && Number(token) is >= 1 and <= 31 and var d)
             {
                 day = d;
             }
             else if ((token.All(char.IsAsciiDigit) || (token.StartsWith('-') && token.Length > 1 && token[1..].All(char.IsAsciiDigit)))
-                     && token.Length >= 3 && year is null)
+                     && token.Length >= 3 && year is null && Number(token) is { } y)
             {
-                year = int.Parse(token, CultureInfo.InvariantCulture);
+                year = y;
             }
             else
             {
@@ -205,7 +205,12 @@ public static class CslDateText
             }
         }
 
-        var year = int.Parse(pieces[0], CultureInfo.InvariantCulture);
+        // A year too large for a number is not a date (the text is kept as it is by the caller).
+        if (Number(pieces[0]) is not { } year)
+        {
+            return false;
+        }
+
         if (negative)
         {
             // EDTF counts astronomically (year 0 is 1 BC); CSL-JSON date-parts use -1 for 1 BC.
@@ -215,7 +220,7 @@ public static class CslDateText
         int? month = null, day = null;
         if (pieces.Length > 1)
         {
-            var m = int.Parse(pieces[1], CultureInfo.InvariantCulture);
+            var m = Number(pieces[1]) ?? 0;
             if (m is >= 21 and <= 24)
             {
                 month = m - 8; // EDTF seasons 21–24 are CSL seasons 13–16.
@@ -232,7 +237,7 @@ public static class CslDateText
 
         if (pieces.Length > 2)
         {
-            var d = int.Parse(pieces[2], CultureInfo.InvariantCulture);
+            var d = Number(pieces[2]) ?? 0;
             if (d is < 1 or > 31 || month > 12)
             {
                 return false;
@@ -247,12 +252,17 @@ public static class CslDateText
 
     private static bool Make(string y, string m, string d, out CslDatePart part)
     {
-        var year = int.Parse(y, CultureInfo.InvariantCulture);
-        var month = int.Parse(m, CultureInfo.InvariantCulture);
-        var day = int.Parse(d, CultureInfo.InvariantCulture);
+        // The pieces are digits that fit a number (LooksLikeSlashDate checked them).
+        var year = Number(y)!.Value;
+        var month = Number(m)!.Value;
+        var day = Number(d)!.Value;
         part = new CslDatePart(year, month is >= 1 and <= 12 ? month : null, month is >= 1 and <= 12 && day is >= 1 and <= 31 ? day : null);
         return true;
     }
+
+    /// <summary>The value of a run of digits (with an optional leading minus), or <see langword="null"/> when it does not fit an <see cref="int"/>.</summary>
+    private static int? Number(string digits)
+        => int.TryParse(digits, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : null;
 
     private static int? MonthOrSeason(string token)
     {

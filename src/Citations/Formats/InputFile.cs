@@ -18,6 +18,8 @@ public static class InputFile
 
     private const int ChunkSize = 64 * 1024;
 
+    private const int MaxChunkSize = 16 * 1024 * 1024;
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>
@@ -41,38 +43,7 @@ public static class InputFile
             }
 
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
-            if (stream.CanSeek)
-            {
-                if (stream.Length > maxBytes)
-                {
-                    return TooLarge(name, maxBytes);
-                }
-
-                // The usual case, a regular file: one read into an array of its size. A file that changed size while
-                // being read is read again below, in chunks under the cap.
-                var whole = new byte[stream.Length];
-                if (stream.ReadAtLeast(whole, whole.Length, throwOnEndOfStream: false) == whole.Length && stream.ReadByte() < 0)
-                {
-                    return new ParseResult<byte[]>(whole, []);
-                }
-
-                stream.Position = 0;
-            }
-
-            using var buffer = new MemoryStream(ChunkSize);
-            var chunk = new byte[ChunkSize];
-            int read;
-            while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
-            {
-                if (buffer.Length + read > maxBytes)
-                {
-                    return TooLarge(name, maxBytes);
-                }
-
-                buffer.Write(chunk, 0, read);
-            }
-
-            return new ParseResult<byte[]>(buffer.ToArray(), []);
+            return ReadAllBytes(stream, maxBytes, name);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
@@ -80,7 +51,76 @@ public static class InputFile
         }
     }
 
-    /// <summary>Reads a file's bytes without blocking the caller; see <see cref="ReadAllBytes"/>.</summary>
+    /// <summary>
+    /// Reads a stream to its end under the size cap, as <see cref="ReadAllBytes(string, long, string)"/> reads a file:
+    /// for a caller that opens the file itself (and so keeps the exceptions of opening it).
+    /// </summary>
+    /// <param name="stream">The stream, at its start; not disposed.</param>
+    /// <param name="maxBytes">The size cap in bytes.</param>
+    /// <param name="displayName">The name diagnostics give the input.</param>
+    /// <exception cref="IOException">The stream cannot be read.</exception>
+    public static ParseResult<byte[]> ReadAllBytes(Stream stream, long maxBytes, string? displayName)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBytes);
+        var name = displayName ?? "<input>";
+        if (stream.CanSeek)
+        {
+            if (stream.Length - stream.Position > maxBytes)
+            {
+                return TooLarge(name, maxBytes);
+            }
+
+            // The usual case, a regular file: one read into an array of its size. A file that changed size while
+            // being read is read again below, in chunks under the cap.
+            var start = stream.Position;
+            var whole = new byte[stream.Length - start];
+            if (stream.ReadAtLeast(whole, whole.Length, throwOnEndOfStream: false) == whole.Length && stream.ReadByte() < 0)
+            {
+                return new ParseResult<byte[]>(whole, []);
+            }
+
+            stream.Position = start;
+        }
+
+        // A device, a pipe or a growing file: chunks that double in size (64 KiB up to 16 MiB), never more than the
+        // cap in all, so that refusing /dev/zero holds about the cap in memory (a growing buffer would hold twice it).
+        var chunks = new List<byte[]>();
+        var lengths = new List<int>();
+        long total = 0;
+        var size = ChunkSize;
+        while (true)
+        {
+            var chunk = new byte[size];
+            var read = stream.ReadAtLeast(chunk, chunk.Length, throwOnEndOfStream: false);
+            if (total + read > maxBytes)
+            {
+                return TooLarge(name, maxBytes);
+            }
+
+            chunks.Add(chunk);
+            lengths.Add(read);
+            total += read;
+            if (read < chunk.Length)
+            {
+                break;
+            }
+
+            size = (int)Math.Min(Math.Min(size * 2L, MaxChunkSize), maxBytes - total + 1);
+        }
+
+        var bytes = new byte[total];
+        var offset = 0;
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            Buffer.BlockCopy(chunks[i], 0, bytes, offset, lengths[i]);
+            offset += lengths[i];
+        }
+
+        return new ParseResult<byte[]>(bytes, []);
+    }
+
+    /// <summary>Reads a file's bytes without blocking the caller; see <see cref="ReadAllBytes(string, long, string)"/>.</summary>
     /// <param name="path">The file's path.</param>
     /// <param name="maxBytes">The size cap in bytes.</param>
     /// <param name="displayName">The name diagnostics give the file; <paramref name="path"/> when <see langword="null"/>.</param>
@@ -95,7 +135,7 @@ public static class InputFile
 
     /// <summary>
     /// Reads a UTF-8 text file (a byte-order mark is allowed and removed). Besides the failures of
-    /// <see cref="ReadAllBytes"/>, text that is not valid UTF-8 is fatal, with the line and column of the first bad byte.
+    /// <see cref="ReadAllBytes(string, long, string)"/>, text that is not valid UTF-8 is fatal, with the line and column of the first bad byte.
     /// </summary>
     /// <param name="path">The file's path.</param>
     /// <param name="maxBytes">The size cap in bytes.</param>

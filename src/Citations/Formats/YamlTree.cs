@@ -88,6 +88,7 @@ internal static class YamlTree
         var anchors = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         var stack = new Stack<(YamlNode Node, YamlScalar? PendingKey)>();
         YamlNode? root = null;
+        int lastLine = 1 + lineOffset, lastColumn = 1;
         try
         {
             while (parser.MoveNext())
@@ -95,6 +96,7 @@ internal static class YamlTree
                 var current = parser.Current!;
                 var line = (int)current.Start.Line + lineOffset;
                 var column = (int)current.Start.Column;
+                (lastLine, lastColumn) = (line, column);
                 YamlNode? node = null;
                 switch (current)
                 {
@@ -149,6 +151,14 @@ internal static class YamlTree
         catch (YamlException e)
         {
             result = new YamlProblem(Message(e), (int)e.Start.Line + lineOffset, (int)e.Start.Column);
+            return null;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet's scanner throws these on some broken inputs instead of a YamlException (found by fuzzing: a
+            // plain scalar after a stray brace at the start of a line; "\ud800\ud800" in a double-quoted scalar); the
+            // place is the last event read.
+            result = new YamlProblem("The YAML could not be read after this point (the parser stopped on an unexpected character).", lastLine, lastColumn);
             return null;
         }
 

@@ -106,6 +106,11 @@ public static class ArticleJson
             utf8 = utf8[3..];
         }
 
+        if (JsonText.CheckUtf8(utf8, file, ReaderOptions) is { } notUtf8)
+        {
+            return Result(null, [notUtf8], file);
+        }
+
         var diagnostics = new List<Diagnostic>();
         var index = JsonPositionIndex.Build(utf8, file, ReaderOptions, diagnostics);
         if (index is null)

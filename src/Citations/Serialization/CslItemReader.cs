@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Citations.CslData;
 using Citations.Diagnostics;
@@ -11,10 +12,23 @@ namespace Citations.Serialization;
 /// </summary>
 internal sealed class CslItemReader
 {
+    /// <summary>The largest year (and the smallest, negated) a date part may have: far beyond any date a citation needs.</summary>
+    internal const int MaxYear = 9_999_999;
+
     private readonly Action<DiagnosticSeverity, string, string, string, long> _report;
+    private readonly bool _checkEscapes;
 
     /// <param name="report">Receives (severity, code, message, JSON path, byte offset) for each problem.</param>
-    public CslItemReader(Action<DiagnosticSeverity, string, string, string, long> report) => _report = report;
+    /// <param name="checkEscapes">
+    /// Whether the JSON may hold escapes of surrogates (<see cref="JsonText.MayHoldSurrogateEscapes"/>): each item is
+    /// then checked for strings that do not decode before it is read. <see langword="false"/> only when the caller knows
+    /// there are none.
+    /// </param>
+    public CslItemReader(Action<DiagnosticSeverity, string, string, string, long> report, bool checkEscapes = true)
+    {
+        _report = report;
+        _checkEscapes = checkEscapes;
+    }
 
     /// <summary>Reads one item; the reader is on its <c>StartObject</c>. Returns <see langword="null"/> when the item is unusable.</summary>
     public CslItem? ReadItem(ref Utf8JsonReader reader, string path)
@@ -23,6 +37,15 @@ internal sealed class CslItemReader
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             Report(DiagnosticSeverity.Error, DiagnosticCodes.NotAnObject, $"An item must be a JSON object, not {Describe(reader.TokenType)}.", path, start);
+            reader.Skip();
+            return null;
+        }
+
+        if (_checkEscapes && JsonText.FindUndecodableString(reader) is { } undecodable)
+        {
+            // Checked first, on a copy of the reader: every string of a checked item can then be decoded safely.
+            Report(DiagnosticSeverity.Error, DiagnosticCodes.UnpairedSurrogate, undecodable.Message("the item was skipped"),
+                JsonText.PathAt(reader, path, undecodable.Offset), undecodable.Offset);
             reader.Skip();
             return null;
         }
@@ -261,9 +284,11 @@ internal sealed class CslItemReader
                 name = name with { Extensions = extensions };
             }
 
-            if (name.Family is null && name.Given is null && name.Literal is null)
+            if (string.IsNullOrWhiteSpace(name.Family) && string.IsNullOrWhiteSpace(name.Given) && string.IsNullOrWhiteSpace(name.Literal))
             {
-                Report(DiagnosticSeverity.Warning, DiagnosticCodes.EmptyName, "The name has neither 'family', 'given' nor 'literal'.", itemPath, start);
+                Report(DiagnosticSeverity.Warning, DiagnosticCodes.EmptyName,
+                    "The name has no text in 'family', 'given' or 'literal'; it was left out, so that it does not print as a blank.", itemPath, start);
+                continue;
             }
 
             list.Add(name);
@@ -288,6 +313,7 @@ internal sealed class CslItemReader
         }
 
         var date = new CslDate();
+        var partsLeftOut = false;
         Dictionary<string, JsonElement>? extensions = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
@@ -297,7 +323,9 @@ internal sealed class CslItemReader
             switch (prop)
             {
                 case "date-parts":
-                    date = date with { DateParts = ReadDateParts(ref reader, propPath) };
+                    var parts = ReadDateParts(ref reader, propPath);
+                    partsLeftOut = parts is null;
+                    date = date with { DateParts = parts };
                     break;
                 case "season": date = date with { Season = ReadScalar(ref reader, propPath, allowBoolean: false) }; break;
                 case "circa": date = date with { Circa = ReadScalar(ref reader, propPath, allowBoolean: true) }; break;
@@ -313,6 +341,12 @@ internal sealed class CslItemReader
         if (extensions is not null)
         {
             date = date with { Extensions = extensions };
+        }
+
+        if (partsLeftOut && date.Literal is null && date.Raw is null && date.Season is null)
+        {
+            // Its date-parts were reported and left out, and nothing else says the date.
+            return null;
         }
 
         if (date.DateParts is null && date.Literal is null && date.Raw is null && extensions is null && date.Season is null)
@@ -333,6 +367,7 @@ internal sealed class CslItemReader
         }
 
         var result = new List<IReadOnlyList<CslScalar>>();
+        var startLeftOut = false;
         var index = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
@@ -345,13 +380,20 @@ internal sealed class CslItemReader
             }
 
             var parts = new List<CslScalar>(3);
+            var partStarts = new List<long>(3);
+            var partIndexes = new List<int>(3);
             var partIndex = 0;
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
-                if (ReadScalar(ref reader, JsonPath.Index(partPath, partIndex++), allowBoolean: false) is { } scalar)
+                var partStart = reader.TokenStartIndex;
+                if (ReadScalar(ref reader, JsonPath.Index(partPath, partIndex), allowBoolean: false) is { } scalar)
                 {
                     parts.Add(scalar);
+                    partStarts.Add(partStart);
+                    partIndexes.Add(partIndex);
                 }
+
+                partIndex++;
             }
 
             if (parts.Count > 3)
@@ -359,10 +401,79 @@ internal sealed class CslItemReader
                 Report(DiagnosticSeverity.Warning, DiagnosticCodes.WrongType, "A date has at most three parts (year, month, day); the rest are ignored.", partPath, reader.TokenStartIndex);
             }
 
+            var valid = ValidDateParts(parts, isRangeEnd: index == 2);
+            if (valid < parts.Count && valid < 3)
+            {
+                // A wrong year leaves nothing of the date (an error); a wrong month or day leaves the year (a warning,
+                // as citeproc-js ignores such parts too). Either way the wrong part never prints.
+                var bad = parts[valid];
+                var why = valid switch
+                {
+                    0 => string.Create(CultureInfo.InvariantCulture, $"'{bad.Text}' is not a year (a whole number other than 0, at most {MaxYear:N0} either side of 0)"),
+                    1 => $"'{bad.Text}' is not a month (1 to 12, 13 to 24 for the seasons, or 0 for none)",
+                    _ => $"'{bad.Text}' is not a day (1 to 31, or 0 for none)",
+                };
+                var left = valid switch
+                {
+                    0 => index == 1 ? "the date parts were left out" : "the end of the range was left out",
+                    1 => parts.Count > 2 ? "the month and day were left out" : "the month was left out",
+                    _ => "the day was left out",
+                };
+                Report(valid == 0 ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, DiagnosticCodes.InvalidDatePart, $"{why}; {left}.",
+                    JsonPath.Index(partPath, partIndexes[valid]), partStarts[valid]);
+                parts.RemoveRange(valid, parts.Count - valid);
+                if (valid == 0)
+                {
+                    // Without its year the start says nothing: the date-parts are left out (read on to their end).
+                    startLeftOut |= index == 1;
+                    continue;
+                }
+            }
+
             result.Add(parts);
         }
 
-        return result;
+        return startLeftOut ? null : result;
+    }
+
+    /// <summary>How many leading parts of one date-parts array are a year, a month and a day in range.</summary>
+    /// <param name="parts">The parts read.</param>
+    /// <param name="isRangeEnd">Whether the array is the end of a range, where a year 0 (with or without a month 0) means an open end.</param>
+    private static int ValidDateParts(List<CslScalar> parts, bool isRangeEnd)
+    {
+        if (parts.Count == 0)
+        {
+            return 0;
+        }
+
+        if (!parts[0].TryGetInt32(out var year) || Math.Abs((long)year) > MaxYear || (year == 0 && !isRangeEnd))
+        {
+            return 0;
+        }
+
+        if (year == 0)
+        {
+            // An open end: [0] or [0, 0] (what citeproc-js and the BibTeX reader write); anything after is not read.
+            return parts.Count;
+        }
+
+        if (parts.Count < 2)
+        {
+            return 1;
+        }
+
+        // 0 is "no month" or "no day", as citeproc-js reads it; 13 to 24 are seasons (13–16, and EDTF's 21–24).
+        if (!parts[1].TryGetInt32(out var month) || month is < 0 or > 24)
+        {
+            return 1;
+        }
+
+        if (parts.Count < 3)
+        {
+            return 2;
+        }
+
+        return parts[2].TryGetInt32(out var day) && day is >= 0 and <= 31 ? parts.Count : 2;
     }
 
     private List<string> ReadStringArray(ref Utf8JsonReader reader, string path)

@@ -44,14 +44,21 @@ public static class CslJson
             utf8 = utf8[3..];
         }
 
+        if (JsonText.CheckUtf8(utf8, file, ReaderOptions) is { } notUtf8)
+        {
+            return new ParseResult<IReadOnlyList<CslItem>>(null, [notUtf8]);
+        }
+
         var positions = new TextPositions(utf8);
         var diagnostics = new List<Diagnostic>();
         var items = new List<CslItem>();
-        var reader = new CslItemReader((severity, code, message, path, offset) =>
-        {
-            var (line, column) = positions.Locate(offset);
-            diagnostics.Add(new Diagnostic(severity, code, message, new SourceLocation(file, path, line, column)));
-        });
+        var reader = new CslItemReader(
+            (severity, code, message, path, offset) =>
+            {
+                var (line, column) = positions.Locate(offset);
+                diagnostics.Add(new Diagnostic(severity, code, message, new SourceLocation(file, path, line, column)));
+            },
+            checkEscapes: JsonText.MayHoldSurrogateEscapes(utf8.Span));
 
         var json = new Utf8JsonReader(utf8.Span, ReaderOptions);
         try

@@ -28,7 +28,10 @@ public static class DiagnosticCodes
     /// <summary>Two items share an id.</summary>
     public const string DuplicateId = "CIT0007";
 
-    /// <summary>A name has no parts.</summary>
+    /// <summary>
+    /// Warning: a name has no part with text (no <c>family</c>, <c>given</c> or <c>literal</c>, or only empty or blank
+    /// ones, such as <c>{"literal": ""}</c>); it is left out of its list, so that nothing prints as a blank name.
+    /// </summary>
     public const string EmptyName = "CIT0008";
 
     /// <summary>A date has no parts.</summary>
@@ -49,8 +52,25 @@ public static class DiagnosticCodes
     /// <summary>Fatal: a file is larger than the size cap for an input.</summary>
     public const string FileTooLarge = "CIT0014";
 
-    /// <summary>Fatal: a text file is not valid UTF-8 (the location is the first invalid byte).</summary>
+    /// <summary>Fatal: a text file is not valid UTF-8 (the location is the first invalid byte, with its JSON path in a JSON file).</summary>
     public const string NotUtf8 = "CIT0015";
+
+    /// <summary>
+    /// Error: a JSON string or property name holds an escape of half a surrogate pair (<c>"\ud800"</c> without its
+    /// other half): valid JSON syntax, but no Unicode text. The entry holding it (a CSL item; in an article file the value,
+    /// and so the claim or source that needs it) is skipped; the rest of the file is read.
+    /// </summary>
+    public const string UnpairedSurrogate = "CIT0016";
+
+    /// <summary>
+    /// A part of a CSL-JSON <c>date-parts</c> array is not a date part, and that part and those after it are left out,
+    /// so that a date never prints a wrong part. An error when it is the year (not a whole number other than 0, or more
+    /// than 9,999,999 either side of 0: <c>0</c>, <c>1e20</c>, <c>"x"</c>; 0 is allowed only as the open end of a range):
+    /// the date keeps only its <c>literal</c> or <c>raw</c> text, or is left out. A warning when it is a month outside
+    /// 0–24 (0 is none, 13–24 the seasons) or a day outside 0–31 (such as <c>-4</c>): the year is still used, as
+    /// citeproc-js ignores such parts too.
+    /// </summary>
+    public const string InvalidDatePart = "CIT0017";
 
     /// <summary>An article file lacks a property it needs (a claim without an <c>id</c>, an anchor without a paragraph).</summary>
     public const string MissingProperty = "CIT0101";

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Citations.Diagnostics;
 
@@ -13,6 +14,8 @@ internal sealed class JsonPositionIndex
     private readonly Dictionary<string, long> _offsets;
     private readonly TextPositions _positions;
     private readonly string? _file;
+    private readonly Dictionary<string, UndecodableString> _undecodable = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Queue<(string Path, UndecodableString String)>> _undecodableNames = new(StringComparer.Ordinal);
 
     private JsonPositionIndex(Dictionary<string, long> offsets, TextPositions positions, string? file)
     {
@@ -35,6 +38,7 @@ internal sealed class JsonPositionIndex
         // One frame per open container: its path, the next array index, and the property names seen in an object.
         var frames = new Stack<(string Path, int NextIndex, HashSet<string>? Names)>();
         string? pendingProperty = null;
+        var checkEscapes = JsonText.MayHoldSurrogateEscapes(utf8.Span);
         try
         {
             // Empty input (or only comments): the reader throws for the first, returns false for the second.
@@ -49,9 +53,15 @@ internal sealed class JsonPositionIndex
                 switch (reader.TokenType)
                 {
                     case JsonTokenType.PropertyName:
-                        var name = reader.GetString()!;
+                        var decoded = JsonText.TryGetString(ref reader);
+                        var name = decoded ?? Encoding.UTF8.GetString(reader.ValueSpan);
                         var (parentPath, _, names) = frames.Peek();
                         pendingProperty = JsonPath.Property(parentPath, name);
+                        if (decoded is null)
+                        {
+                            index.AddUndecodable(parentPath, pendingProperty, ref reader);
+                        }
+
                         if (!names!.Add(name))
                         {
                             diagnostics.Add(index.Create(DiagnosticSeverity.Error, DiagnosticCodes.DuplicateProperty,
@@ -85,6 +95,11 @@ internal sealed class JsonPositionIndex
                 }
 
                 offsets[path] = reader.TokenStartIndex;
+                if (checkEscapes && reader.TokenType == JsonTokenType.String && reader.ValueIsEscaped && !JsonText.Decodes(ref reader))
+                {
+                    index.AddUndecodable(null, path, ref reader);
+                }
+
                 if (reader.TokenType == JsonTokenType.StartObject)
                 {
                     frames.Push((path, 0, new HashSet<string>(StringComparer.Ordinal)));
@@ -129,6 +144,19 @@ internal sealed class JsonPositionIndex
         }
     }
 
+    /// <summary>
+    /// The string value at a path whose escapes do not decode to text (half a surrogate pair), or
+    /// <see langword="null"/>: such a value cannot be read, and is reported and left out by whoever meets it.
+    /// </summary>
+    public UndecodableString? UndecodableAt(string path) => _undecodable.TryGetValue(path, out var found) ? found : null;
+
+    /// <summary>
+    /// The next property name of the object at <paramref name="objectPath"/> whose escapes do not decode, in file order:
+    /// its path (with the name as written) and what is wrong. Each is given once.
+    /// </summary>
+    public (string Path, UndecodableString String)? NextUndecodableName(string objectPath)
+        => _undecodableNames.TryGetValue(objectPath, out var queue) && queue.TryDequeue(out var next) ? next : null;
+
     /// <summary>Whether the document has a value at exactly this path.</summary>
     public bool Contains(string path) => _offsets.ContainsKey(path);
 
@@ -164,6 +192,24 @@ internal sealed class JsonPositionIndex
         var (l, column) = _positions.LocateLineByte(line, e.BytePositionInLine ?? 0);
         var path = e.Path is { Length: > 0 } p && p != "$" ? p : null;
         return new Diagnostic(DiagnosticSeverity.Fatal, DiagnosticCodes.InvalidJson, "Invalid JSON: " + TrimPositionSuffix(e.Message), new SourceLocation(_file, path, l, column));
+    }
+
+    private void AddUndecodable(string? objectPath, string path, ref Utf8JsonReader reader)
+    {
+        var found = JsonText.FindUndecodableString(reader) ?? new UndecodableString(reader.TokenStartIndex, objectPath is not null, null);
+        if (objectPath is null)
+        {
+            _undecodable[path] = found;
+        }
+        else
+        {
+            if (!_undecodableNames.TryGetValue(objectPath, out var queue))
+            {
+                _undecodableNames[objectPath] = queue = new Queue<(string, UndecodableString)>();
+            }
+
+            queue.Enqueue((path, found));
+        }
     }
 
     private Diagnostic Create(DiagnosticSeverity severity, string code, string message, string path, long offset)

@@ -92,20 +92,31 @@ internal sealed class JsonShapeChecker
         output.WriteStartObject();
         foreach (var property in value.EnumerateObject())
         {
-            var propertyPath = JsonPath.Property(path, property.Name);
-            var info = type.Properties.FirstOrDefault(p => p.Name == property.Name);
+            if (!TryGetName(property, out var name))
+            {
+                // A name that is no text matches no property of the format: reported and left out.
+                if (_index.NextUndecodableName(path) is { } undecodable)
+                {
+                    _diagnostics.Add(_index.Create(DiagnosticSeverity.Error, DiagnosticCodes.UnpairedSurrogate, undecodable.String.Message("the property was ignored"), undecodable.Path));
+                }
+
+                continue;
+            }
+
+            var propertyPath = JsonPath.Property(path, name);
+            var info = type.Properties.FirstOrDefault(p => p.Name == name);
             if (info is null)
             {
-                var near = type.Properties.FirstOrDefault(p => string.Equals(p.Name, property.Name, StringComparison.OrdinalIgnoreCase));
+                var near = type.Properties.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
                 var hint = near is null
                     ? $" Known properties: {string.Join(", ", type.Properties.Select(p => p.Name))}."
                     : $" Did you mean '{near.Name}'? Names are case-sensitive.";
                 _diagnostics.Add(_index.Create(DiagnosticSeverity.Warning, DiagnosticCodes.UnknownProperty,
-                    $"Unknown property '{property.Name}'; it is ignored.{hint}", propertyPath));
+                    $"Unknown property '{name}'; it is ignored.{hint}", propertyPath));
                 continue;
             }
 
-            output.WritePropertyName(property.Name);
+            output.WritePropertyName(name);
             Check(property.Value, _options.GetTypeInfo(info.PropertyType), propertyPath, output);
         }
 
@@ -118,7 +129,16 @@ internal sealed class JsonShapeChecker
         {
             if (Expect(value, JsonValueKind.String, "a string", path, output))
             {
-                value.WriteTo(output);
+                if (_index.UndecodableAt(path) is { } undecodable)
+                {
+                    _diagnostics.Add(_index.Create(DiagnosticSeverity.Error, DiagnosticCodes.UnpairedSurrogate, undecodable.Message("the value was left out"), path));
+                    Repaired.Add(path);
+                    output.WriteNullValue();
+                }
+                else
+                {
+                    value.WriteTo(output);
+                }
             }
         }
         else if (type == typeof(int))
@@ -182,6 +202,20 @@ internal sealed class JsonShapeChecker
         });
         var item = cslReader.ReadItem(ref reader, path);
         return ok ? item : null;
+    }
+
+    private static bool TryGetName(JsonProperty property, out string name)
+    {
+        try
+        {
+            name = property.Name;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            name = string.Empty;
+            return false;
+        }
     }
 
     private bool Expect(JsonElement value, JsonValueKind kind, string description, string path, Utf8JsonWriter output)

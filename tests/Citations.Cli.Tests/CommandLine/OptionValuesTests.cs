@@ -12,14 +12,42 @@ public sealed class OptionValuesTests
     [DataRow("2d", 172800)]
     [DataRow("00:01:30", 90)]
     [DataRow("0", 0)]
+    [DataRow("-5s", -5)]
+    [DataRow("1.5e1s", 15)]
     public void ParseDuration_Forms_Seconds(string text, int seconds)
         => Assert.AreEqual(TimeSpan.FromSeconds(seconds), OptionValues.ParseDuration(text));
 
     [TestMethod]
+    public void ParseDuration_Milliseconds_AreNotMinutes()
+    {
+        Assert.AreEqual(TimeSpan.FromMilliseconds(500), OptionValues.ParseDuration("500ms"));
+        Assert.AreEqual(TimeSpan.FromMilliseconds(5), OptionValues.ParseDuration("0.005s"));
+        Assert.AreEqual(TimeSpan.FromMinutes(5), OptionValues.ParseDuration("5m"));
+    }
+
+    [TestMethod]
     [DataRow("soon")]
-    [DataRow("-5s")]
     [DataRow("5w")]
+    [DataRow("NaN")]
+    [DataRow("NaNs")]
+    [DataRow("ms")]
     public void ParseDuration_NotADuration_Null(string text) => Assert.IsNull(OptionValues.ParseDuration(text));
+
+    [TestMethod]
+    [DataRow("1e300s")]
+    [DataRow("Infinitys")]
+    [DataRow("99999999d")]
+    public void ParseDuration_BeyondATimeSpan_MaxValueNotAnException(string text)
+        => Assert.AreEqual(TimeSpan.MaxValue, OptionValues.ParseDuration(text));
+
+    [TestMethod]
+    [DataRow(10.0 / 1000, "10ms")]
+    [DataRow(86400.0, "1d")]
+    [DataRow(36500.0 * 86400, "36500d")]
+    [DataRow(90.0, "90s")]
+    [DataRow(0.0, "0")]
+    public void FormatDuration_LargestWholeUnit(double seconds, string text)
+        => Assert.AreEqual(text, OptionValues.FormatDuration(TimeSpan.FromSeconds(seconds)));
 
     [TestMethod]
     [DataRow("65536", 65536L)]

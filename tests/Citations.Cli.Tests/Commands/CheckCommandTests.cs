@@ -57,7 +57,7 @@ public sealed class CheckCommandTests
     {
         var output = new StringWriter { NewLine = "\n" };
         var error = new StringWriter { NewLine = "\n" };
-        var context = new CliContext(output, error, _folder, IsTerminal: false) { ConfigureLinkChecker = configure };
+        var context = new CliContext(output, error, _folder, IsTerminal: false) { ConfigureLinkChecker = configure, EnvironmentVariable = CliRunner.EnvironmentVariable };
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var exit = await CliApp.RunAsync(args, context, timeout.Token);
         return (exit, output.ToString(), error.ToString());

@@ -167,7 +167,9 @@ internal sealed class CslItemGenerator
 
     private JsonArray DateParts()
     {
-        var parts = new JsonArray(Scalar(_random.Next(-500, 2100)));
+        // Any year but 0, which is no year in CSL-JSON (only the open end of a range).
+        var year = _random.Next(-500, 2100);
+        var parts = new JsonArray(Scalar(year == 0 ? 1 : year));
         if (_random.Next(3) > 0)
         {
             parts.Add(Scalar(_random.Next(1, 13)));
