@@ -122,6 +122,8 @@ internal sealed class FormatCommand : ICliCommand
             LanguageIsFallback = parse.GetValue(_languageIsFallback),
             Locales = locales,
             Format = markup,
+            // One bibliography per run: the tool may use every core (the library's default is one thread).
+            MaxDegreeOfParallelism = Environment.ProcessorCount,
         });
         if (!await StyleLoading.HasLocaleAsync(processor.Language, locales, context, "format").ConfigureAwait(false))
         {

@@ -19,15 +19,19 @@ public sealed class CslProcessorOptions
     /// <summary>Where locales come from. <value>Default: the en-US locale embedded in this package.</value></summary>
     public CslLocaleProvider Locales { get; init; } = CslLocaleProvider.Embedded;
 
-    /// <summary>The output format. <value>Default: HTML, as citeproc-js.</value></summary>
-    public CslOutputFormat Format { get; init; } = CslOutputFormat.Html;
+    /// <summary>
+    /// The output format. <value>Default: plain text, what a console, a log or a test expects; set
+    /// <see cref="CslOutputFormat.Html"/> for the markup citeproc-js prints.</value>
+    /// </summary>
+    public CslOutputFormat Format { get; init; } = CslOutputFormat.Text;
 
     /// <summary>
     /// How many threads one call may use to render a long bibliography (hundreds of entries or more); 1 keeps every
     /// call on the calling thread. The output is the same either way.
-    /// <value>Default: the number of processors.</value>
+    /// <value>Default: 1, so that one call on a busy server never takes every core; a program that formats one large
+    /// bibliography at a time (the <c>citations</c> tool does) can pass <see cref="Environment.ProcessorCount"/>.</value>
     /// </summary>
-    public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+    public int MaxDegreeOfParallelism { get; init; } = 1;
 }
 
 /// <summary>

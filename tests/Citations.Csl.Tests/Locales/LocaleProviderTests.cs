@@ -17,16 +17,17 @@ public sealed class LocaleProviderTests
     public TestContext TestContext { get; set; } = null!;
 
     [TestMethod]
-    public void Create_DefaultOptions_UsesEmbeddedEnglishAndHtml()
+    public void Create_DefaultOptions_UsesEmbeddedEnglishAndPlainText()
     {
         var style = TestStyle.Citation("""<layout><group delimiter=" "><text term="and"/><text term="et-al" font-style="italic"/></group></layout>""");
 
         var processor = CslProcessor.Create(style);
 
         Assert.AreEqual("en-US", processor.Language);
-        Assert.AreSame(CslOutputFormat.Html, processor.Format);
+        Assert.AreSame(CslOutputFormat.Text, processor.Format);
+        Assert.AreEqual(1, processor.MaxDegreeOfParallelism);
         Assert.AreSame(style, processor.Style);
-        Assert.AreEqual("and <i>et al.</i>", processor.FormatDocument(Render.Items(OneItem), [CslCitation.Of("x")]).Citations.Single());
+        Assert.AreEqual("and et al.", processor.FormatDocument(Render.Items(OneItem), [CslCitation.Of("x")]).Citations.Single());
     }
 
     [TestMethod]

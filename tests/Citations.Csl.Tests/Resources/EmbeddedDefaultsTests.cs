@@ -208,7 +208,7 @@ public sealed partial class EmbeddedDefaultsTests
     {
         var style = await CslStyleLoader.Default.LoadAsync(CslStyleSources.Numeric, TestContext.CancellationToken);
 
-        var entry = CslProcessor.Create(style).FormatBibliography([SampleItems.Book]).Entries.Single().Text;
+        var entry = CslProcessor.Create(style, new CslProcessorOptions { Format = CslOutputFormat.Html }).FormatBibliography([SampleItems.Book]).Entries.Single().Text;
 
         Assert.AreEqual(
             "  <div class=\"csl-entry\">\n    <div class=\"csl-left-margin\">[1]</div><div class=\"csl-right-inline\">T. R. Hale, <i>Counting the Uncounted: Statistics at the Edge of the State</i>, 2nd ed., Chicago: Northfield University Press, 2019.</div>\n  </div>\n",
