@@ -145,7 +145,7 @@ public sealed class LinkTelemetryTests
     [TestMethod]
     public async Task DisposeAsync_GivenClient_LeavesTheCallersClientUsable()
     {
-        using var client = new HttpClient(Http.LinkHttpHandler.Create(allowPrivateAddresses: true, TestSite.Resolver));
+        using var client = new HttpClient(Citations.Links.Http.LinkHttpHandler.Create(allowPrivateAddresses: true, TestSite.Resolver));
         var checker = TestChecker.Builder().WithHttpClient(client).Build();
         Assert.AreEqual(LinkVerdict.Alive, (await checker.CheckAsync(Site.Url("/ok"))).Verdict);
 
