@@ -58,7 +58,7 @@ public sealed partial class LinkRotService(LinkChecker checker, LinkHistory hist
         LogPassCompleted(results.Count, results.Count(r => r.IsBroken), rot.Count);
     }
 
-    [LoggerMessage(EventId = 3001, EventName = "LinkRotted", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 3001, EventName = "SourceRotted", Level = LogLevel.Warning,
         Message = "Source {SourceId} cites {Url}, which has rotted: failing since {FailingSince}, last verdict {Verdict}")]
     private partial void LogRotted(string sourceId, string url, DateTimeOffset? failingSince, string verdict);
 

@@ -78,7 +78,7 @@ public sealed class LinkRotWorkerTests
             Assert.AreEqual("2", pass.Value("Links"));
             Assert.AreEqual("1", pass.Value("Broken"));
             Assert.AreEqual("1", pass.Value("Rotted"));
-            var rotted = logs.Events.First(e => e.EventId.Name == "LinkRotted");
+            var rotted = logs.Events.First(e => e.EventId.Id == 3001 && e.EventId.Name == "SourceRotted");
             Assert.AreEqual(LogLevel.Warning, rotted.Level);
             Assert.AreEqual("old-dataset", rotted.Value("SourceId"));
             Assert.AreEqual(gone, rotted.Value("Url"));
