@@ -22,9 +22,10 @@ public sealed partial class ArchitectureTests
         ["Archives"] = ["", "Http", "Resilience"],
         ["History"] = [""],
         ["Reports"] = [""],
+        ["Telemetry"] = [""],
         ["Extraction"] = ["", "Drift"],
         ["Lookup"] = ["", "Http", "Resilience"],
-        ["Checking"] = ["", "Drift", "Http", "Resilience", "Archives", "History", "Reports", "Extraction", "Lookup"],
+        ["Checking"] = ["", "Drift", "Http", "Resilience", "Archives", "History", "Reports", "Extraction", "Lookup", "Telemetry"],
     };
 
     private static string Source => Path.Combine(RepoPaths.Root, "src", "Citations.Links");
@@ -32,7 +33,7 @@ public sealed partial class ArchitectureTests
     [GeneratedRegex(@"^\s*using\s+Citations\.Links(?:\.(?<folder>\w+))?\s*;", RegexOptions.Multiline)]
     private static partial Regex UsingDirective();
 
-    [GeneratedRegex(@"(?:\bCitations\.Links\.|(?<![\w.]))(?<folder>Checking|Http|Resilience|Archives|History|Reports|Extraction|Drift|Lookup)\.[A-Z]")]
+    [GeneratedRegex(@"(?:\bCitations\.Links\.|(?<![\w.]))(?<folder>Checking|Http|Resilience|Archives|History|Reports|Extraction|Drift|Lookup|Telemetry)\.[A-Z]")]
     private static partial Regex QualifiedName();
 
     [GeneratedRegex(@"^namespace\s+(?<ns>[\w.]+)\s*;", RegexOptions.Multiline)]

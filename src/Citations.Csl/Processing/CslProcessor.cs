@@ -4,12 +4,17 @@ using Citations.Csl.Output;
 using Citations.Csl.Styles;
 using Citations.CslData;
 using Citations.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Citations.Csl.Processing;
 
 /// <summary>Options for <see cref="CslProcessor"/>.</summary>
 public sealed class CslProcessorOptions
 {
+    /// <summary>Where the processor logs (see <see cref="CslTelemetry"/>). <value>Default: nowhere.</value></summary>
+    public ILoggerFactory? LoggerFactory { get; init; }
+
     /// <summary>The language to render in, overriding the style's <c>default-locale</c>. <value>Default: the style's default locale, else en-US.</value></summary>
     public string? Language { get; init; }
 
@@ -58,6 +63,8 @@ public sealed class CslProcessor
     /// <summary>The style (for a dependent style, its parent with the dependent's metadata).</summary>
     public CslStyle Style => Runtime.Style;
 
+    internal ILogger Logger { get; private init; } = NullLogger.Instance;
+
     /// <summary>The language the processor renders in.</summary>
     public string Language => Runtime.Locale.Language;
 
@@ -88,7 +95,7 @@ public sealed class CslProcessor
         options = Check(style, options);
         var warnings = new List<Diagnostic>();
         var locale = LocaleResolver.Resolve(style, ChooseLanguage(style, options), options.Locales, warnings);
-        return new CslProcessor(new StyleRuntime(style, locale), options.Format, options.MaxDegreeOfParallelism, warnings);
+        return new CslProcessor(new StyleRuntime(style, locale), options.Format, options.MaxDegreeOfParallelism, warnings) { Logger = CslTelemetry.Logger(options.LoggerFactory) };
     }
 
     /// <summary>Creates a processor for an independent style, downloading the locales it needs without blocking.</summary>
@@ -101,7 +108,7 @@ public sealed class CslProcessor
         options = Check(style, options);
         var warnings = new List<Diagnostic>();
         var locale = await LocaleResolver.ResolveAsync(style, ChooseLanguage(style, options), options.Locales, warnings, cancellationToken).ConfigureAwait(false);
-        return new CslProcessor(new StyleRuntime(style, locale), options.Format, options.MaxDegreeOfParallelism, warnings);
+        return new CslProcessor(new StyleRuntime(style, locale), options.Format, options.MaxDegreeOfParallelism, warnings) { Logger = CslTelemetry.Logger(options.LoggerFactory) };
     }
 
     private static CslProcessorOptions Check(CslStyle style, CslProcessorOptions? options)
@@ -127,9 +134,12 @@ public sealed class CslProcessor
     public CslBibliography FormatBibliography(IEnumerable<CslItem> items)
     {
         ArgumentNullException.ThrowIfNull(items);
+        using var activity = CslTelemetry.StartBibliography(this);
         var session = new Session(this, items);
         session.Registry.RegisterAll();
-        return WithWarnings(session.Bibliography.Write());
+        var bibliography = WithWarnings(session.Bibliography.Write());
+        CslTelemetry.EndBibliography(activity, this, bibliography);
+        return bibliography;
     }
 
     /// <summary>Formats a sequence of citations in document order (positions and numbering follow the order), and

@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using Citations.Links.Drift;
 using Citations.Links.History;
 using Citations.Links.Http;
+using Citations.Links.Telemetry;
 using Polly.Timeout;
 
 namespace Citations.Links.Checking;
@@ -79,9 +80,40 @@ internal sealed class CheckRun
         }
     }
 
-    /// <summary>Reuses a recent result from the history, or checks the URL, adds an archived copy when it fails, and records it.</summary>
+    /// <summary>Checks one URL (see <see cref="CheckAndRecordCoreAsync"/>) in its span, then counts and logs what it found.</summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<LinkCheckResult> CheckAndRecordAsync(WorkItem item, CancellationToken cancellationToken)
+    {
+        using var activity = LinkInstruments.StartCheck(item.Uri, item.Key);
+        var started = Time.GetTimestamp();
+        var result = await CheckAndRecordCoreAsync(item, cancellationToken).ConfigureAwait(false);
+        var elapsed = Time.GetElapsedTime(started);
+        LinkInstruments.EndCheck(activity, result);
+        _checker.Instruments.Record(result, elapsed);
+        var logger = _checker.Logger;
+        LinkLog.LinkChecked(logger, result.Url, result.Verdict.ToReportName(), result.Evidence.StatusCode, result.Evidence.Requests,
+            (long)elapsed.TotalMilliseconds, result.FromHistory);
+        if (result.Verdict == LinkVerdict.Inconclusive && result.Evidence.Connectivity is { Online: false })
+        {
+            LinkLog.CheckerOffline(logger, result.Url);
+        }
+
+        if (result.IsBroken)
+        {
+            LinkLog.LinkBroken(logger, result.Url, result.Verdict.ToReportName(), result.Evidence.StatusCode, result.Evidence.Error is { } error ? ReportNames.ErrorKinds[error.Kind] : null);
+        }
+
+        if (result.History is { IsRot: true } history)
+        {
+            LinkLog.LinkRotted(logger, result.Url, history.FirstSeenFailing, history.LastSeenAlive);
+        }
+
+        return result;
+    }
+
+    /// <summary>Reuses a recent result from the history, or checks the URL, adds an archived copy when it fails, and records it.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<LinkCheckResult> CheckAndRecordCoreAsync(WorkItem item, CancellationToken cancellationToken)
     {
         var checkedAt = Time.GetUtcNow();
         PriorState? prior = null;
@@ -114,6 +146,7 @@ internal sealed class CheckRun
 
         if (historyProblem is not null)
         {
+            LinkLog.HistoryProblem(_checker.Logger, result.Url, DisplayText.Escape(historyProblem));
             result = result with { Evidence = result.Evidence with { Notes = [.. result.Evidence.Notes, DisplayText.Escape(historyProblem)] } };
         }
 

@@ -6,7 +6,9 @@ using Citations.Links.Extraction;
 using Citations.Links.History;
 using Citations.Links.Http;
 using Citations.Links.Resilience;
+using Citations.Links.Telemetry;
 using Citations.Model;
+using Microsoft.Extensions.Logging;
 using Polly;
 
 namespace Citations.Links.Checking;
@@ -24,8 +26,11 @@ namespace Citations.Links.Checking;
 ///     Console.WriteLine($"{result.Url}: {result.Verdict}");
 /// </code>
 /// </example>
-/// <remarks>Immutable once built and thread-safe: runs may overlap. Results stream as they complete, not in input order.</remarks>
-public sealed class LinkChecker : IDisposable
+/// <remarks>
+/// Immutable once built and thread-safe: runs may overlap. Results stream as they complete, not in input order.
+/// Disposing it disposes what it made (its own HTTP client, its own archive finder), never what it was given.
+/// </remarks>
+public sealed class LinkChecker : IDisposable, IAsyncDisposable
 {
     private readonly HttpClient? _ownedClient;
     private readonly HttpClient? _client;
@@ -55,6 +60,9 @@ public sealed class LinkChecker : IDisposable
         Options = options;
         TimeProvider = builder.TimeProvider;
         History = builder.History;
+        Logger = builder.LoggerFactory.CreateLogger(LinkLog.Category);
+        Instruments = LinkInstruments.Create(builder.MeterFactory);
+        var loggerFactory = builder.LoggerFactory;
         _factory = builder.HttpClientFactory;
         _clientName = builder.HttpClientName;
         if (_factory is null)
@@ -70,7 +78,7 @@ public sealed class LinkChecker : IDisposable
         Probe = builder.Probe ?? (ReferenceEquals(builder.Resolver, HostResolver.System)
             ? ConnectivityProbe.Default
             : ConnectivityProbe.Dns(builder.Resolver, ConnectivityProbe.DefaultProbeHosts));
-        HostPipelines = builder.HostPipelines ?? (host => LinkResilience.CreateHostPipeline(host, Options, TimeProvider));
+        HostPipelines = builder.HostPipelines ?? (host => LinkResilience.CreateHostPipeline(host, Options, TimeProvider, loggerFactory));
         Archives = builder.Archives;
         if (Archives is null && builder.ArchiveOptions is { } archiveOptions)
         {
@@ -78,7 +86,8 @@ public sealed class LinkChecker : IDisposable
                 options.AllowPrivateAddresses, options.UserAgent);
         }
 
-        TotalTimeout = new ResiliencePipelineBuilder { TimeProvider = TimeProvider, Name = "total" }.AddTimeout(options.TotalTimeout).Build();
+        TotalTimeout = new ResiliencePipelineBuilder { TimeProvider = TimeProvider, Name = "total" }
+            .ConfigureTelemetry(loggerFactory).AddTimeout(options.TotalTimeout).Build();
     }
 
     /// <summary>The options in force (a copy: changing it changes nothing).</summary>
@@ -91,6 +100,10 @@ public sealed class LinkChecker : IDisposable
     public LinkHistory? History { get; }
 
     internal ArchiveFinder? Archives { get; }
+
+    internal ILogger Logger { get; }
+
+    internal LinkInstruments Instruments { get; }
 
     internal ConnectivityProbe Probe { get; }
 
@@ -121,6 +134,7 @@ public sealed class LinkChecker : IDisposable
         var total = work.Count + invalid.Count;
         var completed = 0;
         var broken = 0;
+        LinkLog.RunStarted(Logger, total, work.Sum(w => w.Targets.Count) + invalid.Sum(r => r.Targets.Count));
 
         foreach (var result in invalid)
         {
@@ -132,6 +146,7 @@ public sealed class LinkChecker : IDisposable
 
         if (work.Count == 0)
         {
+            LinkLog.RunFinished(Logger, completed, total, broken);
             yield break;
         }
 
@@ -171,6 +186,7 @@ public sealed class LinkChecker : IDisposable
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        LinkLog.RunFinished(Logger, completed, total, broken);
     }
 
     /// <summary>
@@ -198,6 +214,7 @@ public sealed class LinkChecker : IDisposable
         var why = guard == LinkHttpHandler.AllowsPrivate
             ? "has a handler made with LinkHttpHandler.Create(allowPrivateAddresses: true), while the checker's AllowPrivateAddresses is false"
             : "has no private-address guard (its primary handler was not made by LinkHttpHandler.Create), so a cited URL could reach this machine or its network";
+        LinkLog.ClientRefused(Logger, $"{source} {why}");
         throw new LinkOptionsException(nameof(LinkCheckerBuilder),
         [
             $"{source} {why}. Make its primary handler with LinkHttpHandler.Create() (with IHttpClientFactory: ConfigurePrimaryHttpMessageHandler(() => LinkHttpHandler.Create())), or set AllowPrivateAddresses = true to use the client as it is.",
@@ -285,10 +302,17 @@ public sealed class LinkChecker : IDisposable
         return results.OrderBy(r => r.Targets.Count == 0 ? int.MaxValue : order.GetValueOrDefault(r.Targets[0], int.MaxValue)).ToList();
     }
 
-    /// <inheritdoc/>
+    /// <summary>Disposes what the checker made: its own HTTP client and archive finder (not a client, factory, history or finder it was given).</summary>
     public void Dispose()
     {
         _ownedArchives?.Dispose();
         _ownedClient?.Dispose();
+    }
+
+    /// <summary>Disposes what the checker made (see <see cref="Dispose"/>); nothing it holds needs asynchronous disposal, so this completes at once.</summary>
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
     }
 }

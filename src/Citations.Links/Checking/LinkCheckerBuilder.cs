@@ -1,6 +1,9 @@
+using System.Diagnostics.Metrics;
 using Citations.Links.Archives;
 using Citations.Links.History;
 using Citations.Links.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
 
 namespace Citations.Links.Checking;
@@ -45,6 +48,10 @@ public sealed class LinkCheckerBuilder
 
     internal Func<string, ResiliencePipeline<LinkResponse>>? HostPipelines { get; private set; }
 
+    internal ILoggerFactory LoggerFactory { get; private set; } = NullLoggerFactory.Instance;
+
+    internal IMeterFactory? MeterFactory { get; private set; }
+
     /// <summary>Changes the options.</summary>
     /// <param name="configure">Called with <see cref="Options"/>.</param>
     public LinkCheckerBuilder Configure(Action<LinkCheckerOptions> configure)
@@ -80,6 +87,29 @@ public sealed class LinkCheckerBuilder
         HttpClientFactory = factory ?? throw new ArgumentNullException(nameof(factory));
         HttpClientName = name ?? string.Empty;
         HttpClient = null;
+        return this;
+    }
+
+    /// <summary>
+    /// Logs through your logger factory: the checker's events (category <c>Citations.Links.LinkChecker</c>, event ids
+    /// 1001–1099: a run's start and end, each link's verdict, broken and rotted links, history problems) and Polly's
+    /// events of the default host pipelines (retries, circuit breakers, timeouts).
+    /// </summary>
+    /// <param name="loggerFactory">The factory.</param>
+    public LinkCheckerBuilder WithLoggerFactory(ILoggerFactory loggerFactory)
+    {
+        LoggerFactory = loggerFactory ?? throw new ArgumentNullException(nameof(loggerFactory));
+        return this;
+    }
+
+    /// <summary>
+    /// Creates the checker's instruments (<see cref="Telemetry.LinkTelemetry"/>) on a meter from your factory (a host's
+    /// <c>IMeterFactory</c>), instead of on the meter shared by checkers without one.
+    /// </summary>
+    /// <param name="meterFactory">The factory.</param>
+    public LinkCheckerBuilder WithMeterFactory(IMeterFactory meterFactory)
+    {
+        MeterFactory = meterFactory ?? throw new ArgumentNullException(nameof(meterFactory));
         return this;
     }
 
@@ -134,7 +164,7 @@ public sealed class LinkCheckerBuilder
     }
 
     /// <summary>
-    /// Builds each host's request pipeline with your factory instead of <see cref="Resilience.LinkResilience.CreateHostPipeline"/>
+    /// Builds each host's request pipeline with your factory instead of <see cref="Resilience.LinkResilience.CreateHostPipeline(string, LinkCheckerOptions, TimeProvider, ILoggerFactory?)"/>
     /// (which you may call and extend). Called once per host per run.
     /// </summary>
     /// <param name="factory">Makes the pipeline for a host (<c>host</c> or <c>host:port</c>).</param>

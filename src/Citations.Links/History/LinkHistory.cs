@@ -18,7 +18,7 @@ namespace Citations.Links.History;
 /// without a database migration; a file written by an earlier version is brought up to date when it is opened (see
 /// <see cref="Open"/>). Rot follows the state machine described with <see cref="RotPolicy"/>.</para>
 /// </remarks>
-public sealed class LinkHistory : IDisposable, IAsyncDisposable
+public sealed partial class LinkHistory : IDisposable, IAsyncDisposable
 {
     /// <summary>The file name used when no path is given: <c>citations-links.db</c> in the current directory.</summary>
     public const string DefaultFileName = "citations-links.db";
@@ -349,9 +349,8 @@ public sealed class LinkHistory : IDisposable, IAsyncDisposable
     {
         using var command = _connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = """
-            SELECT checks, first_checked, last_checked, last_verdict, last_conclusive_check, last_conclusive_at, last_alive,
-                   first_failing, spaced_failures, last_spaced_failure, fingerprint, simhash, text_length, fingerprint_at
+        command.CommandText = $"""
+            SELECT {RotColumns}, fingerprint, simhash, text_length, fingerprint_at
             FROM urls WHERE url = $url
             """;
         command.Parameters.AddWithValue("$url", url);
@@ -361,15 +360,7 @@ public sealed class LinkHistory : IDisposable, IAsyncDisposable
             return null;
         }
 
-        var rot = new RotState(
-            reader.GetInt32(0),
-            DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)),
-            DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
-            LinkVerdictExtensions.TryParseReportName(reader.GetString(3), out var verdict) ? verdict : LinkVerdict.Inconclusive,
-            Instant(reader, 6),
-            Instant(reader, 7),
-            reader.GetInt32(8),
-            Instant(reader, 9));
+        var rot = ReadRot(reader, 0);
         return new UrlRow
         {
             Url = url,
@@ -381,8 +372,6 @@ public sealed class LinkHistory : IDisposable, IAsyncDisposable
         };
 
         static long? Nullable(SqliteDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetInt64(i);
-
-        static DateTimeOffset? Instant(SqliteDataReader reader, int i) => reader.IsDBNull(i) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(i));
     }
 
     private void WriteUrlRow(UrlRow r, SqliteTransaction transaction)

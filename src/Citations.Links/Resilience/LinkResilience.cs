@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Citations.Links.Http;
+using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
@@ -28,11 +29,25 @@ public static class LinkResilience
     [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The only custom options type has no data-annotation attributes to validate.")]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(MinimumIntervalStrategyOptions))]
     public static ResiliencePipeline<LinkResponse> CreateHostPipeline(string host, LinkCheckerOptions options, TimeProvider timeProvider)
+        => CreateHostPipeline(host, options, timeProvider, null);
+
+    /// <summary>Builds the default pipeline for one host, with Polly's telemetry (retries, circuit breaker, timeouts) logged through a logger factory.</summary>
+    /// <param name="host">The host (for the pipeline's name).</param>
+    /// <param name="options">The checker's options (validated).</param>
+    /// <param name="timeProvider">The clock every wait uses.</param>
+    /// <param name="loggerFactory">Where Polly logs its events; none when <see langword="null"/>.</param>
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The only custom options type has no data-annotation attributes to validate.")]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(MinimumIntervalStrategyOptions))]
+    public static ResiliencePipeline<LinkResponse> CreateHostPipeline(string host, LinkCheckerOptions options, TimeProvider timeProvider, ILoggerFactory? loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
         var builder = new ResiliencePipelineBuilder<LinkResponse> { Name = "host:" + host, TimeProvider = timeProvider };
+        if (loggerFactory is not null)
+        {
+            builder.ConfigureTelemetry(loggerFactory);
+        }
         if (options.MaxRetries > 0)
         {
             builder.AddRetry(new RetryStrategyOptions<LinkResponse>

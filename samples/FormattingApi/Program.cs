@@ -1,0 +1,1 @@
+FormattingApi.BibliographyApi.Build(args).Run();

@@ -1,0 +1,4 @@
+using LinkRotWorker;
+
+using var host = LinkRotHost.CreateBuilder(args).Build();
+await host.RunAsync();
