@@ -24,7 +24,9 @@ public sealed partial class ArchitectureTests
         ["Reports"] = [""],
         ["Extraction"] = ["", "Drift"],
         ["Lookup"] = ["", "Http", "Resilience"],
-        ["Checking"] = ["", "Drift", "Http", "Resilience", "Archives", "History", "Reports", "Extraction", "Lookup"],
+        ["Pages"] = ["", "Drift"],
+        ["Rendering"] = ["", "Http"],
+        ["Checking"] = ["", "Drift", "Http", "Resilience", "Archives", "History", "Reports", "Extraction", "Lookup", "Pages", "Rendering"],
     };
 
     private static string Source => Path.Combine(RepoPaths.Root, "src", "Citations.Links");
@@ -32,7 +34,7 @@ public sealed partial class ArchitectureTests
     [GeneratedRegex(@"^\s*using\s+Citations\.Links(?:\.(?<folder>\w+))?\s*;", RegexOptions.Multiline)]
     private static partial Regex UsingDirective();
 
-    [GeneratedRegex(@"(?:\bCitations\.Links\.|(?<![\w.]))(?<folder>Checking|Http|Resilience|Archives|History|Reports|Extraction|Drift|Lookup)\.[A-Z]")]
+    [GeneratedRegex(@"(?:\bCitations\.Links\.|(?<![\w.]))(?<folder>Checking|Http|Resilience|Archives|History|Reports|Extraction|Drift|Lookup|Pages|Rendering)\.[A-Z]")]
     private static partial Regex QualifiedName();
 
     [GeneratedRegex(@"^namespace\s+(?<ns>[\w.]+)\s*;", RegexOptions.Multiline)]
