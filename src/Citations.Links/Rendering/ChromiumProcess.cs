@@ -122,6 +122,9 @@ internal sealed class ChromiumProcess : IAsyncDisposable
             // Opened read-write: on a FIFO that never waits for the other end, so a browser that fails to start cannot hang us.
             var writer = new FileStream(toBrowser, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite, 1, FileOptions.None);
             var reader = new FileStream(fromBrowser, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite, 1, FileOptions.None);
+
+            // Opening for writing does not wait: the reader above is open. Closing the connection writes here to end a blocked read.
+            var wake = new FileStream(fromBrowser, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1, FileOptions.None);
             var start = new ProcessStartInfo("/bin/sh")
             {
                 RedirectStandardInput = true,
@@ -143,7 +146,16 @@ internal sealed class ChromiumProcess : IAsyncDisposable
             process.StandardInput.Close();
             _ = DrainAsync(process.StandardOutput);
             _ = DrainAsync(process.StandardError);
-            var pipe = new DevToolsPipe(writer, reader);
+            var pipe = new DevToolsPipe(writer, reader, wake);
+
+            // The checker holds a writer of the browser's pipe too, so the browser's exit is no end of file: say it here.
+            process.EnableRaisingEvents = true;
+            process.Exited += (_, _) => pipe.Fail("the browser exited");
+            if (process.HasExited)
+            {
+                pipe.Fail("the browser exited");
+            }
+
             var browser = new ChromiumProcess(process, folder, proxy, proxyLoop, pipe);
             try
             {

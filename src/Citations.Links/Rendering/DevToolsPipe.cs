@@ -20,6 +20,7 @@ internal sealed class DevToolsPipe : IAsyncDisposable
 
     private readonly Stream _toBrowser;
     private readonly Stream _fromBrowser;
+    private readonly Stream? _wake;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly ConcurrentDictionary<long, TaskCompletionSource<JsonElement>> _pending = new();
     private readonly ConcurrentDictionary<string, Action<string, JsonElement>> _sessions = new(StringComparer.Ordinal);
@@ -27,10 +28,18 @@ internal sealed class DevToolsPipe : IAsyncDisposable
     private readonly Task _reader;
     private long _nextId;
 
-    public DevToolsPipe(Stream toBrowser, Stream fromBrowser)
+    /// <summary>Connects to a browser.</summary>
+    /// <param name="toBrowser">Where commands are written.</param>
+    /// <param name="fromBrowser">Where answers and events are read.</param>
+    /// <param name="wake">
+    /// A second writer into <paramref name="fromBrowser"/>, or <see langword="null"/>: a blocking read on a named pipe
+    /// ignores cancellation, so closing writes a byte there to end the read loop.
+    /// </param>
+    public DevToolsPipe(Stream toBrowser, Stream fromBrowser, Stream? wake = null)
     {
         _toBrowser = toBrowser;
         _fromBrowser = fromBrowser;
+        _wake = wake;
         _reader = Task.Run(ReadLoopAsync);
     }
 
@@ -103,18 +112,46 @@ internal sealed class DevToolsPipe : IAsyncDisposable
         }
     }
 
+    /// <summary>Fails every pending command and every later one (the browser exited).</summary>
+    /// <param name="reason">Why, for the failures.</param>
+    public void Fail(string reason) => Close(reason);
+
     /// <summary>Ends the connection: pending commands fail.</summary>
     public async ValueTask DisposeAsync()
     {
         Close("the connection to the browser was closed");
         await _closed.CancelAsync().ConfigureAwait(false);
+        if (_wake is not null)
+        {
+            try
+            {
+                await _wake.WriteAsync(new byte[] { 0 }).ConfigureAwait(false);
+                await _wake.FlushAsync().ConfigureAwait(false);
+            }
+            catch (IOException)
+            {
+                // The pipe is gone: the read has ended.
+            }
+        }
+
         try
         {
-            await _reader.ConfigureAwait(false);
+            await _reader.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
         }
-        catch (OperationCanceledException)
+        catch (Exception e) when (e is OperationCanceledException or TimeoutException)
         {
-            // Expected: the loop stops on the cancellation.
+            // Stopped on the cancellation, or still blocked in a read that nothing will end: left behind.
+        }
+
+        if (_reader.IsCompleted)
+        {
+            await _fromBrowser.DisposeAsync().ConfigureAwait(false);
+        }
+
+        await _toBrowser.DisposeAsync().ConfigureAwait(false);
+        if (_wake is not null)
+        {
+            await _wake.DisposeAsync().ConfigureAwait(false);
         }
 
         _closed.Dispose();
@@ -130,6 +167,11 @@ internal sealed class DevToolsPipe : IAsyncDisposable
             while (true)
             {
                 var read = await _fromBrowser.ReadAsync(chunk, _closed.Token).ConfigureAwait(false);
+                if (_closed.IsCancellationRequested)
+                {
+                    return;
+                }
+
                 if (read == 0)
                 {
                     Close("the browser closed its pipe");

@@ -26,7 +26,10 @@ public sealed class LabelledCorpusTests
         using var checker = TestChecker.Create(o =>
         {
             o.Render = render;
-            o.RenderTimeout = TimeSpan.FromSeconds(20);
+
+            // Rendering happens within the check's total timeout: the browser's start and two pages on a busy machine.
+            o.RenderTimeout = TimeSpan.FromSeconds(30);
+            o.TotalTimeout = TimeSpan.FromMinutes(2);
             configure?.Invoke(o);
         });
         var targets = corpus.Entries.Select(e => new LinkTarget(e.Url) { Title = e.Title }).ToList();

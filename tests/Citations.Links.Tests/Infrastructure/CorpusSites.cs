@@ -81,8 +81,12 @@ public sealed class CorpusSites : IAsyncDisposable
         await sites.AddAsync("parked-lander", ParkedLander);
         await sites.AddAsync("drift", Drift);
         sites.Entries = sites.Label();
+        await sites.AddAsync("index", context => Page(context, "Corpus", string.Join("\n", sites.Entries.Select(e => $"<p><a href=\"{e.Url}\">{e.Behaviour}</a></p>"))));
         return sites;
     }
+
+    /// <summary>A page that links to every URL of the corpus (for checkers that take a page to crawl).</summary>
+    public string IndexUrl => Url("index", "/");
 
     /// <summary>A URL on a site.</summary>
     public string Url(string site, string path) => $"http://127.0.0.1:{_ports[site]}{path}";
