@@ -13,7 +13,12 @@ internal static class LinkResultJson
         json.WriteString("verdict", result.Verdict.ToReportName());
         json.WriteBoolean("broken", result.IsBroken);
         json.WriteBoolean("rot", result.IsRot);
-        json.WriteBoolean("changed", result.IsChanged);
+        if (result.IsChanged)
+        {
+            // Only when true: reports and schema-1 history rows written before title checks read back the same.
+            json.WriteBoolean("changed", true);
+        }
+
         json.WriteString("checkedAt", Timestamp(result.CheckedAt));
         json.WriteBoolean("fromHistory", result.FromHistory);
         json.WriteStartArray("citations");
