@@ -24,7 +24,18 @@ public sealed record ContentCheck
 
     /// <summary>Whether the body was cut at the size cap (the text, and so the quotes, may be incomplete).</summary>
     public bool Truncated { get; init; }
+
+    /// <summary>The cited title compared with the page's title and main heading, or <see langword="null"/> when no citation gives a title or the page has neither.</summary>
+    public TitleCheck? TitleMatch { get; init; }
 }
+
+/// <summary>Whether a page still resembles the title it was cited under.</summary>
+/// <param name="CitedTitle">The title the citation gives (the first citation of the URL that has one).</param>
+/// <param name="PageTitle">The page's title, or its main heading when that resembles the cited title better (escaped).</param>
+/// <param name="Similarity">How alike the two are (0–1): the share of the shorter one's words found in the other, after
+/// site names, case, punctuation and small words are set aside; the best of the title, its parts and the main heading.</param>
+/// <param name="Changed">Whether the page no longer resembles the cited title (<paramref name="Similarity"/> below the threshold).</param>
+public sealed record TitleCheck(string CitedTitle, string PageTitle, double Similarity, bool Changed);
 
 /// <summary>Whether a page still contains a quoted passage.</summary>
 /// <param name="Quote">The quote as cited.</param>

@@ -26,6 +26,13 @@ public sealed record LinkCheckResult
     /// <summary>Page text found, quotes looked for, and change since the previous check; <see langword="null"/> when no page text was read.</summary>
     public ContentCheck? Content { get; init; }
 
+    /// <summary>
+    /// What the page itself showed when it decided the verdict (a client-rendered shell, a login wall, a parked
+    /// domain, a "not found" answer, a rendered page): the reason, the signals and the comparison; or
+    /// <see langword="null"/> when the status or the error alone decided it.
+    /// </summary>
+    public PageAssessment? Assessment { get; init; }
+
     /// <summary>What the history says about the URL (including this check), or <see langword="null"/> without a history store.</summary>
     public LinkHistorySummary? History { get; init; }
 
@@ -40,6 +47,12 @@ public sealed record LinkCheckResult
 
     /// <summary>Whether some quote the page is cited for is no longer on it.</summary>
     public bool HasMissingQuote => Content?.Quotes.Any(q => !q.Found) ?? false;
+
+    /// <summary>
+    /// Whether the page answers but no longer resembles what was cited: its title (or main heading) is unlike the
+    /// cited title (see <see cref="ContentCheck.TitleMatch"/>), as when a URL was repurposed or its domain taken over.
+    /// </summary>
+    public bool IsChanged => Verdict.IsAlive() && Content?.TitleMatch is { Changed: true };
 }
 
 /// <summary>Progress of a run, reported after each URL.</summary>

@@ -135,6 +135,41 @@ public sealed class LinkCheckerOptions
     /// <value>Defaults to <see langword="true"/>.</value>
     public bool FindArchivedCopies { get; set; } = true;
 
+    /// <summary>
+    /// Whether pages that look client-rendered (a shell of scripts that is the same for every path) are opened in a
+    /// headless Chromium and their rendered text compared with a rendered random path on the same host: a page that
+    /// shows its own content is then alive, one that shows "not found" a soft 404. Off, such pages are
+    /// <see cref="LinkVerdict.Unverifiable"/> (reason <see cref="VerdictReason.ClientRendered"/>). The browser's every
+    /// request goes through the checker's own guarded client (the private-address rule applies), and it runs with no
+    /// network of its own.
+    /// </summary>
+    /// <value>Defaults to <see langword="false"/>.</value>
+    public bool Render { get; set; }
+
+    /// <summary>
+    /// The Chromium (or Chrome) executable for <see cref="Render"/>; <see langword="null"/> looks for the
+    /// <c>CITATIONS_CHROMIUM</c> environment variable, then <c>chromium</c>, <c>chromium-browser</c>, <c>google-chrome</c>
+    /// on the <c>PATH</c>. No browser is ever downloaded.
+    /// </summary>
+    /// <value>Defaults to <see langword="null"/>.</value>
+    public string? ChromiumPath { get; set; }
+
+    /// <summary>How long rendering one page may take, from navigation until its text settles.</summary>
+    /// <value>Defaults to 15 seconds. 1 second to 5 minutes.</value>
+    public TimeSpan RenderTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How many pages the browser has open at once (each in its own renderer process).</summary>
+    /// <value>Defaults to 2. 1 to 16.</value>
+    public int MaxRenderedPagesOpen { get; set; } = 2;
+
+    /// <summary>How many pages of one host are rendered in a run (random paths included); beyond it, client-rendered pages of the host stay unverifiable.</summary>
+    /// <value>Defaults to 20. 1 to 10,000.</value>
+    public int MaxRendersPerHost { get; set; } = 20;
+
+    /// <summary>The JavaScript heap limit of each renderer process, in MiB (a page that needs more stops rendering and stays unverifiable).</summary>
+    /// <value>Defaults to 512. 64 to 16,384.</value>
+    public int RendererMemoryMiB { get; set; } = 512;
+
     /// <summary>Makes an independent copy, so that later changes to these options do not reach a built checker.</summary>
     public LinkCheckerOptions Clone() => (LinkCheckerOptions)MemberwiseClone();
 
@@ -188,6 +223,15 @@ public sealed class LinkCheckerOptions
         if (MaxAge is { } maxAge)
         {
             Range(errors, nameof(MaxAge), maxAge, TimeSpan.Zero, MaximumMaxAge);
+        }
+
+        Range(errors, nameof(RenderTimeout), RenderTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5));
+        Range(errors, nameof(MaxRenderedPagesOpen), MaxRenderedPagesOpen, 1, 16);
+        Range(errors, nameof(MaxRendersPerHost), MaxRendersPerHost, 1, 10_000);
+        Range(errors, nameof(RendererMemoryMiB), RendererMemoryMiB, 64, 16_384);
+        if (ChromiumPath is not null && string.IsNullOrWhiteSpace(ChromiumPath))
+        {
+            errors.Add("ChromiumPath must not be empty (null looks for Chromium on the PATH).");
         }
 
         if (!Enum.IsDefined(PageText))

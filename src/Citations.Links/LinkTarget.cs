@@ -42,6 +42,12 @@ public sealed record LinkTarget(string Url)
     /// </summary>
     public string? Construct { get; init; }
 
+    /// <summary>
+    /// The title the page was cited under (a CSL item's <c>title</c>), if any: the checker compares it with the page's
+    /// title and flags a page that no longer resembles it (<see cref="LinkCheckResult.IsChanged"/>).
+    /// </summary>
+    public string? Title { get; init; }
+
     /// <summary>Creates a target from a URL alone.</summary>
     /// <param name="url">The URL as cited.</param>
     public static LinkTarget FromUrl(string url)
@@ -67,7 +73,7 @@ public sealed record LinkTarget(string Url)
 
         return string.IsNullOrEmpty(url)
             ? null
-            : new LinkTarget(url) { SourceId = item.Id.Text, Accessed = item.Accessed, Origin = origin };
+            : new LinkTarget(url) { SourceId = item.Id.Text, Accessed = item.Accessed, Origin = origin, Title = string.IsNullOrWhiteSpace(item.Title) ? null : item.Title };
     }
 
     /// <summary>Turns a DOI (bare, <c>doi:</c>-prefixed or already a resolver URL) into a resolver URL.</summary>

@@ -38,6 +38,19 @@ public enum LinkVerdict
 
     /// <summary>The URL leads to a loopback, private, link-local or metadata address, which the checker is not allowed to contact.</summary>
     NotAllowed,
+
+    /// <summary>
+    /// The server answered, but what it answered cannot show whether the page exists: a client-rendered shell (the
+    /// same HTML for every path, the content built by scripts) or a login wall. Unverified, not broken; the reason and
+    /// the signals are in <see cref="LinkCheckResult.Assessment"/>.
+    /// </summary>
+    Unverifiable,
+
+    /// <summary>
+    /// The domain is parked or for sale: the host answers a parking or for-sale page instead of the cited content. Broken,
+    /// and a step towards rot (the citation now points to someone else's page); see <see cref="LinkCheckResult.Assessment"/>.
+    /// </summary>
+    Parked,
 }
 
 /// <summary>Questions about verdicts.</summary>
@@ -46,28 +59,30 @@ public static class LinkVerdictExtensions
     /// <summary>
     /// Whether the verdict means the link is broken for a reader: <see cref="LinkVerdict.Gone"/>,
     /// <see cref="LinkVerdict.Soft404"/>, <see cref="LinkVerdict.ServerError"/>, <see cref="LinkVerdict.TimedOut"/>,
-    /// <see cref="LinkVerdict.Unreachable"/>, <see cref="LinkVerdict.RedirectLoop"/> or <see cref="LinkVerdict.InvalidUrl"/>.
-    /// Blocked, inconclusive and not-allowed links are unverified, not broken.
+    /// <see cref="LinkVerdict.Unreachable"/>, <see cref="LinkVerdict.RedirectLoop"/>, <see cref="LinkVerdict.InvalidUrl"/> or
+    /// <see cref="LinkVerdict.Parked"/>. Blocked, unverifiable, inconclusive and not-allowed links are unverified, not broken.
     /// </summary>
     public static bool IsBroken(this LinkVerdict verdict) => verdict is LinkVerdict.Gone or LinkVerdict.Soft404
-        or LinkVerdict.ServerError or LinkVerdict.TimedOut or LinkVerdict.Unreachable or LinkVerdict.RedirectLoop or LinkVerdict.InvalidUrl;
+        or LinkVerdict.ServerError or LinkVerdict.TimedOut or LinkVerdict.Unreachable or LinkVerdict.RedirectLoop or LinkVerdict.InvalidUrl
+        or LinkVerdict.Parked;
 
     /// <summary>Whether the verdict means the page answered (<see cref="LinkVerdict.Alive"/> or <see cref="LinkVerdict.Redirected"/>).</summary>
     public static bool IsAlive(this LinkVerdict verdict) => verdict is LinkVerdict.Alive or LinkVerdict.Redirected;
 
     /// <summary>
     /// Whether the check could not tell if the page is there: <see cref="LinkVerdict.Blocked"/>,
-    /// <see cref="LinkVerdict.Inconclusive"/> or <see cref="LinkVerdict.NotAllowed"/>. Every verdict is exactly one of
-    /// alive (<see cref="IsAlive"/>), broken (<see cref="IsBroken"/>) or unverified.
+    /// <see cref="LinkVerdict.Unverifiable"/>, <see cref="LinkVerdict.Inconclusive"/> or <see cref="LinkVerdict.NotAllowed"/>.
+    /// Every verdict is exactly one of alive (<see cref="IsAlive"/>), broken (<see cref="IsBroken"/>) or unverified.
     /// </summary>
-    public static bool IsUnverified(this LinkVerdict verdict) => verdict is LinkVerdict.Blocked or LinkVerdict.Inconclusive or LinkVerdict.NotAllowed;
+    public static bool IsUnverified(this LinkVerdict verdict)
+        => verdict is LinkVerdict.Blocked or LinkVerdict.Unverifiable or LinkVerdict.Inconclusive or LinkVerdict.NotAllowed;
 
     /// <summary>
-    /// Whether the verdict counts as a failure in the history (a step towards a rot verdict). Blocked, inconclusive and
-    /// not-allowed checks say nothing about the page and count neither way.
+    /// Whether the verdict counts as a failure in the history (a step towards a rot verdict). Blocked, unverifiable,
+    /// inconclusive and not-allowed checks say nothing about the page and count neither way.
     /// </summary>
     public static bool CountsAsFailure(this LinkVerdict verdict) => verdict is LinkVerdict.Gone or LinkVerdict.Soft404
-        or LinkVerdict.ServerError or LinkVerdict.TimedOut or LinkVerdict.Unreachable or LinkVerdict.RedirectLoop;
+        or LinkVerdict.ServerError or LinkVerdict.TimedOut or LinkVerdict.Unreachable or LinkVerdict.RedirectLoop or LinkVerdict.Parked;
 
     /// <summary>The verdict's stable name in reports and the history database (kebab-case, such as <c>soft-404</c>).</summary>
     public static string ToReportName(this LinkVerdict verdict) => verdict switch
@@ -84,6 +99,8 @@ public static class LinkVerdictExtensions
         LinkVerdict.InvalidUrl => "invalid-url",
         LinkVerdict.Inconclusive => "inconclusive",
         LinkVerdict.NotAllowed => "not-allowed",
+        LinkVerdict.Unverifiable => "unverifiable",
+        LinkVerdict.Parked => "parked",
         _ => throw new ArgumentOutOfRangeException(nameof(verdict), verdict, null),
     };
 

@@ -14,4 +14,7 @@ internal static class ReportNames
 
     /// <summary>Names of <see cref="RedirectKind"/>.</summary>
     public static readonly EnumNames<RedirectKind> RedirectKinds = EnumNames<RedirectKind>.KebabCase();
+
+    /// <summary>Names of <see cref="VerdictReason"/> (an assessment's <c>reason</c>).</summary>
+    public static readonly EnumNames<VerdictReason> VerdictReasons = EnumNames<VerdictReason>.KebabCase();
 }

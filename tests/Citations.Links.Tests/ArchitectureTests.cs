@@ -25,7 +25,9 @@ public sealed partial class ArchitectureTests
         ["Telemetry"] = [""],
         ["Extraction"] = ["", "Drift"],
         ["Lookup"] = ["", "Http", "Resilience"],
-        ["Checking"] = ["", "Drift", "Http", "Resilience", "Archives", "History", "Reports", "Extraction", "Lookup", "Telemetry"],
+        ["Pages"] = ["", "Drift"],
+        ["Rendering"] = ["", "Http"],
+        ["Checking"] = ["", "Drift", "Http", "Resilience", "Archives", "History", "Reports", "Extraction", "Lookup", "Pages", "Rendering", "Telemetry"],
     };
 
     private static string Source => Path.Combine(RepoPaths.Root, "src", "Citations.Links");
@@ -33,7 +35,7 @@ public sealed partial class ArchitectureTests
     [GeneratedRegex(@"^\s*using\s+Citations\.Links(?:\.(?<folder>\w+))?\s*;", RegexOptions.Multiline)]
     private static partial Regex UsingDirective();
 
-    [GeneratedRegex(@"(?:\bCitations\.Links\.|(?<![\w.]))(?<folder>Checking|Http|Resilience|Archives|History|Reports|Extraction|Drift|Lookup|Telemetry)\.[A-Z]")]
+    [GeneratedRegex(@"(?:\bCitations\.Links\.|(?<![\w.]))(?<folder>Checking|Http|Resilience|Archives|History|Reports|Extraction|Drift|Lookup|Pages|Rendering|Telemetry)\.[A-Z]")]
     private static partial Regex QualifiedName();
 
     [GeneratedRegex(@"^namespace\s+(?<ns>[\w.]+)\s*;", RegexOptions.Multiline)]

@@ -40,6 +40,8 @@ internal sealed class CheckCommand : ICliCommand
     private readonly Option<bool> _includeVerbatim = CliOptions.Flag("--include-verbatim", "also check links in code: Markdown code blocks and spans, HTML pre, code, kbd, samp, var, textarea (skipped by default)");
     private readonly Option<bool> _skipNofollow = CliOptions.Flag("--skip-nofollow", "leave out links marked rel=\"nofollow\" (kept by default)");
     private readonly Option<bool> _quiet = CliOptions.Flag("--quiet", "print only the summary", "-q");
+    private readonly Option<bool> _render = CliOptions.Flag("--render", "open pages that look client-rendered in headless Chromium (CITATIONS_CHROMIUM or chromium on the PATH) to tell whether they exist");
+    private readonly Option<bool> _failOnChange = CliOptions.Flag("--fail-on-change", "exit 1 when a page no longer resembles the title it is cited under (changed)");
     private readonly Option<long?> _maxInputSize;
 
     /// <summary>Creates the command.</summary>
@@ -50,6 +52,7 @@ internal sealed class CheckCommand : ICliCommand
         Definition = new Command("check", "check that cited links still resolve and still say what was quoted")
         {
             _paths, _format, _json, _markdown, _junit, _db, _noDb, _maxAge, _allowPrivate, _concurrency, _perHost, _timeout, _retries, _headOnly, _noArchives, _includeVerbatim, _skipNofollow, _quiet,
+            _render, _failOnChange,
         };
     }
 
@@ -69,12 +72,13 @@ internal sealed class CheckCommand : ICliCommand
 
         Exit codes:
           0  nothing broken. Links that could not be verified do not count as broken: inconclusive (no
-             network), blocked (the site refuses checkers), not allowed (private address), and sources
-             with no URL (not checkable). The summary and the reports list them.
-          1  a link is broken (gone, soft 404, server error, timed out, unreachable, redirect loop, invalid
-             URL), a page no
-             longer contains a passage it is cited for, or an input has errors (its other entries are still
-             checked); also when the run is cancelled (the reports keep what was checked)
+             network), blocked (the site refuses checkers), unverifiable (a client-rendered page or a login
+             wall), not allowed (private address), and sources with no URL (not checkable). The summary and
+             the reports list them. A page whose title changed is reported, and fails only with
+             --fail-on-change.
+          1  a link is broken (gone, soft 404, parked domain, server error, timed out, unreachable, redirect loop,
+             invalid URL), a page no longer contains a passage it is cited for, or an input has errors (its other
+             entries are still checked); also when the run is cancelled (the reports keep what was checked)
           2  nothing checked: wrong command line, or an input that cannot be read at all (missing, too large,
              not UTF-8, a syntax error that stops its reader)
 
@@ -175,7 +179,14 @@ internal sealed class CheckCommand : ICliCommand
                 $"citations check: {inputErrors} error(s) in the input (listed above); the entries with errors were not checked.")).ConfigureAwait(false);
         }
 
-        return report.HasFailures || inputErrors > 0 ? ExitCodes.Problems : ExitCodes.Success;
+        if (report.TitleChanged > 0)
+        {
+            await context.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"citations check: {report.TitleChanged} page(s) no longer resemble the title they are cited under (changed){(parse.GetValue(_failOnChange) ? "" : "; --fail-on-change makes this fail the run")}.")).ConfigureAwait(false);
+        }
+
+        var failed = report.HasFailures || inputErrors > 0 || (parse.GetValue(_failOnChange) && report.TitleChanged > 0);
+        return failed ? ExitCodes.Problems : ExitCodes.Success;
     }
 
     /// <summary>The checker's builder from the command line and the environment, its options validated.</summary>
@@ -188,6 +199,7 @@ internal sealed class CheckCommand : ICliCommand
             AllowPrivateAddresses = parse.GetValue(_allowPrivate),
             MaxAge = maxAge > TimeSpan.Zero ? maxAge : null,
             PageText = parse.GetValue(_headOnly) ? PageTextMode.WhenNeeded : PageTextMode.Always,
+            Render = parse.GetValue(_render),
         };
         options.GlobalConcurrency = parse.GetValue(_concurrency) ?? options.GlobalConcurrency;
         options.PerHostConcurrency = parse.GetValue(_perHost) ?? options.PerHostConcurrency;

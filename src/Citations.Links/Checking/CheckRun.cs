@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using Citations.Links.Drift;
 using Citations.Links.History;
 using Citations.Links.Http;
+using Citations.Links.Pages;
 using Citations.Links.Telemetry;
 using Polly.Timeout;
 
@@ -22,15 +23,18 @@ internal sealed class CheckRun
     private readonly LinkChecker _checker;
     private readonly LinkCheckerOptions _options;
     private readonly RequestRunner _runner;
+    private readonly HttpClient _client;
     private readonly Lock _onlineLock = new();
     private (DateTimeOffset At, Task<ConnectivityCheck> Check)? _online;
     private Soft404Detector? _soft404;
+    private PageInspector? _inspector;
     private CancellationToken _runToken;
 
     public CheckRun(LinkChecker checker, HttpClient client)
     {
         _checker = checker;
         _options = checker.Options;
+        _client = client;
         _runner = new RequestRunner(new HttpSender(client, _options.UserAgent, checker.TimeProvider), checker.HostPipelines);
     }
 
@@ -41,6 +45,8 @@ internal sealed class CheckRun
     {
         _runToken = cancellationToken;
         _soft404 = new Soft404Detector(_runner, _options, _checker.TotalTimeout, cancellationToken);
+        await using var inspector = new PageInspector(_runner, _options, _soft404, _client);
+        _inspector = inspector;
         var scheduler = new HostScheduler<WorkItem>(work.Select(w => (w.Host, w)), _options.PerHostConcurrency);
         Exception? failure = null;
         try
@@ -175,7 +181,7 @@ internal sealed class CheckRun
                 Error = new LinkError(LinkErrorKind.Timeout, string.Create(CultureInfo.InvariantCulture,
                     $"The check took longer than the total timeout ({_options.TotalTimeout.TotalSeconds:0.###} s).")),
             };
-            finding = new Finding(VerdictRules.Decide(evidence).Verdict, evidence, null, item.Uri);
+            finding = new Finding(VerdictRules.Decide(evidence).Verdict, evidence, null, item.Uri, null);
         }
 
         // The offline rule, on the host of the request that failed (a redirect may have led to another host).
@@ -207,6 +213,7 @@ internal sealed class CheckRun
             },
             CheckedAt = checkedAt,
             Content = finding.Content,
+            Assessment = finding.Assessment,
         };
     }
 
@@ -252,7 +259,8 @@ internal sealed class CheckRun
     private async ValueTask<Finding> ExamineAsync(WorkItem item, RequestTrace trace, PriorState? prior, CancellationToken cancellationToken)
     {
         var quotes = item.Quotes();
-        var needText = quotes.Length > 0 || _options.PageText == PageTextMode.Always;
+        var citedTitle = item.Targets.Select(t => t.Title).FirstOrDefault(t => t is not null);
+        var needText = quotes.Length > 0 || citedTitle is not null || _options.PageText == PageTextMode.Always;
         var useHead = _options.HeadFirst && !needText;
         var walk = await WalkAsync(item, useHead ? HttpMethod.Head : HttpMethod.Get, trace, cancellationToken).ConfigureAwait(false);
         if (useHead && VerdictRules.HeadIsUnreliable(walk.Failure, walk.Last.Error, walk.Last.StatusCode) is { } reason)
@@ -265,15 +273,26 @@ internal sealed class CheckRun
         var ruling = VerdictRules.Decide(evidence, walk.Last.BotWall);
         if (!ruling.Verdict.IsAlive())
         {
+            PageAssessment? refusal = null;
+            if (ruling.Verdict == LinkVerdict.Blocked && _inspector!.InspectRefusal(item, walk) is { } wall)
+            {
+                // A 401 or 403 that shows a login form: a login wall, unverifiable rather than blocked.
+                ruling = VerdictRules.Decide(evidence, walk.Last.BotWall, page: wall.Reason);
+                refusal = wall.Assessment;
+            }
+
             Note(trace, ruling);
-            return new Finding(ruling.Verdict, evidence, null, walk.Last.Url);
+            return new Finding(ruling.Verdict, evidence, null, walk.Last.Url, refusal);
         }
 
-        string? soft404 = null;
+        Soft404Finding? soft404 = null;
+        PageInspection? inspection = null;
         if (_options.DetectSoft404)
         {
-            // The detector may have fetched the page again with GET: the evidence follows the walk the content comes from.
+            // The detector and the inspector may have fetched the page again with GET: the evidence follows the walk the content comes from.
             (soft404, walk) = await _soft404!.DetectAsync(item, walk, trace, cancellationToken).ConfigureAwait(false);
+            inspection = await _inspector!.InspectAsync(item, walk, soft404, trace, cancellationToken).ConfigureAwait(false);
+            walk = inspection.Walk;
             var last = walk.Last;
             evidence = evidence with
             {
@@ -290,25 +309,32 @@ internal sealed class CheckRun
         {
             var last = walk.Last;
             content = ContentAnalyzer.Analyze(last.Body.Span, last.ContentType, last.CharSet, last.BodyTruncated, quotes, prior?.Fingerprint, prior?.FingerprintAt);
+            if (citedTitle is not null)
+            {
+                // The rendered title when the page was rendered (a shell's title is often only the site's name).
+                var markup = inspection?.Markup ?? PageInspector.MarkupOf(last);
+                var (pageTitle, heading) = inspection?.Rendered is { } rendered ? (rendered.Title, rendered.Heading) : (markup?.Title ?? content.Title, markup?.Heading);
+                content = content with { TitleMatch = TitleSimilarity.Compare(citedTitle, pageTitle, heading) };
+            }
         }
         else if (quotes.Length > 0)
         {
             trace.Note($"the page is not text ({walk.Last.ContentType}); quotes were not looked for");
         }
 
-        if (soft404 is not null)
+        ruling = VerdictRules.Decide(evidence, walk.Last.BotWall, soft404 is not null, inspection?.Reason);
+        if (soft404 is not null && ruling.Verdict == LinkVerdict.Soft404)
         {
-            trace.Note("soft 404: " + soft404);
+            trace.Note("soft 404: " + soft404.Reason);
         }
 
-        ruling = VerdictRules.Decide(evidence, walk.Last.BotWall, soft404 is not null);
         if (ruling.Verdict == LinkVerdict.Redirected)
         {
             evidence = evidence with { Redirect = VerdictRules.Redirect(item.Uri, walk.FinalUrl, walk.Chain) };
         }
 
         Note(trace, ruling);
-        return new Finding(ruling.Verdict, evidence, content, walk.Last.Url);
+        return new Finding(ruling.Verdict, evidence, content, walk.Last.Url, inspection?.Assessment);
     }
 
     /// <summary>What the walk's last answer says, before soft-404 and content.</summary>
@@ -339,6 +365,6 @@ internal sealed class CheckRun
     private ValueTask<Walk> WalkAsync(WorkItem item, HttpMethod method, RequestTrace trace, CancellationToken cancellationToken)
         => RedirectWalker.WalkAsync(_runner, item.Uri, method, _options.MaxRedirects, _options.MaxBodyBytes, trace, item.Host, cancellationToken);
 
-    /// <summary>What examining a URL found: the verdict, its evidence (requests, timing and notes added after), the content read, and the URL of the last request.</summary>
-    private sealed record Finding(LinkVerdict Verdict, LinkEvidence Evidence, ContentCheck? Content, Uri LastUrl);
+    /// <summary>What examining a URL found: the verdict, its evidence (requests, timing and notes added after), the content read, the URL of the last request, and what the page itself showed.</summary>
+    private sealed record Finding(LinkVerdict Verdict, LinkEvidence Evidence, ContentCheck? Content, Uri LastUrl, PageAssessment? Assessment);
 }

@@ -26,7 +26,7 @@ internal sealed class Soft404Detector(RequestRunner runner, LinkCheckerOptions o
     private const int MaxRootSegment = 12;
 
     /// <summary>How alike (word triples, Jaccard) a page and the probe's answer must be to be the same page.</summary>
-    private const double SamePageSimilarity = 0.9;
+    internal const double SamePageSimilarity = 0.9;
 
     private static readonly HashSet<string> LanguageRoots = new(StringComparer.Ordinal)
     {
@@ -48,16 +48,16 @@ internal sealed class Soft404Detector(RequestRunner runner, LinkCheckerOptions o
     /// <param name="trace">The check's trace, for notes and request counts.</param>
     /// <param name="cancellationToken">Cancels the check (not the folder's shared probe).</param>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public async ValueTask<(string? Reason, Walk Walk)> DetectAsync(WorkItem item, Walk walk, RequestTrace trace, CancellationToken cancellationToken)
+    public async ValueTask<(Soft404Finding? Finding, Walk Walk)> DetectAsync(WorkItem item, Walk walk, RequestTrace trace, CancellationToken cancellationToken)
     {
         var original = item.Uri;
         if (walk.Chain.Count > 0 && !IsRootPath(original) && IsRootPath(walk.FinalUrl) && UrlNormalizer.SameSite(original, walk.FinalUrl))
         {
-            return ($"redirects to the site root ({UrlNormalizer.Display(walk.FinalUrl)})", walk);
+            return (new(Soft404Basis.RedirectToRoot, $"redirects to the site root ({UrlNormalizer.Display(walk.FinalUrl)})"), walk);
         }
 
         var title = walk.Last.BodyRead && ContentAnalyzer.IsText(walk.Last.ContentType) ? NotFoundTitle(walk.Last) : null;
-        var byTitle = title is null ? null : $"the page's title says so (\"{title}\")";
+        var byTitle = title is null ? null : new Soft404Finding(Soft404Basis.NotFoundTitle, $"the page's title says so (\"{title}\")");
         if (IsRootPath(original))
         {
             return (byTitle, walk);
@@ -78,7 +78,7 @@ internal sealed class Soft404Detector(RequestRunner runner, LinkCheckerOptions o
 
         if (probe.Redirected && walk.Chain.Count > 0 && UrlNormalizer.Key(probe.FinalUrl) == UrlNormalizer.Key(walk.FinalUrl))
         {
-            return ($"redirects to {UrlNormalizer.Display(walk.FinalUrl)}, where a random path on the host goes too", walk);
+            return (new(Soft404Basis.SameRedirectAsRandomPath, $"redirects to {UrlNormalizer.Display(walk.FinalUrl)}, where a random path on the host goes too"), walk);
         }
 
         if (byTitle is not null)
@@ -103,7 +103,7 @@ internal sealed class Soft404Detector(RequestRunner runner, LinkCheckerOptions o
 
         var similarity = Shingles.Jaccard(ShinglesOf(walk.Last, walk.FinalUrl), probe.Shingles);
         return similarity >= SamePageSimilarity
-            ? (string.Create(CultureInfo.InvariantCulture, $"the page is the same as a random path on the host (similarity {similarity:0.00})"), walk)
+            ? (new(Soft404Basis.SameAsRandomPath, string.Create(CultureInfo.InvariantCulture, $"the page is the same as a random path on the host (similarity {similarity:0.00})")), walk)
             : (null, walk);
     }
 
@@ -139,13 +139,23 @@ internal sealed class Soft404Detector(RequestRunner runner, LinkCheckerOptions o
     private ValueTask<Walk> WalkAsync(Uri url, string? hostKey, RequestTrace trace, CancellationToken cancellationToken)
         => RedirectWalker.WalkAsync(runner, url, HttpMethod.Get, options.MaxRedirects, options.MaxBodyBytes, trace, hostKey, cancellationToken);
 
+    /// <summary>The random path of the item's folder, when it was probed (never for a front page); no request is made.</summary>
+    /// <param name="item">The URL checked.</param>
+    public Task<Probe>? ProbeOf(WorkItem item) => _probes.TryGetValue(FolderKey(item, out _), out var probe) ? probe : null;
+
+    /// <summary>The key of an item's folder: the URL up to its last '/', without the query.</summary>
+    private static string FolderKey(WorkItem item, out string directory)
+    {
+        var path = item.Uri.AbsolutePath;
+        directory = path[..(path.LastIndexOf('/') + 1)];
+        return string.Concat(item.Uri.Scheme, "://", item.Host, directory);
+    }
+
     private Task<Probe> GetProbeAsync(WorkItem item)
     {
-        // One probe per folder of a host: the key is the URL up to its last '/', without the query.
+        // One probe per folder of a host.
         var url = item.Uri;
-        var path = url.AbsolutePath;
-        var directory = path[..(path.LastIndexOf('/') + 1)];
-        var key = string.Concat(url.Scheme, "://", item.Host, directory);
+        var key = FolderKey(item, out var directory);
         if (_probes.TryGetValue(key, out var known))
         {
             return known;
@@ -198,11 +208,11 @@ internal sealed class Soft404Detector(RequestRunner runner, LinkCheckerOptions o
                 ? $"a random path on the host ({probeUrl.AbsolutePath}) answers {walk.Last.StatusCode}"
                 : $"a random path on the host answers {(walk.Last.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? "with an error")}, so the host reports missing pages";
             var shingles = success && walk.Last.BodyRead && ContentAnalyzer.IsText(walk.Last.ContentType) ? ShinglesOf(walk.Last, walk.FinalUrl) : null;
-            return new Probe(success, walk.Failure is null ? walk.Last.StatusCode : null, walk.Chain.Count > 0, walk.FinalUrl, shingles, summary);
+            return new Probe(success, walk.Failure is null ? walk.Last.StatusCode : null, walk.Chain.Count > 0, walk.FinalUrl, shingles, summary) { Url = probeUrl };
         }
         catch (TimeoutRejectedException)
         {
-            return new Probe(false, null, false, probeUrl, null, "a random path on the host did not answer in time");
+            return new Probe(false, null, false, probeUrl, null, "a random path on the host did not answer in time") { Url = probeUrl };
         }
     }
 
@@ -252,5 +262,30 @@ internal sealed class Soft404Detector(RequestRunner runner, LinkCheckerOptions o
     }
 
     /// <summary>What a random path in a folder got: whether it answered with success, its status, where it ended, and its text.</summary>
-    private sealed record Probe(bool AnswersSuccess, int? Status, bool Redirected, Uri FinalUrl, HashSet<ulong>? Shingles, string Summary);
+    internal sealed record Probe(bool AnswersSuccess, int? Status, bool Redirected, Uri FinalUrl, HashSet<ulong>? Shingles, string Summary)
+    {
+        /// <summary>The random URL asked.</summary>
+        public required Uri Url { get; init; }
+    }
 }
+
+/// <summary>What made a successful answer "not found".</summary>
+internal enum Soft404Basis
+{
+    /// <summary>It redirects to the site's front page.</summary>
+    RedirectToRoot,
+
+    /// <summary>Its title says "not found".</summary>
+    NotFoundTitle,
+
+    /// <summary>It redirects where a random path on the host goes too.</summary>
+    SameRedirectAsRandomPath,
+
+    /// <summary>It is the same page a random path on the host gets.</summary>
+    SameAsRandomPath,
+}
+
+/// <summary>Why a successful answer is "not found".</summary>
+/// <param name="Basis">Which rule found it.</param>
+/// <param name="Reason">The reason in a sentence, for the evidence.</param>
+internal sealed record Soft404Finding(Soft404Basis Basis, string Reason);

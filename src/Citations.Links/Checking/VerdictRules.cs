@@ -1,5 +1,6 @@
 using System.Globalization;
 using Citations.Links.Http;
+using Citations.Links.Pages;
 
 namespace Citations.Links.Checking;
 
@@ -29,8 +30,13 @@ internal static class VerdictRules
     /// <param name="evidence">What the check saw.</param>
     /// <param name="botWall">Whether the last answer carries a known bot-wall marker (a CDN's challenge page).</param>
     /// <param name="soft404">Whether the soft-404 detector found that a 2xx answer really means "not found".</param>
+    /// <param name="page">
+    /// What the page itself is, when it decided (<see cref="PageAssessment.Reason"/>): a shell or a login wall is
+    /// unverifiable (a login wall also in place of 401 or 403), a parked or for-sale domain is parked, a "not found"
+    /// is a soft 404, and a page whose rendering showed its own content is alive whatever the soft-404 detector said.
+    /// </param>
     /// <returns>The verdict, and a note for the evidence when the verdict needs explaining.</returns>
-    public static VerdictRuling Decide(LinkEvidence evidence, bool botWall = false, bool soft404 = false)
+    public static VerdictRuling Decide(LinkEvidence evidence, bool botWall = false, bool soft404 = false, VerdictReason? page = null)
     {
         ArgumentNullException.ThrowIfNull(evidence);
         if (evidence.Error is { } error)
@@ -46,7 +52,21 @@ internal static class VerdictRules
 
         if (status is < 200 or >= 300)
         {
-            return ForStatus(status, botWall);
+            return status is 401 or 403 && page == VerdictReason.LoginRequired
+                ? new VerdictRuling(LinkVerdict.Unverifiable, null)
+                : ForStatus(status, botWall);
+        }
+
+        switch (page)
+        {
+            case VerdictReason.ClientRendered or VerdictReason.LoginRequired:
+                return new VerdictRuling(LinkVerdict.Unverifiable, null);
+            case VerdictReason.Parked or VerdictReason.ForSale:
+                return new VerdictRuling(LinkVerdict.Parked, null);
+            case VerdictReason.NotFound:
+                return new VerdictRuling(LinkVerdict.Soft404, null);
+            case VerdictReason.RenderedContent:
+                return new VerdictRuling(evidence.RedirectChain.Count > 0 ? LinkVerdict.Redirected : LinkVerdict.Alive, null);
         }
 
         if (soft404)
@@ -56,6 +76,57 @@ internal static class VerdictRules
 
         return new VerdictRuling(evidence.RedirectChain.Count > 0 ? LinkVerdict.Redirected : LinkVerdict.Alive, null);
     }
+
+    /// <summary>
+    /// What rendering a client-rendered page showed: still unverifiable when it could not be rendered or shows almost
+    /// nothing; a login wall when scripts sent it to a sign-in page; "not found" when its rendered title or main
+    /// heading says so, or when it renders the same as a random path on the host; its own content otherwise.
+    /// </summary>
+    /// <param name="cited">The URL cited.</param>
+    /// <param name="final">Where the rendered page ended (scripts may navigate).</param>
+    /// <param name="failure">Why it could not be rendered, or <see langword="null"/>.</param>
+    /// <param name="text">The rendered visible text.</param>
+    /// <param name="title">The rendered title.</param>
+    /// <param name="heading">The rendered main heading.</param>
+    /// <param name="similarityToRandomPath">How alike (0–1) the rendered page and the rendered random path are, or <see langword="null"/> when not compared.</param>
+    /// <returns>The reason for <see cref="Decide"/> and why, in a sentence.</returns>
+    public static (VerdictReason Reason, string Why) ForRendering(Uri cited, Uri final, string? failure, string text, string? title, string? heading, double? similarityToRandomPath)
+    {
+        ArgumentNullException.ThrowIfNull(cited);
+        ArgumentNullException.ThrowIfNull(final);
+        ArgumentNullException.ThrowIfNull(text);
+        if (failure is not null)
+        {
+            return (VerdictReason.ClientRendered, "not rendered: " + failure);
+        }
+
+        if (!UrlNormalizer.Key(final).Equals(UrlNormalizer.Key(cited), StringComparison.Ordinal) && LoginWallSignals.IsSignInUrl(final))
+        {
+            return (VerdictReason.LoginRequired, "scripts sent the page to a sign-in page (" + DisplayText.Url(UrlNormalizer.Display(final)) + ")");
+        }
+
+        if ((title is not null && Soft404Detector.SaysNotFound(title) ? title : heading is not null && Soft404Detector.SaysNotFound(heading) ? heading : null) is { } said)
+        {
+            return (VerdictReason.NotFound, "the rendered page says \"" + DisplayText.Escape(said) + "\"");
+        }
+
+        if (similarityToRandomPath >= Soft404Detector.SamePageSimilarity)
+        {
+            return (VerdictReason.NotFound, string.Create(CultureInfo.InvariantCulture, $"the rendered page is the same as a rendered random path on the host (similarity {similarityToRandomPath:0.00})"));
+        }
+
+        if (text.Trim().Length < MinRenderedText)
+        {
+            return (VerdictReason.ClientRendered, string.Create(CultureInfo.InvariantCulture, $"the rendered page shows almost no text ({text.Trim().Length} characters)"));
+        }
+
+        return (VerdictReason.RenderedContent, similarityToRandomPath is { } s
+            ? string.Create(CultureInfo.InvariantCulture, $"the rendered page shows its own content (similarity to a rendered random path {s:0.00})")
+            : "the rendered page shows content (no random path could be rendered to compare)");
+    }
+
+    /// <summary>A rendered page with less visible text than this shows nothing to judge by.</summary>
+    public const int MinRenderedText = 20;
 
     /// <summary>The verdict when a check got no usable answer.</summary>
     /// <param name="kind">Why.</param>

@@ -154,7 +154,7 @@ internal static class HtmlText
     }
 
     /// <summary>The index of the <c>&gt;</c> closing a tag, skipping quoted attribute values.</summary>
-    private static int FindTagEnd(string html, int from)
+    internal static int FindTagEnd(string html, int from)
     {
         char quote = '\0';
         for (var i = from; i < html.Length; i++)
@@ -180,7 +180,8 @@ internal static class HtmlText
         return html.Length;
     }
 
-    private static int IndexOfClosingTag(string html, int from, string name)
+    /// <summary>The index of the <c>&lt;/</c> of the next closing tag named <paramref name="name"/> (any case), or -1.</summary>
+    internal static int IndexOfClosingTag(string html, int from, string name)
     {
         var i = from;
         while (true)

@@ -49,6 +49,7 @@ public sealed class JsonLinkReportWriter : ILinkReportWriter
             json.WriteNumber("rot", report.Rot);
             json.WriteNumber("missingQuotes", report.MissingQuotes);
             json.WriteNumber("changed", report.Changed);
+            json.WriteNumber("titleChanged", report.TitleChanged);
             json.WriteNumber("notCheckable", report.NotCheckable.Count);
             json.WriteStartObject("verdicts");
             foreach (var verdict in Enum.GetValues<LinkVerdict>())

@@ -70,6 +70,9 @@ public sealed record LinkReport
     /// <summary>How many pages changed since the previous check.</summary>
     public int Changed => Results.Count(r => r.Content?.ChangedSinceLastCheck == true);
 
+    /// <summary>How many pages answer but no longer resemble the title they are cited under (<see cref="LinkCheckResult.IsChanged"/>).</summary>
+    public int TitleChanged => Results.Count(r => r.IsChanged);
+
     /// <summary>Whether a result fails the run: the link is broken, or its page no longer contains a quote it is cited for.</summary>
     /// <param name="result">The result.</param>
     public static bool IsFailure(LinkCheckResult result)

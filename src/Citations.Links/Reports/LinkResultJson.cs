@@ -13,6 +13,12 @@ internal static class LinkResultJson
         json.WriteString("verdict", result.Verdict.ToReportName());
         json.WriteBoolean("broken", result.IsBroken);
         json.WriteBoolean("rot", result.IsRot);
+        if (result.IsChanged)
+        {
+            // Only when true: reports and schema-1 history rows written before title checks read back the same.
+            json.WriteBoolean("changed", true);
+        }
+
         json.WriteString("checkedAt", Timestamp(result.CheckedAt));
         json.WriteBoolean("fromHistory", result.FromHistory);
         json.WriteStartArray("citations");
@@ -36,6 +42,11 @@ internal static class LinkResultJson
 
         json.WriteEndArray();
         WriteEvidence(json, result.Evidence);
+        if (result.Assessment is { } assessment)
+        {
+            WriteAssessment(json, assessment);
+        }
+
         if (result.Content is { } content)
         {
             WriteContent(json, content);
@@ -151,6 +162,16 @@ internal static class LinkResultJson
         }
 
         WriteOptional(json, "lastCheckedAt", content.LastCheckedAt);
+        if (content.TitleMatch is { } title)
+        {
+            json.WriteStartObject("titleMatch");
+            json.WriteString("citedTitle", title.CitedTitle);
+            json.WriteString("pageTitle", title.PageTitle);
+            json.WriteNumber("similarity", title.Similarity);
+            json.WriteBoolean("changed", title.Changed);
+            json.WriteEndObject();
+        }
+
         json.WriteStartArray("quotes");
         foreach (var quote in content.Quotes)
         {
@@ -162,6 +183,43 @@ internal static class LinkResultJson
         }
 
         json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteAssessment(Utf8JsonWriter json, PageAssessment assessment)
+    {
+        json.WriteStartObject("assessment");
+        json.WriteString("reason", ReportNames.VerdictReasons[assessment.Reason]);
+        json.WriteStartArray("signals");
+        foreach (var signal in assessment.Signals)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", signal.Name);
+            json.WriteString("detail", signal.Detail);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStringIfAny("comparison", assessment.Comparison);
+        if (assessment.Rendering is { } rendering)
+        {
+            json.WriteStartObject("rendering");
+            json.WriteBoolean("rendered", rendering.Rendered);
+            json.WriteStringIfAny("failure", rendering.Failure);
+            json.WriteStringIfAny("title", rendering.Title);
+            json.WriteNumber("textLength", rendering.TextLength);
+            json.WriteStringIfAny("randomUrl", rendering.RandomUrl);
+            if (rendering.Similarity is { } similarity)
+            {
+                json.WriteNumber("similarity", similarity);
+            }
+
+            json.WriteNumber("requests", rendering.Requests);
+            json.WriteNumber("refusedRequests", rendering.RefusedRequests);
+            json.WriteNumber("elapsedMs", Math.Round(rendering.Elapsed.TotalMilliseconds, 1));
+            json.WriteEndObject();
+        }
+
         json.WriteEndObject();
     }
 

@@ -71,6 +71,24 @@ public sealed class CheckCommandTests
     }
 
     [TestMethod]
+    public async Task Check_PageNoLongerLikeItsCitedTitle_ReportedAndFailsOnlyWithFailOnChange()
+    {
+        var file = Write("refs.json", $$"""[{"id": "moved", "type": "webpage", "title": "Opioid overdose deaths by state", "URL": "{{_base}}/data"}]""");
+
+        var (exit, _, error) = await RunAsync("check", file, "--allow-private", "--no-archives", "--no-db", "--json", "out.json");
+        var (failing, _, _) = await RunAsync("check", file, "--allow-private", "--no-archives", "--no-db", "--fail-on-change");
+
+        Assert.AreEqual(0, exit, error);
+        Assert.Contains("1 page(s) no longer resemble the title they are cited under", error);
+        Assert.AreEqual(1, failing);
+        using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(_folder, "out.json")));
+        var result = report.RootElement.GetProperty("results")[0];
+        Assert.IsTrue(result.GetProperty("changed").GetBoolean());
+        Assert.AreEqual("Data", result.GetProperty("content").GetProperty("titleMatch").GetProperty("pageTitle").GetString());
+        Assert.AreEqual(1, report.RootElement.GetProperty("summary").GetProperty("titleChanged").GetInt32());
+    }
+
+    [TestMethod]
     public async Task Check_AllLinksAlive_Exit0AndReports()
     {
         var file = Write("urls.txt", $"{_base}/report\n{_base}/data\n");

@@ -174,6 +174,60 @@ public sealed class VerdictRulesTests
     }
 
     [TestMethod]
+    [DataRow(VerdictReason.ClientRendered, LinkVerdict.Unverifiable)]
+    [DataRow(VerdictReason.LoginRequired, LinkVerdict.Unverifiable)]
+    [DataRow(VerdictReason.Parked, LinkVerdict.Parked)]
+    [DataRow(VerdictReason.ForSale, LinkVerdict.Parked)]
+    [DataRow(VerdictReason.NotFound, LinkVerdict.Soft404)]
+    [DataRow(VerdictReason.RenderedContent, LinkVerdict.Alive)]
+    public void Decide_PageReasonOnSuccess_VerdictOfTheReason(VerdictReason reason, LinkVerdict expected)
+    {
+        // The page's own reason outranks the soft-404 finding (a shell every path gets is not a missing page).
+        Assert.AreEqual(expected, VerdictRules.Decide(Evidence(200), soft404: true, page: reason).Verdict);
+    }
+
+    [TestMethod]
+    [DataRow(401, LinkVerdict.Unverifiable)]
+    [DataRow(403, LinkVerdict.Unverifiable)]
+    [DataRow(404, LinkVerdict.Gone)]
+    [DataRow(500, LinkVerdict.ServerError)]
+    public void Decide_LoginWallWithStatus_UnverifiableOnlyForAuthStatuses(int status, LinkVerdict expected)
+    {
+        Assert.AreEqual(expected, VerdictRules.Decide(Evidence(status), page: VerdictReason.LoginRequired).Verdict);
+    }
+
+    [TestMethod]
+    public void Decide_ParkedAfterRedirects_ParkedNotRedirected()
+    {
+        Assert.AreEqual(LinkVerdict.Parked, VerdictRules.Decide(Evidence(200, redirects: 2), page: VerdictReason.Parked).Verdict);
+    }
+
+    [TestMethod]
+    [DataRow(null, "Quarterly dashboard", "Quarterly dashboard", 0.10, VerdictReason.RenderedContent)]
+    [DataRow(null, "Quarterly dashboard", "Quarterly dashboard", null, VerdictReason.RenderedContent)]
+    [DataRow(null, "Page not found", "Sorry, we could not find that page.", 0.10, VerdictReason.NotFound)]
+    [DataRow(null, "Dashboard", "Nothing here at this address, try the menu", 0.95, VerdictReason.NotFound)]
+    [DataRow(null, "Dashboard", "", 0.10, VerdictReason.ClientRendered)]
+    [DataRow("rendering took longer than 15 s", null, "", null, VerdictReason.ClientRendered)]
+    public void ForRendering_WhatThePageShowed_Reason(string? failure, string? title, string text, double? similarity, VerdictReason expected)
+    {
+        var url = new Uri("http://spa.test/app/report");
+
+        var (reason, why) = VerdictRules.ForRendering(url, url, failure, text.Length > 0 ? text + " with enough words to read" : text, title, null, similarity);
+
+        Assert.AreEqual(expected, reason, why);
+        Assert.IsFalse(string.IsNullOrWhiteSpace(why));
+    }
+
+    [TestMethod]
+    public void ForRendering_ScriptsGoToSignIn_LoginRequired()
+    {
+        var (reason, _) = VerdictRules.ForRendering(new Uri("http://spa.test/app/report"), new Uri("http://spa.test/login?next=%2Fapp%2Freport"), null, "Sign in to continue to the app", "Sign in", null, 0.2);
+
+        Assert.AreEqual(VerdictReason.LoginRequired, reason);
+    }
+
+    [TestMethod]
     public void Decide_EveryVerdict_ReachedByTheRulesOrTheOfflineRule()
     {
         var reached = new HashSet<LinkVerdict> { LinkVerdict.Inconclusive };
@@ -187,6 +241,10 @@ public sealed class VerdictRulesTests
             reached.Add(VerdictRules.Decide(Evidence(status)).Verdict);
             reached.Add(VerdictRules.Decide(Evidence(status, redirects: 1)).Verdict);
             reached.Add(VerdictRules.Decide(Evidence(status), soft404: true).Verdict);
+            foreach (var reason in Enum.GetValues<VerdictReason>())
+            {
+                reached.Add(VerdictRules.Decide(Evidence(status), page: reason).Verdict);
+            }
         }
 
         CollectionAssert.AreEquivalent(Enum.GetValues<LinkVerdict>(), reached.ToArray());
