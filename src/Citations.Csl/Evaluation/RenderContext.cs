@@ -36,6 +36,9 @@ internal sealed class RenderContext
     /// <summary>How many macro calls enclose the element being rendered (bounded against runaway styles).</summary>
     public int MacroDepth { get; set; }
 
+    /// <summary>How many elements this render has evaluated (bounded by the style runtime's budget).</summary>
+    public int ElementsEvaluated { get; set; }
+
     /// <summary>Variables called by rendering elements so far (for group suppression).</summary>
     public int VariablesCalled { get; set; }
 

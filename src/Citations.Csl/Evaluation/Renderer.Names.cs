@@ -267,6 +267,7 @@ internal sealed partial class Renderer
                 }
                 else
                 {
+                    Count(element, ctx);
                     blob = Render(element, ctx);
                 }
 

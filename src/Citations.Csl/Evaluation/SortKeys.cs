@@ -187,15 +187,24 @@ internal sealed partial class SortKeys
 
         if (key.Macro is { } macro)
         {
-            // A macro holding a date sorts by its dates alone, as citeproc-js does.
-            if (Renderer.HasOwnDate(macro))
+            try
             {
-                ctx.DateSortKeys = [];
-                _renderer.RenderMacro(macro, ctx);
-                return ctx.DateSortKeys.Count == 0 ? null : string.Concat(ctx.DateSortKeys);
-            }
+                // A macro holding a date sorts by its dates alone, as citeproc-js does.
+                if (Renderer.HasOwnDate(macro))
+                {
+                    ctx.DateSortKeys = [];
+                    _renderer.RenderMacro(macro, ctx);
+                    return ctx.DateSortKeys.Count == 0 ? null : string.Concat(ctx.DateSortKeys);
+                }
 
-            return Plain(_renderer.RenderMacro(macro, ctx));
+                return Plain(_renderer.RenderMacro(macro, ctx));
+            }
+            catch (CslException)
+            {
+                // A macro the style cannot render (a runaway style) sorts as empty; the entry or cite rendered for
+                // output reports the error.
+                return null;
+            }
         }
 
         return null;

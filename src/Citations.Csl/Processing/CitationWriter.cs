@@ -39,12 +39,12 @@ internal sealed class CitationWriter
     /// rendered against the settled disambiguation of the registered items, as if no other had been rendered before
     /// it (see <see cref="ItemRegistry.ResettleIfNamesAdded"/>).
     /// </summary>
-    public string RenderStandalone(CslCitation citation)
+    public string RenderStandalone(CslCitation citation, out CslException? failure)
     {
         _registry.ResettleIfNamesAdded();
         _registry.Sorted();
         var cites = citation.Cites.Select(c => c with { PositionFlags = c.Position is { } p ? (int)Positions.Forced(p, c.NearNote) : 0 }).ToList();
-        return Render(citation with { Cites = cites });
+        return Render(citation with { Cites = cites }, out failure);
     }
 
     /// <summary>The citation's cites (registered items only) in the order the citation sort gives.</summary>
@@ -67,7 +67,24 @@ internal sealed class CitationWriter
     }
 
     /// <summary>Renders a citation whose cites carry their positions, against the settled registry.</summary>
-    public string Render(CslCitation citation)
+    /// <param name="citation">The citation.</param>
+    /// <param name="failure">Set when the style could not render one of its cites (a runaway style): the citation is
+    /// then empty.</param>
+    public string Render(CslCitation citation, out CslException? failure)
+    {
+        failure = null;
+        try
+        {
+            return Render(citation);
+        }
+        catch (CslException e)
+        {
+            failure = e;
+            return string.Empty;
+        }
+    }
+
+    private string Render(CslCitation citation)
     {
         var section = Style.Citation!;
         var cites = SortedCites(citation);

@@ -28,6 +28,16 @@ public sealed class CslProcessorOptions
     /// <value>Default: the number of processors.</value>
     /// </summary>
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>
+    /// The render budget: how many style elements one cite, bibliography entry or sort key may evaluate, each counted
+    /// every time it is evaluated (a macro called twice counts twice). A style over it is a runaway (macros that call
+    /// each other in a doubling chain, say): the render stops with an error naming the chain of macros
+    /// (<see cref="CslDiagnosticCodes.EntryNotFormatted"/> for an entry, <see cref="CslDiagnosticCodes.CitationNotFormatted"/>
+    /// for a citation), and so does every later render of the same call or document, at once.
+    /// <value>Default: 250,000, over 100 times the most any shared style evaluates on 10,000 generated items.</value>
+    /// </summary>
+    public int MaxElementsPerRender { get; init; } = RenderBudget.DefaultMaxElements;
 }
 
 /// <summary>
@@ -84,7 +94,7 @@ public sealed class CslProcessor
         options = Check(style, options);
         var warnings = new List<Diagnostic>();
         var locale = LocaleResolver.Resolve(style, ChooseLanguage(style, options), options.Locales, warnings);
-        return new CslProcessor(new StyleRuntime(style, locale), options.Format, options.MaxDegreeOfParallelism, warnings);
+        return new CslProcessor(new StyleRuntime(style, locale, options.MaxElementsPerRender), options.Format, options.MaxDegreeOfParallelism, warnings);
     }
 
     /// <summary>Creates a processor for an independent style, downloading the locales it needs without blocking.</summary>
@@ -97,7 +107,7 @@ public sealed class CslProcessor
         options = Check(style, options);
         var warnings = new List<Diagnostic>();
         var locale = await LocaleResolver.ResolveAsync(style, ChooseLanguage(style, options), options.Locales, warnings, cancellationToken).ConfigureAwait(false);
-        return new CslProcessor(new StyleRuntime(style, locale), options.Format, options.MaxDegreeOfParallelism, warnings);
+        return new CslProcessor(new StyleRuntime(style, locale, options.MaxElementsPerRender), options.Format, options.MaxDegreeOfParallelism, warnings);
     }
 
     private static CslProcessorOptions Check(CslStyle style, CslProcessorOptions? options)
@@ -110,6 +120,7 @@ public sealed class CslProcessor
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxDegreeOfParallelism, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxElementsPerRender, 1, nameof(options));
         return options;
     }
 
@@ -172,7 +183,12 @@ public sealed class CslProcessor
             ArgumentNullException.ThrowIfNull(citations[i], nameof(citations));
             var citation = new CheckedCitation(citations[i], session.Registry.IsKnown);
             diagnostics.AddRange(citation.Diagnostics(i));
-            texts.Add(citation.Valid.Cites.Count == 0 ? string.Empty : session.Citations.RenderStandalone(citation.Valid));
+            CslException? failure = null;
+            texts.Add(citation.Valid.Cites.Count == 0 ? string.Empty : session.Citations.RenderStandalone(citation.Valid, out failure));
+            if (failure is not null)
+            {
+                diagnostics.Add(CslDocument.CitationFailure(i, failure));
+            }
         }
 
         var formatted = bibliography && Style.HasBibliography ? WithWarnings(session.Bibliography.Write()) : null;
