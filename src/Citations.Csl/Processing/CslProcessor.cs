@@ -35,7 +35,8 @@ public sealed class CslProcessorOptions
     /// each other in a doubling chain, say): the render stops with an error naming the chain of macros
     /// (<see cref="CslDiagnosticCodes.EntryNotFormatted"/> for an entry, <see cref="CslDiagnosticCodes.CitationNotFormatted"/>
     /// for a citation), and so does every later render of the same call or document, at once.
-    /// <value>Default: 250,000, over 100 times the most any shared style evaluates on 10,000 generated items.</value>
+    /// <value>Default: 100,000, 500 times the most any of the 21 shared styles evaluates for a cite, entry or sort key
+    /// of 10,000 generated items (195).</value>
     /// </summary>
     public int MaxElementsPerRender { get; init; } = RenderBudget.DefaultMaxElements;
 }

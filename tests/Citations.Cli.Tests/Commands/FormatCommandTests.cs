@@ -274,12 +274,12 @@ public sealed class FormatCommandTests
 
         Assert.AreEqual(1, bibliography.ExitCode, bibliography.Error);
         Assert.AreEqual(string.Empty, bibliography.Out);
-        Assert.Contains("error CSL0110: Item 'book' could not be formatted: The style evaluates more than 250,000 elements for one ", bibliography.Error);
+        Assert.Contains("error CSL0110: Item 'book' could not be formatted: The style evaluates more than 100,000 elements for one ", bibliography.Error);
         Assert.Contains("(in the macro chain m0 → m1 → m2 → m3 → m4 → m5 → … (", bibliography.Error);
         Assert.Contains("its macros expand without bound, so it was stopped.", bibliography.Error);
         Assert.AreEqual(1, cites.ExitCode, cites.Error);
         Assert.AreEqual("\n", cites.Out, "the citation is left empty");
-        Assert.Contains("error CSL0111: Citation 1 could not be formatted: The style evaluates more than 250,000 elements", cites.Error);
+        Assert.Contains("error CSL0111: Citation 1 could not be formatted: The style evaluates more than 100,000 elements", cites.Error);
     }
 
     [TestMethod]

@@ -33,7 +33,7 @@ public sealed class RenderBudgetTests
             Assert.AreEqual(DiagnosticSeverity.Error, warning.Severity);
             Assert.AreEqual(CslDiagnosticCodes.EntryNotFormatted, warning.Code);
             Assert.Contains(
-                "could not be formatted: The style evaluates more than 250,000 elements for one ",
+                "could not be formatted: The style evaluates more than 100,000 elements for one ",
                 warning.Message);
             Assert.Contains("(in the macro chain m0 → m1 → m2 → m3 → m4 → m5 → … (", warning.Message);
             Assert.EndsWith("): its macros expand without bound, so it was stopped.", warning.Message);
@@ -51,7 +51,7 @@ public sealed class RenderBudgetTests
         CollectionAssert.AreEqual(new[] { string.Empty, string.Empty }, result.Citations.ToArray());
         var citationErrors = result.Warnings.Where(w => w.Code == CslDiagnosticCodes.CitationNotFormatted).ToList();
         Assert.HasCount(2, citationErrors);
-        Assert.StartsWith("Citation 1 could not be formatted: The style evaluates more than 250,000 elements for one cite (in the macro chain m0 → ", citationErrors[0].Message);
+        Assert.StartsWith("Citation 1 could not be formatted: The style evaluates more than 100,000 elements for one cite (in the macro chain m0 → ", citationErrors[0].Message);
         Assert.EndsWith(" It was left empty.", citationErrors[0].Message);
         Assert.IsEmpty(result.Bibliography!.Entries);
         Assert.AreEqual(3, result.Bibliography.Warnings.Count(w => w.Code == CslDiagnosticCodes.EntryNotFormatted));
