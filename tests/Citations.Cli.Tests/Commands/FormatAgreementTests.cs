@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Citations.Cli.Tests.TestSupport;
 using Citations.Csl.Reference;
 using Citations.Csl.Styles;
 using Citations.Csl.Tests.TestSupport;
@@ -57,9 +58,8 @@ public sealed class FormatAgreementTests
             string[] localeOptions = IsEnglishUs(style.Path)
                 ? ["--offline"]
                 : ["--locales-url", locales.BaseAddress.ToString(), "--cache", Path.Combine(files.Folder, "cache-" + Path.GetFileName(style.Path))];
-            var ours = await CliRunner.RunProcessAsync(
-                cancellationToken,
-                ["format", "--style", style.Path, "--items", itemsPath, "--citations", citationsPath, "--bibliography", "--format", "json", "--markup", "html", .. localeOptions]);
+            string[] arguments = ["format", "--style", style.Path, "--items", itemsPath, "--citations", citationsPath, "--bibliography", "--format", "json", "--markup", "html", .. localeOptions];
+            var ours = await CliRunner.RunProcessAsync(cancellationToken, arguments);
             outcomes[style.Name] = StyleOutcome.Compare(localeOptions, expected, ours);
         });
 

@@ -119,7 +119,7 @@ public sealed class LocaleLoadingTests
 
         Assert.AreEqual(0, online.ExitCode, online.Error);
         Assert.AreEqual(1, server.Requests("/locales-de-DE.xml"));
-        Assert.Contains("o. J.", online.Out, "the German term for 'no date'");
+        Assert.Contains("Reform. o.\u00A0J. [Issue brief", online.Out, "the German term for 'no date'");
         Assert.AreEqual(1, offline.ExitCode);
         Assert.Contains("error CSL0201: The locale de-DE is not in the cache", offline.Error);
         Assert.Contains("citations report: the text is not in the language asked for", offline.Error);
