@@ -135,6 +135,12 @@ internal sealed class CitationWriter
                 content.Add(_renderer.RenderCiteSuffix(cite.Suffix, ctx));
             }
 
+            if (cite.AuthorOnly)
+            {
+                // citeproc-js writes an author-only cite without decorations: no formatting, no quotes.
+                content.ClearDecorations();
+            }
+
             cluster.LastYears = [.. ctx.Found.YearsUsed];
             termPredecessor = ctx.Found.TermPredecessor;
             rendered.Add(new RenderedCite(content, cite, ctx.Found.HaveCollapsed, ctx.Found.UseCiteGroupDelimiter));
