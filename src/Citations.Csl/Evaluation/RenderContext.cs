@@ -54,6 +54,10 @@ internal sealed class RenderContext
     /// <summary>Variables already rendered through cs:substitute; they are not rendered again in the same cite.</summary>
     public HashSet<string>? Substituted { get; set; }
 
+    /// <summary>While one cs:substitute child renders, the variables it printed (those, and only those, are then
+    /// <see cref="Substituted"/>: a variable a macro could print but did not is printed later, as citeproc-js does).</summary>
+    public HashSet<string>? SubstituteRendered { get; set; }
+
     /// <summary>While a cs:substitute renders, the cs:names element it belongs to (its name, et-al and label options are
     /// inherited by every childless cs:names written inside it, however deep, as citeproc-js does).</summary>
     public NamesElement? SubstituteParent { get; set; }

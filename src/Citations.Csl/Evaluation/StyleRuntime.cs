@@ -116,21 +116,6 @@ internal sealed class StyleRuntime
         return _casers.GetOrAdd(two, static language => new TextCaser(language));
     }
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<Element, string[]> _variablesOf = new(ReferenceEqualityComparer.Instance);
-
-    /// <summary>Every variable an element can render, macros followed (computed once per element).</summary>
-    public string[] VariablesOf(Element element)
-        => _variablesOf.GetOrAdd(element, static e => [.. Descendants([e], followMacros: true, substitutes: false).SelectMany(VariablesNamedBy).Distinct(StringComparer.Ordinal)]);
-
-    private static IEnumerable<string> VariablesNamedBy(Element element) => element switch
-    {
-        TextElement { Variable: { } v } => [v],
-        NumberElement n => [n.Variable],
-        DateElement d => [d.Variable],
-        NamesElement names => names.Variables,
-        _ => [],
-    };
-
     public Locale Locale { get; }
 
     /// <summary>A writer of output trees in <paramref name="format"/> with the locale's quotation marks (one per thread).</summary>

@@ -180,11 +180,13 @@ internal sealed class CitationWriter
 
     private List<(RegisteredItem Entry, CslCite Cite)> SortCites(List<(RegisteredItem Entry, CslCite Cite)> cites, CitationSection section)
     {
-        var keyed = cites.Select(c => (c.Entry, c.Cite, Keys: _sortKeys.Deferred(section.Sort, c.Entry.Item, RenderMode.Citation, c.Entry.CitationNumber, c.Entry.Disambiguation))).ToList();
+        // Cites whose keys tie keep the order the citation gives them (citeproc-js sorts them stably): two works of
+        // one author and year keep that order, whatever their year suffixes.
+        var keyed = cites.Select((c, i) => (c.Entry, c.Cite, Keys: _sortKeys.Deferred(section.Sort, c.Entry.Item, RenderMode.Citation, c.Entry.CitationNumber, c.Entry.Disambiguation), Position: i)).ToList();
         keyed.Sort((a, b) =>
         {
             var cmp = SortKeys.Compare(a.Keys, b.Keys, section.Sort);
-            return cmp != 0 ? cmp : a.Entry.Seq.CompareTo(b.Entry.Seq);
+            return cmp != 0 ? cmp : a.Position.CompareTo(b.Position);
         });
         if (!_runtime.CitationGroupsByAuthor)
         {
@@ -194,7 +196,7 @@ internal sealed class CitationWriter
         // Grouped sort (citeproc-js): cites by the same author come together, each group where its first cite
         // sorts. Sort by author string then the keys, and order the runs of one author by their first key.
         var firstKey = section.Sort[0];
-        var withAuthors = keyed.Select(k => (k.Entry, k.Cite, k.Keys, Author: AuthorString(k.Entry))).ToList();
+        var withAuthors = keyed.Select(k => (k.Entry, k.Cite, k.Keys, k.Position, Author: AuthorString(k.Entry))).ToList();
         withAuthors.Sort((a, b) =>
         {
             var cmp = _sortKeys.CompareValues(a.Author, b.Author, firstKey.Descending);
@@ -204,7 +206,7 @@ internal sealed class CitationWriter
             }
 
             cmp = SortKeys.Compare(a.Keys, b.Keys, section.Sort);
-            return cmp != 0 ? cmp : a.Entry.Seq.CompareTo(b.Entry.Seq);
+            return cmp != 0 ? cmp : a.Position.CompareTo(b.Position);
         });
         var runs = new List<(byte[] Lead, int Index, (RegisteredItem, CslCite) Cite)>(withAuthors.Count);
         byte[] lead = [];
