@@ -52,10 +52,16 @@ public static class CslDiagnosticCodes
     public const string LocatorWithoutLabel = "CSL0105";
 
     /// <summary>
-    /// Error: the style could not format an item's bibliography entry (macros nested too deep, say). The entry is
-    /// left out; the other entries are formatted.
+    /// Error: the style could not format an item's bibliography entry (its macros go over the render budget, or are
+    /// nested too deep). The entry is left out; the other entries are formatted.
     /// </summary>
     public const string EntryNotFormatted = "CSL0110";
+
+    /// <summary>
+    /// Error: the style could not format a citation (its macros go over the render budget, or are nested too deep).
+    /// The citation is left empty; the other citations are formatted.
+    /// </summary>
+    public const string CitationNotFormatted = "CSL0111";
 
     /// <summary>
     /// Warning: no locale exists for the language a style or caller asked for (nor for its primary dialect, when that is

@@ -36,6 +36,13 @@ internal static class CliRunner
         return new Outcome(code, output.ToString(), error.ToString());
     }
 
+    /// <summary>
+    /// The tool as its own project built it, beside its own dependencies: the copy in the test's output folder would
+    /// take this test project's framework references (ASP.NET Core, for the test servers) for granted and miss
+    /// assemblies the tool ships itself.
+    /// </summary>
+    private static string CliAssembly { get; } = FindCli();
+
     public static Task<Outcome> RunProcessAsync(CancellationToken cancellationToken, params string[] args)
         => RunProcessInAsync(RepoPaths.Root, cancellationToken, args);
 
@@ -53,7 +60,7 @@ internal static class CliRunner
             start.Environment[name] = value;
         }
 
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Citations.Cli.dll"));
+        start.ArgumentList.Add(CliAssembly);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -75,5 +82,13 @@ internal static class CliRunner
         }
 
         return new Outcome(process.ExitCode, await stdout, await stderr);
+    }
+
+    private static string FindCli()
+    {
+        // tests/Citations.Cli.Tests/bin/CONFIGURATION/TFM/ → src/Citations.Cli/bin/CONFIGURATION/TFM/
+        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var own = Path.Combine(RepoPaths.Root, "src", "Citations.Cli", "bin", output.Parent!.Name, output.Name, "Citations.Cli.dll");
+        return File.Exists(own) ? own : Path.Combine(AppContext.BaseDirectory, "Citations.Cli.dll");
     }
 }

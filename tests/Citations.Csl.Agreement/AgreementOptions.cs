@@ -12,7 +12,11 @@ internal sealed class AgreementOptions
           --styles REGEX     only styles whose name matches (e.g. 'apa|ieee', 'dependent/')
           --mode M           bib | cite | all (default all)
           --formats LIST     comma-separated output formats (default text,html)
-          --items N          generated items (default 500)
+          --items N|FILE     generated items (default 500), or a CSL-JSON file of items to compare instead (for
+                             example tests/Citations.Csl.Agreement/corpus/hard-items.json); with a file, the sample
+                             article's bibliography is not compared
+          --citations FILE   with --items FILE: the citations to compare (render.js's format: an array of citations,
+                             each an array of cite objects); without it, a document is generated over the file's items
           --seed S           generator seed for the items (default 1)
           --clusters N       citation clusters in the generated document (default 200)
           --doc-seed S       seed of the document generator (default 1)
@@ -35,6 +39,12 @@ internal sealed class AgreementOptions
     public IReadOnlyList<string> Formats { get; private set; } = ["text", "html"];
 
     public int Items { get; private set; } = 500;
+
+    /// <summary>A CSL-JSON file of items compared instead of generated ones, or <see langword="null"/>.</summary>
+    public string? ItemsFile { get; private set; }
+
+    /// <summary>With <see cref="ItemsFile"/>: a citations file in render.js's format, or <see langword="null"/>.</summary>
+    public string? CitationsFile { get; private set; }
 
     public int Seed { get; private set; } = 1;
 
@@ -129,8 +139,24 @@ internal sealed class AgreementOptions
 
                     options.Formats = formats;
                     break;
+                case "--items" when i + 1 < args.Length && !int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out _):
+                    options.ItemsFile = Path.GetFullPath(Value()!);
+                    if (!File.Exists(options.ItemsFile))
+                    {
+                        errors.Add($"--items: {options.ItemsFile} does not exist");
+                    }
+
+                    break;
                 case "--items":
                     options.Items = Number(errors, 1);
+                    break;
+                case "--citations":
+                    options.CitationsFile = Value() is { } citations ? Path.GetFullPath(citations) : null;
+                    if (options.CitationsFile is null || !File.Exists(options.CitationsFile))
+                    {
+                        errors.Add($"--citations needs an existing file{(options.CitationsFile is null ? string.Empty : $" ({options.CitationsFile} does not exist)")}");
+                    }
+
                     break;
                 case "--seed":
                     options.Seed = Number(errors, 0);
@@ -185,6 +211,11 @@ internal sealed class AgreementOptions
                     errors.Add($"unknown option '{name}'");
                     break;
             }
+        }
+
+        if (options.CitationsFile is not null && options.ItemsFile is null)
+        {
+            errors.Add("--citations needs --items FILE (the items the citations cite)");
         }
 
         return options;

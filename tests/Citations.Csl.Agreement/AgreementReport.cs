@@ -36,7 +36,7 @@ internal sealed class AgreementReport(AgreementOptions options, IReadOnlyList<Ca
                     }
 
                     var items = row.Select(o => o.Bibliography?.ExpectedCount).FirstOrDefault(n => n is not null);
-                    var label = kind == CaseKind.GeneratedBibliography ? $"{options.Items} generated" : "sample";
+                    var label = kind == CaseKind.GeneratedBibliography ? (options.ItemsFile is null ? $"{options.Items} generated" : Path.GetFileName(options.ItemsFile)) : "sample";
                     output.WriteLine($"| {style.Key} | {label} ({items?.ToString(CultureInfo.InvariantCulture) ?? "?"}) | {string.Join(" | ", formats.Select(f => Percent(row.FirstOrDefault(o => o.Case.Format == f), o => o.Bibliography)))} | {AnyOrder(row.FirstOrDefault(o => o.Case.Format == formats[0]))} | {FirstPair(row)} |");
                 }
             }

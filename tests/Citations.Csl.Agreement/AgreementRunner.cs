@@ -61,13 +61,15 @@ internal sealed class AgreementRunner(AgreementOptions options, SharedLocations 
 
     public IReadOnlyList<CaseOutcome> Run(IReadOnlyList<StyleFile> styles)
     {
-        GeneratedItemsPath = reference.GenerateItems(options.Items, options.Seed);
+        GeneratedItemsPath = options.ItemsFile ?? reference.GenerateItems(options.Items, options.Seed);
         var generated = ReadItems(GeneratedItemsPath);
         var sample = ReadItems(shared.SampleSources);
         IReadOnlyList<CslCitation>? citations = null;
         if (options.Citations)
         {
-            var document = CitationDocument.Generate([.. generated.Select(i => i.Id.Text)], options.Clusters, options.DocumentSeed);
+            var document = options.CitationsFile is { } file
+                ? CitationDocument.FromRenderJson(File.ReadAllText(file))
+                : CitationDocument.Generate([.. generated.Select(i => i.Id.Text)], options.Clusters, options.DocumentSeed);
             var json = document.ToRenderJson();
             DocumentPath = Path.Combine(reference.CacheDirectory, $"document-{CiteprocJs.Digest([System.Text.Encoding.UTF8.GetBytes(json)])[..16]}.json");
             File.WriteAllText(DocumentPath, json);
@@ -83,7 +85,10 @@ internal sealed class AgreementRunner(AgreementOptions options, SharedLocations 
                 if (options.Bibliographies)
                 {
                     cases.Add(new AgreementCase(style, CaseKind.GeneratedBibliography, format));
-                    cases.Add(new AgreementCase(style, CaseKind.SampleBibliography, format));
+                    if (options.ItemsFile is null)
+                    {
+                        cases.Add(new AgreementCase(style, CaseKind.SampleBibliography, format));
+                    }
                 }
 
                 if (options.Citations)

@@ -50,7 +50,9 @@ var outcomes = runner.Run(styles);
 var report = new AgreementReport(options, outcomes);
 
 Console.WriteLine($"Agreement with citeproc-js {reference.Version}: {styles.Count} styles from {shared.StylesDirectory}");
-Console.WriteLine($"Items: {options.Items} generated (bench.js --generate {options.Items} --seed {options.Seed}) and the sample article's {Path.GetRelativePath(shared.RepositoryRoot, shared.SampleSources)}");
+Console.WriteLine(options.ItemsFile is { } itemsFile
+    ? $"Items: {itemsFile}{(options.CitationsFile is { } citationsFile ? $"; citations: {citationsFile}" : string.Empty)}"
+    : $"Items: {options.Items} generated (bench.js --generate {options.Items} --seed {options.Seed}) and the sample article's {Path.GetRelativePath(shared.RepositoryRoot, shared.SampleSources)}");
 Console.WriteLine($"Our locales: {runner.LocalesDescription}");
 if (runner.DocumentDescription is not null)
 {

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text;
 using Citations.Cli.CommandLine;
-using Citations.Csl.Locales;
 using Citations.Csl.Output;
 using Citations.Csl.Processing;
 using Citations.Csl.Styles;
@@ -30,10 +29,8 @@ internal sealed class FormatCommand : ICliCommand
     private readonly Option<string?> _json = CliOptions.Value("--json", "FILE", "also write the JSON object of --format json to FILE (in the printed markup)");
     private readonly Option<string?> _language = CliOptions.Value("--lang", "TAG", "render in this language (over the style's default-locale)", "-l");
     private readonly Option<bool> _languageIsFallback = CliOptions.Flag("--lang-fallback", "use --lang only when the style has no default-locale");
-    private readonly Option<string?> _locales = CliOptions.Value("--locales", "DIR", "CSL locale files (locales-xx-XX.xml); default: the embedded en-US locale");
+    private readonly LocaleLoading _locales = new();
     private readonly Option<string?> _styles = CliOptions.Value("--styles", "DIR", "a folder of styles, like the official repository", "--styles-dir");
-    private readonly Option<bool> _offline = CliOptions.Flag("--offline", "never use the network: no style is downloaded, DOIs come only from the DOI cache");
-    private readonly Option<string?> _cache = CliOptions.Value("--cache", "DIR", "where downloaded styles are kept (default: the user's cache folder)");
     private readonly Option<string?> _stylesUrl = CliOptions.Value("--styles-url", "URL", "where styles are downloaded from (default: the official CSL distribution)");
     private readonly ItemInputs _inputs = new("allow a DOI resolver on loopback, private and link-local addresses (refused by default)");
     private readonly Option<long?> _maxInputSize;
@@ -47,7 +44,8 @@ internal sealed class FormatCommand : ICliCommand
         _items.Required = true;
         Definition = new Command("format", "format citations and a bibliography in any CSL style (prints what citeproc-js's render.js prints)")
         {
-            _style, _items, _citations, _bibliography, _format, _markup, _json, _language, _languageIsFallback, _locales, _styles, _offline, _cache, _stylesUrl,
+            _style, _items, _citations, _bibliography, _format, _markup, _json, _language, _languageIsFallback, _locales.Directory, _locales.Url, _styles,
+            _locales.Offline, _locales.Cache, _stylesUrl,
         };
         foreach (var option in _inputs.Options)
         {
@@ -72,10 +70,10 @@ internal sealed class FormatCommand : ICliCommand
 
         Exit codes:
           0  formatted, nothing to look at
-          1  formatted, with problems: items or citations with errors (reported and left out), a DOI that
-             could not be looked up (offline and not cached, unknown, a bad answer), an item id in two
-             inputs, or a style or locale unavailable here (offline, not published, no --locales for the
-             language)
+          1  formatted, with problems: items or citations with errors (reported and left out), entries
+             or citations the style could not format, a DOI that could not be looked up (offline and not
+             cached, unknown, a bad answer), an item id in two inputs, or a style or locale unavailable
+             here (offline and not cached, not published, a failed download)
           2  nothing done: wrong command line, or an items, citations or style file that cannot be read at
              all (missing, too large, not UTF-8, in no format the tool reads, a syntax error that stops its
              reader)
@@ -92,7 +90,7 @@ internal sealed class FormatCommand : ICliCommand
         }
 
         var maxBytes = parse.GetValue(_maxInputSize) ?? InputFile.DefaultMaxBytes;
-        var (items, itemErrors) = await _inputs.ReadAsync(parse.GetRequiredValue(_items), null, parse.GetValue(_offline), maxBytes, parse, context, "formatted", cancellationToken)
+        var (items, itemErrors) = await _inputs.ReadAsync(parse.GetRequiredValue(_items), null, parse.GetValue(_locales.Offline), maxBytes, parse, context, "formatted", cancellationToken)
             .ConfigureAwait(false);
         var exit = itemErrors > 0 ? ExitCodes.Problems : ExitCodes.Success;
 
@@ -107,7 +105,7 @@ internal sealed class FormatCommand : ICliCommand
             citations = read.Value;
         }
 
-        var locales = Locales(parse.GetValue(_locales), context, maxBytes);
+        var locales = _locales.Provider(parse, context, maxBytes);
         var style = await StyleLoading.LoadAsync(parse.GetRequiredValue(_style)!, StyleLoader(parse, context), context, "format", maxBytes, cancellationToken).ConfigureAwait(false);
         if (style is null)
         {
@@ -116,7 +114,7 @@ internal sealed class FormatCommand : ICliCommand
 
         await context.WriteDiagnosticsAsync(style.Warnings).ConfigureAwait(false);
         var markup = CslOutputFormat.FromName(printed == "json" ? parse.GetRequiredValue(_markup) : printed)!;
-        var processor = CslProcessor.Create(style, new CslProcessorOptions
+        var options = new CslProcessorOptions
         {
             Language = parse.GetValue(_language),
             LanguageIsFallback = parse.GetValue(_languageIsFallback),
@@ -124,14 +122,12 @@ internal sealed class FormatCommand : ICliCommand
             Format = markup,
             // One bibliography per run: the tool may use every core (the library's default is one thread).
             MaxDegreeOfParallelism = Environment.ProcessorCount,
-        });
-        if (!await StyleLoading.HasLocaleAsync(processor.Language, locales, context, "format").ConfigureAwait(false))
-        {
-            exit = ExitCodes.Problems;
-        }
+        };
+        var (processor, localeUnavailable) = await _locales.CreateProcessorAsync(style, options, parse, context, "format", cancellationToken).ConfigureAwait(false);
+        exit = Math.Max(exit, localeUnavailable ? ExitCodes.Problems : ExitCodes.Success);
 
         var output = FormatOutput.Create(processor, style, items, citations, parse.GetValue(_bibliography));
-        await context.WriteDiagnosticsAsync(output.Warnings).ConfigureAwait(false);
+        await context.WriteDiagnosticsAsync(LocaleLoading.Besides(processor, output.Warnings)).ConfigureAwait(false);
         exit = Math.Max(exit, output.Warnings.Any(w => w.IsError) ? ExitCodes.Problems : ExitCodes.Success);
         if (output.BibliographyMissing)
         {
@@ -155,22 +151,6 @@ internal sealed class FormatCommand : ICliCommand
         return read.Stopped ? throw new InputException($"{path} could not be read (see above); nothing was formatted.") : ExitCodes.Of(read);
     }
 
-    private static CslLocaleProvider Locales(string? directory, CliContext context, long maxBytes)
-    {
-        if (directory is null)
-        {
-            return CslLocaleProvider.Embedded;
-        }
-
-        var full = context.ResolvePath(directory);
-        if (!File.Exists(Path.Combine(full, "locales-en-US.xml")))
-        {
-            throw new InputException($"{directory}: the locales folder has no locales-en-US.xml.");
-        }
-
-        return CslLocaleProvider.FromDirectory(full, maxBytes);
-    }
-
     private CslStyleLoader StyleLoader(ParseResult parse, CliContext context)
     {
         var sources = new List<ICslStyleSource>();
@@ -186,7 +166,7 @@ internal sealed class FormatCommand : ICliCommand
         }
 
         sources.Add(CslStyleSources.Embedded);
-        if (!parse.GetValue(_offline))
+        if (!parse.GetValue(_locales.Offline))
         {
             var download = new CslStyleDownloadOptions();
             Uri? baseAddress = null;
@@ -199,7 +179,7 @@ internal sealed class FormatCommand : ICliCommand
             sources.Add(CslStyleSources.Download(new CslStyleDownloadOptions
             {
                 BaseAddress = baseAddress ?? download.BaseAddress,
-                CacheDirectory = parse.GetValue(_cache) is { } cache ? context.ResolvePath(cache) : download.CacheDirectory,
+                CacheDirectory = _locales.CacheDirectory(parse, context) ?? download.CacheDirectory,
             }));
         }
 

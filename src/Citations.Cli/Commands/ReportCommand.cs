@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using Citations.Cli.CommandLine;
-using Citations.Csl.Locales;
 using Citations.Csl.Output;
 using Citations.Csl.Processing;
 using Citations.Csl.Styles;
@@ -29,6 +28,7 @@ internal sealed class ReportCommand : ICliCommand
     private readonly Option<string?> _style = CliOptions.Value("--style", "ID|PATH", "the bibliography's CSL style: citations-author-date (default), citations-numeric or a .csl file", "-s");
     private readonly Option<string?> _json = CliOptions.Value("--json", "FILE", "write the report as JSON to FILE");
     private readonly Option<string?> _markdown = CliOptions.Value("--markdown", "FILE", "write the report as Markdown to FILE");
+    private readonly LocaleLoading _locales = new();
     private readonly Option<long?> _maxInputSize;
 
     /// <summary>Creates the command.</summary>
@@ -38,7 +38,7 @@ internal sealed class ReportCommand : ICliCommand
         _maxInputSize = maxInputSize;
         Definition = new Command("report", "validate an article file and print which claims stand on primary data, secondary sources or nothing")
         {
-            _article, _format, _text, _bibliography, _style, _json, _markdown,
+            _article, _format, _text, _bibliography, _style, _json, _markdown, _locales.Directory, _locales.Url, _locales.Offline, _locales.Cache,
         };
     }
 
@@ -53,7 +53,8 @@ internal sealed class ReportCommand : ICliCommand
 
         Exit codes:
           0  the article has no errors
-          1  the article has errors (the report is still printed), or the style is unavailable
+          1  the article has errors (the report is still printed), or the bibliography's style or
+             locale is unavailable, or the style could not format some sources
           2  nothing done: wrong command line, or the article, its text or its bibliography file cannot be
              read at all (missing, too large, not UTF-8, invalid JSON), or the style file cannot be read
 
@@ -70,6 +71,12 @@ internal sealed class ReportCommand : ICliCommand
         if (styleReference is not null && !bibliography)
         {
             throw new UsageException("--style chooses the bibliography's style; add --bibliography.");
+        }
+
+        var localeOption = new Option[] { _locales.Directory, _locales.Url, _locales.Offline, _locales.Cache }.FirstOrDefault(o => parse.GetResult(o) is { Implicit: false });
+        if (localeOption is not null && !bibliography)
+        {
+            throw new UsageException($"{localeOption.Name} sets where the bibliography's locales come from; add --bibliography.");
         }
 
         if (bibliography && format == CoverageReportFormats.Json)
@@ -117,7 +124,7 @@ internal sealed class ReportCommand : ICliCommand
         await WriteFileAsync(parse.GetValue(_json), report.Render(CoverageReportFormats.Json), context).ConfigureAwait(false);
         // Markdown is read by people: control characters from the article are written as visible escapes, as on the terminal.
         await WriteFileAsync(parse.GetValue(_markdown), EscapingWriter.Escape(report.Render(CoverageReportFormats.Markdown)), context).ConfigureAwait(false);
-        if (style is not null && !await WriteBibliographyAsync(result.Value, style, format, context).ConfigureAwait(false))
+        if (style is not null && !await WriteBibliographyAsync(result.Value, style, format, parse, context, cancellationToken).ConfigureAwait(false))
         {
             exit = ExitCodes.Problems;
         }
@@ -148,14 +155,14 @@ internal sealed class ReportCommand : ICliCommand
     }
 
     /// <summary>Prints the bibliography of the article's sources as a section after the report.</summary>
-    /// <returns>Whether the style's locale was at hand.</returns>
-    private static async Task<bool> WriteBibliographyAsync(Article article, CslStyle style, ICoverageReportFormat format, CliContext context)
+    /// <returns>Whether the bibliography came out without errors: its locale at hand, every source formatted.</returns>
+    private async Task<bool> WriteBibliographyAsync(Article article, CslStyle style, ICoverageReportFormat format, ParseResult parse, CliContext context, CancellationToken cancellationToken)
     {
         var markdown = format == CoverageReportFormats.Markdown;
-        var processor = CslProcessor.Create(style, new CslProcessorOptions { Format = markdown ? CslOutputFormat.Markdown : CslOutputFormat.Text });
-        var hasLocale = await StyleLoading.HasLocaleAsync(processor.Language, CslLocaleProvider.Embedded, context, "report").ConfigureAwait(false);
+        var options = new CslProcessorOptions { Format = markdown ? CslOutputFormat.Markdown : CslOutputFormat.Text, Locales = _locales.Provider(parse, context, parse.GetValue(_maxInputSize) ?? InputFile.DefaultMaxBytes) };
+        var (processor, localeUnavailable) = await _locales.CreateProcessorAsync(style, options, parse, context, "report", cancellationToken).ConfigureAwait(false);
         var result = processor.FormatBibliography(article.Sources.Select(s => s.Item));
-        await context.WriteDiagnosticsAsync(result.Warnings).ConfigureAwait(false);
+        await context.WriteDiagnosticsAsync(LocaleLoading.Besides(processor, result.Warnings)).ConfigureAwait(false);
 
         var title = $"Bibliography ({style.Title})";
         var text = new StringBuilder("\n");
@@ -166,6 +173,6 @@ internal sealed class ReportCommand : ICliCommand
         }
 
         await context.Out.WriteAsync(markdown ? text.ToString().TrimEnd('\n') + "\n" : text.ToString()).ConfigureAwait(false);
-        return hasLocale;
+        return !localeUnavailable && !result.Warnings.Any(w => w.IsError);
     }
 }

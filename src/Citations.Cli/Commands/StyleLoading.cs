@@ -1,12 +1,11 @@
 using Citations.Csl;
-using Citations.Csl.Locales;
 using Citations.Csl.Styles;
 using Citations.Formats;
 
 namespace Citations.Cli.Commands;
 
 /// <summary>
-/// Loads the style a command line names, and checks that the locale it needs is at hand, the same way for every command.
+/// Loads the style a command line names, the same way for every command.
 /// A style file is an input: read under the size cap, and a file that is missing or malformed stops the command (exit
 /// code 2). A style named by id that no source has (offline, or not published) is a problem found (exit code 1).
 /// </summary>
@@ -47,27 +46,6 @@ internal static class StyleLoading
             await context.Error.WriteLineAsync($"citations {command}: {e.Message}").ConfigureAwait(false);
             return null;
         }
-    }
-
-    /// <summary>
-    /// Whether the locale of the language a processor renders in is at hand; when it is not, says so on standard error
-    /// (the processor falls back to en-US terms and dates).
-    /// </summary>
-    /// <param name="language">The processor's language.</param>
-    /// <param name="locales">The locales given to the processor.</param>
-    /// <param name="context">The command's context.</param>
-    /// <param name="command">The command's name, for messages.</param>
-    public static async Task<bool> HasLocaleAsync(string language, CslLocaleProvider locales, CliContext context, string command)
-    {
-        if (locales.Find(language) is not null)
-        {
-            return true;
-        }
-
-        await context.Error.WriteLineAsync(
-            $"citations {command}: warning: the style is rendered in {language}, but no locale for it is available here; the en-US terms and dates " +
-            "are used. Pass --locales DIR (for example the official CSL locales) for other languages.").ConfigureAwait(false);
-        return false;
     }
 
     /// <summary>Whether a style reference is a file path (an existing file, or one with a folder or <c>.csl</c>), not a name, id or URI.</summary>

@@ -33,7 +33,18 @@ internal sealed class AmbiguousCites(StyleRuntime runtime, Renderer renderer)
     public ProbeResult Render(IDisambiguatedItem item, DisambiguationState? request, NameRegistry names, BlobWriter writer, bool recordLookups = false)
     {
         var ctx = new RenderContext(Input(item, request ?? new DisambiguationState(), names, recordLookups));
-        var blob = renderer.RenderLayout(Style.Citation!.Layout, ctx);
+        Blob blob;
+        try
+        {
+            blob = renderer.RenderLayout(Style.Citation!.Layout, ctx);
+        }
+        catch (CslException)
+        {
+            // The style cannot render this item (a runaway style): its cite looks like no other, so nothing is
+            // disambiguated against it; the cite or entry rendered for output reports the error.
+            return new ProbeResult("\u0000" + item.Item.Id.Text, new DisambiguationState(), [], 0, 0, ctx.Found.RegistryLookups);
+        }
+
         PunctuationAdjuster.Adjust(blob, runtime.Locale.PunctuationInQuote);
         var text = writer.Write(blob);
         var found = ctx.Found;
@@ -53,7 +64,16 @@ internal sealed class AmbiguousCites(StyleRuntime runtime, Renderer renderer)
     public string LeadingNamesText(IDisambiguatedItem item, NameRegistry names)
     {
         var ctx = new RenderContext(Input(item, item.Disambiguation, names, recordLookups: false));
-        renderer.RenderLayout(Style.Citation!.Layout, ctx);
+        try
+        {
+            renderer.RenderLayout(Style.Citation!.Layout, ctx);
+        }
+        catch (CslException)
+        {
+            // Reported by the cite rendered for output.
+            return string.Empty;
+        }
+
         return SortKeys.Plain(ctx.Found.FirstNames) ?? string.Empty;
     }
 

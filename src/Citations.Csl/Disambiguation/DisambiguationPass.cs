@@ -9,7 +9,7 @@ namespace Citations.Csl.Disambiguation;
 /// ambiguous cite, groups the items whose ambiguous cites coincide, and runs the <see cref="Disambiguator"/> on each
 /// group. Independent work runs on the machine's cores (<see cref="RangeRunner"/>); the result is the same either way.
 /// </summary>
-internal sealed class DisambiguationPass(StyleRuntime runtime, AmbiguousCites cites, RangeRunner runner, Comparison<IDisambiguatedItem> bibliographyOrder)
+internal sealed class DisambiguationPass(StyleRuntime runtime, AmbiguousCites cites, SortKeys sortKeys, RangeRunner runner, Comparison<IDisambiguatedItem> bibliographyOrder)
 {
     private CslStyle Style => runtime.Style;
 
@@ -45,6 +45,16 @@ internal sealed class DisambiguationPass(StyleRuntime runtime, AmbiguousCites ci
         }
         else
         {
+            // The names the bibliography's sort keys show are filed first, as citeproc-js files them when it sorts the
+            // items it registers: an editor or translator the cites never show still calls for given names.
+            if (Style.Bibliography is { Sort.Count: > 0 } bibliography)
+            {
+                foreach (var item in items)
+                {
+                    sortKeys.RegisterNames(bibliography.Sort, item.Item, item.Seq, names);
+                }
+            }
+
             // Names are compared across items (a global given-name rule): a first pass fills the registry, a second
             // computes each item's ambiguous cite with it complete. Which names a cite shows does not depend on the
             // registry, so the complete registry is the same whatever order the first pass runs in, and that pass

@@ -53,8 +53,9 @@ internal static partial class PageRanges
     private static string FormatRange(string range, PageRangeFormat format, string delimiter)
     {
         var m = RangeRegex().Match(range);
-        if (!m.Success)
+        if (!m.Success || format == PageRangeFormat.None)
         {
+            // With no page-range-format a range keeps both its ends as written, a letter prefix included ("S12–S15").
             return range.Replace("-", delimiter, StringComparison.Ordinal);
         }
 

@@ -36,6 +36,9 @@ internal sealed class RenderContext
     /// <summary>How many macro calls enclose the element being rendered (bounded against runaway styles).</summary>
     public int MacroDepth { get; set; }
 
+    /// <summary>How many elements this render has evaluated (bounded by the style runtime's budget).</summary>
+    public int ElementsEvaluated { get; set; }
+
     /// <summary>Variables called by rendering elements so far (for group suppression).</summary>
     public int VariablesCalled { get; set; }
 
@@ -50,6 +53,10 @@ internal sealed class RenderContext
 
     /// <summary>Variables already rendered through cs:substitute; they are not rendered again in the same cite.</summary>
     public HashSet<string>? Substituted { get; set; }
+
+    /// <summary>While one cs:substitute child renders, the variables it printed (those, and only those, are then
+    /// <see cref="Substituted"/>: a variable a macro could print but did not is printed later, as citeproc-js does).</summary>
+    public HashSet<string>? SubstituteRendered { get; set; }
 
     /// <summary>While a cs:substitute renders, the cs:names element it belongs to (its name, et-al and label options are
     /// inherited by every childless cs:names written inside it, however deep, as citeproc-js does).</summary>

@@ -157,6 +157,7 @@ internal sealed partial class Renderer
         }
 
         ctx.VariablesRendered++;
+        ctx.SubstituteRendered?.Add(element.Variable);
         return blob;
     }
 

@@ -353,8 +353,14 @@ internal sealed partial class Renderer
         var rule = citation?.GivenNameRule ?? GivenNameRule.ByCite;
         var form = options.Form ?? NameForm.Long;
         var itemId = ctx.Input.Item.Id.Text;
-        var registry = ctx.Input.Mode == RenderMode.Sort ? null : ctx.Input.NameRegistry;
-        if (ctx.Input.Mode != RenderMode.Bibliography || registry is { FilesPerItem: true })
+        var registry = ctx.Input.NameRegistry;
+        if (ctx.Input.Mode == RenderMode.Sort)
+        {
+            // A sort key consults no registry; it only files its names (SortKeys.RegisterNames).
+            registry?.Add(itemId, person, nameIndex);
+            registry = null;
+        }
+        else if (ctx.Input.Mode != RenderMode.Bibliography || registry is { FilesPerItem: true })
         {
             // A bibliography entry adds its names to the registry only where the registry files names per item (the
             // by-cite rule): an entry then never changes another's answers, so entries can render concurrently.

@@ -250,9 +250,11 @@ internal sealed partial class Renderer
         ctx.SubstituteParent = names;
         try
         {
+            var rendered = new HashSet<string>(StringComparer.Ordinal);
             foreach (var element in SubstituteCandidates(names.Substitute, ctx))
             {
                 ctx.SubstituteKey = null;
+                rendered.Clear();
                 Blob? blob;
                 if (element is NamesElement inner)
                 {
@@ -267,7 +269,16 @@ internal sealed partial class Renderer
                 }
                 else
                 {
-                    blob = Render(element, ctx);
+                    Count(element, ctx);
+                    ctx.SubstituteRendered = rendered;
+                    try
+                    {
+                        blob = Render(element, ctx);
+                    }
+                    finally
+                    {
+                        ctx.SubstituteRendered = null;
+                    }
                 }
 
                 if (blob is null)
@@ -283,10 +294,7 @@ internal sealed partial class Renderer
 
                 // Whatever a substitute rendered is not rendered again in this cite.
                 ctx.Substituted ??= new HashSet<string>(StringComparer.Ordinal);
-                foreach (var variable in _runtime.VariablesOf(element))
-                {
-                    ctx.Substituted.Add(variable);
-                }
+                ctx.Substituted.UnionWith(rendered);
 
                 var wrapper = Blob.Node();
                 ApplyDecor(wrapper, names.Decor);

@@ -28,6 +28,7 @@ internal sealed partial class Renderer
         }
 
         ctx.VariablesRendered++;
+        ctx.SubstituteRendered?.Add(element.Variable);
         return RenderNumeric(element.Variable, value, element.Decor, element.Form, ctx);
     }
 

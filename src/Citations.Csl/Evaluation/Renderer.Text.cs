@@ -110,6 +110,8 @@ internal sealed partial class Renderer
             ctx.SubstituteKey = GetVariableText(variable, VariableForm.Long, ctx);
         }
 
+        ctx.SubstituteRendered?.Add(variable);
+
         if (NumberVariables.Contains(variable))
         {
             ctx.VariablesRendered++;

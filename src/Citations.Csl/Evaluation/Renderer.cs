@@ -20,8 +20,17 @@ internal sealed partial class Renderer
     private const int MaxMacroDepth = 64;
 
     private readonly StyleRuntime _runtime;
+    private readonly int _maxElements;
 
-    public Renderer(StyleRuntime runtime) => _runtime = runtime;
+    /// <summary>The first render of this renderer's session that went over the budget: every later render fails with
+    /// the same error at once, so a runaway style costs one budget per session, not one per cite or entry.</summary>
+    private volatile CslException? _stopped;
+
+    public Renderer(StyleRuntime runtime)
+    {
+        _runtime = runtime;
+        _maxElements = runtime.MaxElementsPerRender;
+    }
 
     public StyleRuntime Runtime => _runtime;
 
@@ -30,10 +39,21 @@ internal sealed partial class Renderer
     private CslStyle Style => _runtime.Style;
 
     /// <summary>Renders one layout for an item: the children of the layout, without the layout's own affixes.</summary>
+    /// <exception cref="CslException">The render went over its budget (<see cref="RenderBudget"/>), or an earlier render
+    /// of the session did; or macros are nested too deep.</exception>
     public Blob RenderLayout(Layout layout, RenderContext ctx)
     {
         var blob = Blob.Node();
-        RenderChildren(layout.Children, ctx, blob.Children!);
+        ThrowIfStopped();
+        try
+        {
+            RenderChildren(layout.Children, ctx, blob.Children!);
+        }
+        catch (RenderBudgetExceededException e)
+        {
+            throw Stop(e, ctx);
+        }
+
         if (ctx.FirstFieldSeen)
         {
             // second-field-align: everything after the first field goes in the right column.
@@ -93,18 +113,58 @@ internal sealed partial class Renderer
     private static partial Regex SpacesRegex();
 
     /// <summary>Renders a macro as plain text for sorting.</summary>
+    /// <exception cref="CslException">As for <see cref="RenderLayout"/>.</exception>
     public Blob? RenderMacro(Macro macro, RenderContext ctx)
     {
         var blob = Blob.Node();
-        RenderChildren(macro.Children, ctx, blob.Children!);
+        ThrowIfStopped();
+        try
+        {
+            RenderChildren(macro.Children, ctx, blob.Children!);
+        }
+        catch (RenderBudgetExceededException e)
+        {
+            e.Chain.Add(macro.Name);
+            throw Stop(e, ctx);
+        }
+
         return blob.Children!.Count == 0 ? null : blob;
     }
+
+    private void ThrowIfStopped()
+    {
+        if (_stopped is { } stopped)
+        {
+            throw new CslException(stopped.Problem, stopped.Location);
+        }
+    }
+
+    private CslException Stop(RenderBudgetExceededException e, RenderContext ctx)
+    {
+        var error = e.ToCslException(_maxElements, ctx.Input.Mode, Style.Source);
+        _stopped ??= error;
+        return error;
+    }
+
+    /// <summary>Counts one element evaluated against the render's budget.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private void Count(Element element, RenderContext ctx)
+    {
+        if (++ctx.ElementsEvaluated > _maxElements)
+        {
+            ThrowOverBudget(element);
+        }
+    }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void ThrowOverBudget(Element element) => throw new RenderBudgetExceededException(element.Line);
 
     private void RenderChildren(IReadOnlyList<Element> elements, RenderContext ctx, List<Blob> output)
     {
         for (var i = 0; i < elements.Count; i++)
         {
             var element = elements[i];
+            Count(element, ctx);
             if (element is ChooseElement choose)
             {
                 // A choose adds the chosen branch's output directly to the enclosing element.
@@ -326,6 +386,11 @@ internal sealed partial class Renderer
             }
 
             return blob;
+        }
+        catch (RenderBudgetExceededException e)
+        {
+            e.Chain.Add(text.Macro.Name);
+            throw;
         }
         finally
         {

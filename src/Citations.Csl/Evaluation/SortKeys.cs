@@ -54,6 +54,51 @@ internal sealed partial class SortKeys
         return string.IsNullOrEmpty(key) ? null : Prepare(key.Replace(' ', '|') + "|");
     }
 
+    /// <summary>
+    /// Renders the names an item's sort keys show (macros and name variables) into a name registry, as citeproc-js
+    /// does when it builds an item's bibliography sort keys on registration: under the global given-name rules those
+    /// names (an editor the citation never shows, say) then count when cites are told apart.
+    /// </summary>
+    /// <param name="keys">The section's sort keys.</param>
+    /// <param name="item">The item.</param>
+    /// <param name="citationNumber">The item's provisional citation number.</param>
+    /// <param name="names">The registry the names go into.</param>
+    public void RegisterNames(IReadOnlyList<SortKey> keys, CslItem item, int citationNumber, NameRegistry names)
+    {
+        foreach (var key in keys)
+        {
+            if (key.Macro is null && (key.Variable is null || CslVariables.KindOf(key.Variable) != CslVariableKind.Name))
+            {
+                continue;
+            }
+
+            var ctx = new RenderContext(new RenderInput
+            {
+                Item = item,
+                Mode = RenderMode.Sort,
+                SortKey = key,
+                SortSection = RenderMode.Bibliography,
+                CitationNumber = citationNumber,
+                NameRegistry = names,
+            });
+            try
+            {
+                if (key.Macro is { } macro)
+                {
+                    _renderer.RenderMacro(macro, ctx);
+                }
+                else
+                {
+                    _renderer.RenderSortNames(key.Variable!, ctx);
+                }
+            }
+            catch (CslException)
+            {
+                // The entry or cite rendered for output reports what the style cannot render.
+            }
+        }
+    }
+
     /// <summary>An item's keys, built one at a time when a comparison first needs each: most comparisons are settled
     /// by the first key or two, so later keys (often whole titles) are rarely rendered.</summary>
     /// <param name="keys">The section's sort keys.</param>
@@ -187,15 +232,24 @@ internal sealed partial class SortKeys
 
         if (key.Macro is { } macro)
         {
-            // A macro holding a date sorts by its dates alone, as citeproc-js does.
-            if (Renderer.HasOwnDate(macro))
+            try
             {
-                ctx.DateSortKeys = [];
-                _renderer.RenderMacro(macro, ctx);
-                return ctx.DateSortKeys.Count == 0 ? null : string.Concat(ctx.DateSortKeys);
-            }
+                // A macro holding a date sorts by its dates alone, as citeproc-js does.
+                if (Renderer.HasOwnDate(macro))
+                {
+                    ctx.DateSortKeys = [];
+                    _renderer.RenderMacro(macro, ctx);
+                    return ctx.DateSortKeys.Count == 0 ? null : string.Concat(ctx.DateSortKeys);
+                }
 
-            return Plain(_renderer.RenderMacro(macro, ctx));
+                return Plain(_renderer.RenderMacro(macro, ctx));
+            }
+            catch (CslException)
+            {
+                // A macro the style cannot render (a runaway style) sorts as empty; the entry or cite rendered for
+                // output reports the error.
+                return null;
+            }
         }
 
         return null;

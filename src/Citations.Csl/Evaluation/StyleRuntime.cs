@@ -9,10 +9,11 @@ namespace Citations.Csl.Evaluation;
 /// </summary>
 internal sealed class StyleRuntime
 {
-    public StyleRuntime(CslStyle style, Locale locale)
+    public StyleRuntime(CslStyle style, Locale locale, int maxElementsPerRender = RenderBudget.DefaultMaxElements)
     {
         Style = style;
         Locale = locale;
+        MaxElementsPerRender = maxElementsPerRender;
         Caser = new TextCaser(locale.Language);
         RichText = new RichTextParser(locale.OpenQuote, locale.CloseQuote, locale.OpenInnerQuote, locale.CloseInnerQuote);
         CitationNameOptions = (style.Citation?.NameOptions ?? NameOptions.Empty).InheritFrom(style.NameOptions);
@@ -32,6 +33,9 @@ internal sealed class StyleRuntime
                 || (citation.CiteGroupDelimiter is not null && !testsPosition && !CitationPrintsNumbers);
         }
     }
+
+    /// <summary>How many elements one render may evaluate (<see cref="RenderBudget"/>).</summary>
+    public int MaxElementsPerRender { get; }
 
     /// <summary>Whether the style prints year-suffix itself (otherwise it follows the first year).</summary>
     public bool StyleRendersYearSuffix { get; }
@@ -111,21 +115,6 @@ internal sealed class StyleRuntime
 
         return _casers.GetOrAdd(two, static language => new TextCaser(language));
     }
-
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<Element, string[]> _variablesOf = new(ReferenceEqualityComparer.Instance);
-
-    /// <summary>Every variable an element can render, macros followed (computed once per element).</summary>
-    public string[] VariablesOf(Element element)
-        => _variablesOf.GetOrAdd(element, static e => [.. Descendants([e], followMacros: true, substitutes: false).SelectMany(VariablesNamedBy).Distinct(StringComparer.Ordinal)]);
-
-    private static IEnumerable<string> VariablesNamedBy(Element element) => element switch
-    {
-        TextElement { Variable: { } v } => [v],
-        NumberElement n => [n.Variable],
-        DateElement d => [d.Variable],
-        NamesElement names => names.Variables,
-        _ => [],
-    };
 
     public Locale Locale { get; }
 

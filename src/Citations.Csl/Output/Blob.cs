@@ -86,6 +86,23 @@ internal sealed class Blob
 
     public void Add(Blob child) => (Children ??= []).Add(child);
 
+    /// <summary>Removes the decorations (formatting and quotes) of this node and every node under it: what citeproc-js
+    /// prints for an author-only cite.</summary>
+    public void ClearDecorations()
+    {
+        var pending = new Stack<Blob>();
+        pending.Push(this);
+        while (pending.Count > 0)
+        {
+            var node = pending.Pop();
+            node.Decorations = default;
+            foreach (var child in node.Children ?? [])
+            {
+                pending.Push(child);
+            }
+        }
+    }
+
     public override string ToString()
         => Text is not null ? $"'{Prefix}'[{Text}]'{Suffix}'" : $"'{Prefix}'{{{string.Join(Delimiter.Length > 0 ? $"|{Delimiter}|" : "|", Children ?? [])}}}'{Suffix}'";
 }

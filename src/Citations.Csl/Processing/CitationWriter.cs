@@ -39,12 +39,12 @@ internal sealed class CitationWriter
     /// rendered against the settled disambiguation of the registered items, as if no other had been rendered before
     /// it (see <see cref="ItemRegistry.ResettleIfNamesAdded"/>).
     /// </summary>
-    public string RenderStandalone(CslCitation citation)
+    public string RenderStandalone(CslCitation citation, out CslException? failure)
     {
         _registry.ResettleIfNamesAdded();
         _registry.Sorted();
         var cites = citation.Cites.Select(c => c with { PositionFlags = c.Position is { } p ? (int)Positions.Forced(p, c.NearNote) : 0 }).ToList();
-        return Render(citation with { Cites = cites });
+        return Render(citation with { Cites = cites }, out failure);
     }
 
     /// <summary>The citation's cites (registered items only) in the order the citation sort gives.</summary>
@@ -67,7 +67,24 @@ internal sealed class CitationWriter
     }
 
     /// <summary>Renders a citation whose cites carry their positions, against the settled registry.</summary>
-    public string Render(CslCitation citation)
+    /// <param name="citation">The citation.</param>
+    /// <param name="failure">Set when the style could not render one of its cites (a runaway style): the citation is
+    /// then empty.</param>
+    public string Render(CslCitation citation, out CslException? failure)
+    {
+        failure = null;
+        try
+        {
+            return Render(citation);
+        }
+        catch (CslException e)
+        {
+            failure = e;
+            return string.Empty;
+        }
+    }
+
+    private string Render(CslCitation citation)
     {
         var section = Style.Citation!;
         var cites = SortedCites(citation);
@@ -118,6 +135,12 @@ internal sealed class CitationWriter
                 content.Add(_renderer.RenderCiteSuffix(cite.Suffix, ctx));
             }
 
+            if (cite.AuthorOnly)
+            {
+                // citeproc-js writes an author-only cite without decorations: no formatting, no quotes.
+                content.ClearDecorations();
+            }
+
             cluster.LastYears = [.. ctx.Found.YearsUsed];
             termPredecessor = ctx.Found.TermPredecessor;
             rendered.Add(new RenderedCite(content, cite, ctx.Found.HaveCollapsed, ctx.Found.UseCiteGroupDelimiter));
@@ -157,11 +180,13 @@ internal sealed class CitationWriter
 
     private List<(RegisteredItem Entry, CslCite Cite)> SortCites(List<(RegisteredItem Entry, CslCite Cite)> cites, CitationSection section)
     {
-        var keyed = cites.Select(c => (c.Entry, c.Cite, Keys: _sortKeys.Deferred(section.Sort, c.Entry.Item, RenderMode.Citation, c.Entry.CitationNumber, c.Entry.Disambiguation))).ToList();
+        // Cites whose keys tie keep the order the citation gives them (citeproc-js sorts them stably): two works of
+        // one author and year keep that order, whatever their year suffixes.
+        var keyed = cites.Select((c, i) => (c.Entry, c.Cite, Keys: _sortKeys.Deferred(section.Sort, c.Entry.Item, RenderMode.Citation, c.Entry.CitationNumber, c.Entry.Disambiguation), Position: i)).ToList();
         keyed.Sort((a, b) =>
         {
             var cmp = SortKeys.Compare(a.Keys, b.Keys, section.Sort);
-            return cmp != 0 ? cmp : a.Entry.Seq.CompareTo(b.Entry.Seq);
+            return cmp != 0 ? cmp : a.Position.CompareTo(b.Position);
         });
         if (!_runtime.CitationGroupsByAuthor)
         {
@@ -171,7 +196,7 @@ internal sealed class CitationWriter
         // Grouped sort (citeproc-js): cites by the same author come together, each group where its first cite
         // sorts. Sort by author string then the keys, and order the runs of one author by their first key.
         var firstKey = section.Sort[0];
-        var withAuthors = keyed.Select(k => (k.Entry, k.Cite, k.Keys, Author: AuthorString(k.Entry))).ToList();
+        var withAuthors = keyed.Select(k => (k.Entry, k.Cite, k.Keys, k.Position, Author: AuthorString(k.Entry))).ToList();
         withAuthors.Sort((a, b) =>
         {
             var cmp = _sortKeys.CompareValues(a.Author, b.Author, firstKey.Descending);
@@ -181,7 +206,7 @@ internal sealed class CitationWriter
             }
 
             cmp = SortKeys.Compare(a.Keys, b.Keys, section.Sort);
-            return cmp != 0 ? cmp : a.Entry.Seq.CompareTo(b.Entry.Seq);
+            return cmp != 0 ? cmp : a.Position.CompareTo(b.Position);
         });
         var runs = new List<(byte[] Lead, int Index, (RegisteredItem, CslCite) Cite)>(withAuthors.Count);
         byte[] lead = [];

@@ -129,6 +129,10 @@ public sealed class CslDocument
         return _session.Bibliography.Write();
     }
 
+    /// <summary>The diagnostic of a citation the style could not format.</summary>
+    internal static Diagnostic CitationFailure(int index, CslException failure)
+        => new(DiagnosticSeverity.Error, CslDiagnosticCodes.CitationNotFormatted, $"Citation {index + 1} could not be formatted: {failure.Problem} It was left empty.", failure.Location);
+
     private IEnumerable<Diagnostic> DiagnosticsOf(int index)
     {
         var slot = _slots[index];
@@ -140,6 +144,11 @@ public sealed class CslDocument
         if (slot.OrderProblem is { } order)
         {
             yield return new Diagnostic(DiagnosticSeverity.Warning, CslDiagnosticCodes.NoteOutOfOrder, $"Citation {index + 1}: {order}", new SourceLocation(null, $"citations[{index}].noteNumber", 0, 0));
+        }
+
+        if (slot.Failure is { } failure)
+        {
+            yield return CitationFailure(index, failure);
         }
     }
 
@@ -212,7 +221,9 @@ public sealed class CslDocument
                 continue;
             }
 
-            var text = positioned[i].Cites.Count == 0 ? string.Empty : _session.Citations.Render(positioned[i]);
+            CslException? failure = null;
+            var text = positioned[i].Cites.Count == 0 ? string.Empty : _session.Citations.Render(positioned[i], out failure);
+            slot.Failure = failure;
             slot.Key = key; // only once rendered: a citation whose render failed is tried again at the next edit
             rendered.Add(i);
             if (editedSet.Contains(i) || !string.Equals(text, slot.Text, StringComparison.Ordinal))
@@ -257,6 +268,9 @@ public sealed class CslDocument
         public CslCitation Valid => Checked.Valid;
 
         public string? OrderProblem { get; set; }
+
+        /// <summary>Why the citation's last render failed, if it did.</summary>
+        public CslException? Failure { get; set; }
 
         public CslCitation? Sorted { get; set; }
 

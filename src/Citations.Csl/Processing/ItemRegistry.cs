@@ -31,7 +31,7 @@ internal sealed class ItemRegistry
         _runtime = runtime;
         _sortKeys = sortKeys;
         _runner = runner;
-        _disambiguation = new DisambiguationPass(runtime, cites, runner, CompareBibliographyOrder);
+        _disambiguation = new DisambiguationPass(runtime, cites, sortKeys, runner, CompareBibliographyOrder);
         Names = new NameRegistry(runtime.Style);
         foreach (var item in items)
         {

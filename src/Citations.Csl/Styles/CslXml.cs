@@ -5,6 +5,11 @@ using Citations.Diagnostics;
 namespace Citations.Csl.Styles;
 
 /// <summary>Loads CSL XML safely: no DTD processing, no external entities, no resolver, bounded size and depth.</summary>
+/// <remarks>
+/// The depth is checked while the text is read, before any tree is built: <see cref="XDocument"/> takes time that
+/// grows with the square of the nesting depth (100,000 nested elements took 39 s to be refused when the check ran on
+/// the built tree), so a hostile document is refused after reading at most its first <see cref="MaxDepth"/> levels.
+/// </remarks>
 internal static class CslXml
 {
     public const string Namespace = "http://purl.org/net/xbiblio/csl";
@@ -27,11 +32,10 @@ internal static class CslXml
     {
         try
         {
+            CheckDepth(xml, file);
             using var reader = XmlReader.Create(new StringReader(xml), Settings);
             var document = XDocument.Load(reader, LoadOptions.SetLineInfo);
-            var root = document.Root ?? throw new CslException("The document has no root element.", new SourceLocation(file, null, 1, 1));
-            CheckDepth(root, file);
-            return root;
+            return document.Root ?? throw new CslException("The document has no root element.", new SourceLocation(file, null, 1, 1));
         }
         catch (XmlException e)
         {
@@ -59,21 +63,17 @@ internal static class CslXml
 
     public static int LineOf(XObject node) => ((IXmlLineInfo)node).HasLineInfo() ? ((IXmlLineInfo)node).LineNumber : 0;
 
-    private static void CheckDepth(XElement root, string? file)
+    /// <summary>Reads the document once, streaming, and refuses it at the first element nested deeper than
+    /// <see cref="MaxDepth"/> (the root is at depth 1).</summary>
+    private static void CheckDepth(string xml, string? file)
     {
-        var stack = new Stack<(XElement Element, int Depth)>();
-        stack.Push((root, 1));
-        while (stack.Count > 0)
+        using var reader = XmlReader.Create(new StringReader(xml), Settings);
+        while (reader.Read())
         {
-            var (element, depth) = stack.Pop();
-            if (depth > MaxDepth)
+            if (reader.NodeType == XmlNodeType.Element && reader.Depth >= MaxDepth)
             {
-                throw new CslException($"Elements are nested more than {MaxDepth} deep.", Where(element, file));
-            }
-
-            foreach (var child in element.Elements())
-            {
-                stack.Push((child, depth + 1));
+                var info = (IXmlLineInfo)reader;
+                throw new CslException($"Elements are nested more than {MaxDepth} deep.", new SourceLocation(file, null, info.LineNumber, info.LinePosition));
             }
         }
     }

@@ -1,3 +1,4 @@
+using Citations.Cli.Tests.TestSupport;
 using Citations.Tests.TestSupport;
 
 namespace Citations.Cli.Tests.Commands;
@@ -217,16 +218,6 @@ public sealed class FormatCommandTests
     }
 
     [TestMethod]
-    public async Task Format_OtherLanguageWithoutLocales_WarnsUsesEnglishExit1()
-    {
-        var outcome = await CliRunner.RunAsync("format", "--style", "citations-numeric", "--items", Items, "--lang", "de-DE", "--offline");
-
-        Assert.AreEqual(1, outcome.ExitCode, "a locale needed but unavailable offline is a problem found");
-        Assert.Contains("citations format: warning: the style is rendered in de-DE, but no locale for it is available here", outcome.Error);
-        Assert.Contains("edited by K. Brandt and K. Osei", outcome.Out);
-    }
-
-    [TestMethod]
     public async Task Format_OtherLanguageWithLocales_UsesThemWithoutWarning()
     {
         var locales = Path.GetDirectoryName(RepoPaths.RequireShared(Path.Combine(RepoPaths.SharedCsl, "locales", "locales-de-DE.xml")))!;
@@ -270,20 +261,59 @@ public sealed class FormatCommandTests
         Assert.AreEqual("citations format: warning: the style has no <bibliography>; there is none to print.\n", outcome.Error);
     }
 
-    /// <summary>Files in a fresh temporary folder, named by their path so that messages can be asserted.</summary>
-    private sealed class TempFiles : IDisposable
+    [TestMethod]
+    public async Task Format_MacrosDoublingFortyLevelsDeep_StoppedNamingTheMacroChainExit1()
     {
-        private readonly string _path = Path.Combine(Path.GetTempPath(), "citations-cli-" + Guid.NewGuid().ToString("N"));
+        // Issue 11: macro i calls macro i + 1 twice, 40 levels deep; evaluated in full it takes 2^40 elements.
+        using var dir = new TempFiles();
+        var style = dir.Write("doubling.csl", RunawayStyle(levels: 40, callsPerLevel: 2, inCitation: true));
+        var citations = dir.Write("citations.json", """[[{"id": "book"}]]""");
 
-        public TempFiles() => Directory.CreateDirectory(_path);
+        var bibliography = await CliRunner.RunAsync("format", "--style", style, "--items", Items, "--offline");
+        var cites = await CliRunner.RunAsync("format", "--style", style, "--items", Items, "--citations", citations, "--offline");
 
-        public string Write(string name, string content)
-        {
-            var file = Path.Combine(_path, name);
-            File.WriteAllText(file, content);
-            return file;
-        }
+        Assert.AreEqual(1, bibliography.ExitCode, bibliography.Error);
+        Assert.AreEqual(string.Empty, bibliography.Out);
+        Assert.Contains("error CSL0110: Item 'book' could not be formatted: The style evaluates more than 100,000 elements for one ", bibliography.Error);
+        Assert.Contains("(in the macro chain m0 → m1 → m2 → m3 → m4 → m5 → … (", bibliography.Error);
+        Assert.Contains("its macros expand without bound, so it was stopped.", bibliography.Error);
+        Assert.AreEqual(1, cites.ExitCode, cites.Error);
+        Assert.AreEqual("\n", cites.Out, "the citation is left empty");
+        Assert.Contains("error CSL0111: Citation 1 could not be formatted: The style evaluates more than 100,000 elements", cites.Error);
+    }
 
-        public void Dispose() => Directory.Delete(_path, recursive: true);
+    [TestMethod]
+    public async Task Format_StyleThatFormatsNoEntry_EachEntryReportedExit1()
+    {
+        // Issue 11: a style whose every entry fails printed nothing and exited 0.
+        using var dir = new TempFiles();
+        var style = dir.Write("deep.csl", RunawayStyle(levels: 70, callsPerLevel: 1, inCitation: false));
+
+        var outcome = await CliRunner.RunAsync("format", "--style", style, "--items", Items, "--offline");
+        var report = await CliRunner.RunAsync("report", "seeds/article.json", "--bibliography", "--style", style);
+
+        Assert.AreEqual(1, outcome.ExitCode);
+        Assert.AreEqual(string.Empty, outcome.Out);
+        Assert.Contains($"{style}(", outcome.Error);
+        Assert.Contains("error CSL0110: Item 'book' could not be formatted: Macros are nested more than 64 deep.", outcome.Error);
+        Assert.AreEqual(1, report.ExitCode, "report --bibliography too");
+        Assert.Contains("error CSL0110", report.Error);
+    }
+
+    /// <summary>A style whose macro <c>m</c><i>i</i> calls <c>m</c><i>i + 1</i> <paramref name="callsPerLevel"/> times,
+    /// <paramref name="levels"/> deep, in its bibliography (and its citation).</summary>
+    private static string RunawayStyle(int levels, int callsPerLevel, bool inCitation)
+    {
+        var macros = string.Concat(Enumerable.Range(0, levels).Select(i =>
+            $"<macro name=\"m{i}\">{string.Concat(Enumerable.Repeat($"<text macro=\"m{i + 1}\"/>", callsPerLevel))}</macro>"));
+        var citation = inCitation ? """<text macro="m0"/>""" : """<text variable="title"/>""";
+        return $"""
+            <style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+              <info><title>Runaway</title><id>runaway</id><updated>2026-01-01T00:00:00+00:00</updated></info>
+              {macros}<macro name="m{levels}"><text variable="title"/></macro>
+              <citation><layout>{citation}</layout></citation>
+              <bibliography><layout><text macro="m0"/></layout></bibliography>
+            </style>
+            """;
     }
 }

@@ -192,6 +192,22 @@ public sealed class MalformedStyleTests
     }
 
     [TestMethod]
+    public void Parse_HundredThousandNestedGroupsInAnUnfinishedDocument_RefusedAtTheFirstTooDeepElementWhileReading()
+    {
+        // Issue 11: the depth is checked while the text is read, before a tree is built; the old check on the built tree
+        // met the truncated end (a syntax error) first, after building 100,000 levels.
+        var xml = """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0"><citation><layout>"""
+            + string.Concat(Enumerable.Repeat("<group>", 100_000));
+
+        var e = Assert.ThrowsExactly<CslException>(() => CslStyle.Parse(xml, "deep.csl"));
+
+        Assert.AreEqual("Elements are nested more than 256 deep.", e.Problem);
+        Assert.AreEqual("deep.csl", e.Location.File);
+        Assert.AreEqual(1, e.Location.Line);
+        Assert.AreEqual(xml.IndexOf("<layout>", StringComparison.Ordinal) + 8 + (253 * 7) + 2, e.Location.Column, "the 254th <group>, at depth 257");
+    }
+
+    [TestMethod]
     public void Parse_DeeplyNestedGroupsWithinTheLimit_Render()
     {
         var style = TestStyle.Citation(
