@@ -91,6 +91,10 @@ public sealed record LinkHistoryReport
         return string.Join(", ", parts);
     }
 
+    /// <summary>A share (0–1) as people read it: <c>66.7%</c>, one decimal, invariant culture.</summary>
+    /// <param name="share">The share.</param>
+    public static string Percent(double share) => (share * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+
     private static HistoryRun[] FindRuns(IReadOnlyList<LinkTimeline> timelines, TimeSpan gap)
     {
         var checks = timelines

@@ -175,7 +175,7 @@ public static class LinkHistoryWriters
         double Y(double share) => Top + ((1 - share) * plotHeight);
         var last = points[^1];
         html.Write(Invariant($"<figure>\n<svg role=\"img\" aria-labelledby=\"chart-title\" viewBox=\"0 0 {ChartWidth} {ChartHeight}\" width=\"{ChartWidth}\" height=\"{ChartHeight}\" xmlns=\"http://www.w3.org/2000/svg\">\n"));
-        html.Write(Invariant($"<title id=\"chart-title\">Share of links alive after each of {points.Count} run(s): {last.AliveShare:P0} after the last</title>\n"));
+        html.Write(Invariant($"<title id=\"chart-title\">Share of links alive after each of {points.Count} run(s): {LinkHistoryReport.Percent(last.AliveShare!.Value)} after the last</title>\n"));
         foreach (var tick in new[] { 0, 25, 50, 75, 100 })
         {
             var y = Y(tick / 100.0);
@@ -193,7 +193,7 @@ public static class LinkHistoryWriters
         html.Write("\"/>\n");
         foreach (var p in points)
         {
-            html.Write(Invariant($"<circle cx=\"{X(p):0.#}\" cy=\"{Y(p.AliveShare!.Value):0.#}\" r=\"4\" fill=\"#0b4fa8\"><title>{p.Start.UtcDateTime:yyyy-MM-dd HH:mm} UTC: {p.AliveShare:P1} alive ({p.Alive} of {p.Alive + p.Failing})</title></circle>\n"));
+            html.Write(Invariant($"<circle cx=\"{X(p):0.#}\" cy=\"{Y(p.AliveShare!.Value):0.#}\" r=\"4\" fill=\"#0b4fa8\"><title>{p.Start.UtcDateTime:yyyy-MM-dd HH:mm} UTC: {LinkHistoryReport.Percent(p.AliveShare!.Value)} alive ({p.Alive} of {p.Alive + p.Failing})</title></circle>\n"));
         }
 
         html.Write("</svg>\n<figcaption class=\"muted\">The share of links alive after each run, counting every URL seen so far with its latest conclusive verdict (blocked and inconclusive checks change nothing). The table below gives the same figures.</figcaption>\n</figure>\n");
@@ -205,7 +205,7 @@ public static class LinkHistoryWriters
         html.Write("<div class=\"table\"><table class=\"sortable\">\n<thead><tr><th scope=\"col\">Run started (UTC)</th><th scope=\"col\" class=\"num\">Checks</th><th scope=\"col\" class=\"num\">Alive</th><th scope=\"col\" class=\"num\">Failing</th><th scope=\"col\" class=\"num\">Share alive</th></tr></thead>\n<tbody>\n");
         foreach (var r in runs)
         {
-            var share = r.AliveShare is { } s ? Invariant($"{s:P1}") : "—";
+            var share = r.AliveShare is { } s ? LinkHistoryReport.Percent(s) : "—";
             html.Write(Invariant($"<tr><td>{r.Start.UtcDateTime:yyyy-MM-dd HH:mm}</td><td class=\"num\" data-sort=\"{r.Checks}\">{r.Checks}</td><td class=\"num\" data-sort=\"{r.Alive}\">{r.Alive}</td><td class=\"num\" data-sort=\"{r.Failing}\">{r.Failing}</td><td class=\"num\" data-sort=\"{r.AliveShare ?? -1:0.####}\">{share}</td></tr>\n"));
         }
 

@@ -108,7 +108,7 @@ public static class LinkReportText
         lines.Add(string.Create(CultureInfo.InvariantCulture,
             $"{report.Timelines.Count} URL(s), {report.Checks} check(s) in {report.Runs.Count} run(s){span}: {report.Failing} failing now, {report.Rotted} rotted."));
         var shares = report.Runs.Where(r => r.AliveShare is not null).TakeLast(10)
-            .Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Start.UtcDateTime:yyyy-MM-dd HH:mm} {r.AliveShare:P1}")).ToList();
+            .Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Start.UtcDateTime:yyyy-MM-dd HH:mm} {LinkHistoryReport.Percent(r.AliveShare!.Value)}")).ToList();
         if (shares.Count > 0)
         {
             lines.Add("alive after each run: " + string.Join(", ", shares));
