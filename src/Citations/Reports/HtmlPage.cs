@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 
 namespace Citations.Reports;
@@ -19,6 +18,9 @@ namespace Citations.Reports;
 /// </remarks>
 internal static class HtmlPage
 {
+    private static readonly System.Buffers.SearchValues<char> Special = System.Buffers.SearchValues.Create(
+        "&<>\"'\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000a\u000b\u000c\u000d\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f");
+
     /// <summary>Colours chosen for a contrast of at least 4.5:1 (WCAG AA) against their backgrounds.</summary>
     private const string StyleSheet = """
         :root{color-scheme:light;--fg:#1b1b1b;--muted:#4a4a4a;--line:#c8c8c8;--head:#eef1f5;--link:#0b4fa8}
@@ -67,7 +69,10 @@ internal static class HtmlPage
         });
         """;
 
-    /// <summary>Text as HTML: <c>&lt; &gt; &amp; " '</c> encoded, line breaks and other C0 controls (bar tab) shown as <c>\xHH</c>.</summary>
+    /// <summary>
+    /// Text as HTML: <c>&amp; &lt; &gt; " '</c> written as entities, line breaks and other C0 controls (bar tab) shown as
+    /// <c>\xHH</c>; everything else as it is (the page is UTF-8), so <c>×</c> and <c>“</c> stay readable in the source.
+    /// </summary>
     /// <param name="text">The text.</param>
     public static string Encode(string? text)
     {
@@ -76,16 +81,24 @@ internal static class HtmlPage
             return string.Empty;
         }
 
-        var encoded = WebUtility.HtmlEncode(text);
-        if (!encoded.Any(c => c < ' ' && c != '\t'))
+        if (text.AsSpan().IndexOfAny(Special) < 0)
         {
-            return encoded;
+            return text;
         }
 
-        var builder = new StringBuilder(encoded.Length + 8);
-        foreach (var c in encoded)
+        var builder = new StringBuilder(text.Length + 16);
+        foreach (var c in text)
         {
-            builder.Append(c < ' ' && c != '\t' ? string.Create(CultureInfo.InvariantCulture, $"\\x{(int)c:x2}") : c.ToString());
+            _ = c switch
+            {
+                '&' => builder.Append("&amp;"),
+                '<' => builder.Append("&lt;"),
+                '>' => builder.Append("&gt;"),
+                '"' => builder.Append("&quot;"),
+                '\'' => builder.Append("&#39;"),
+                < ' ' and not '\t' => builder.Append(CultureInfo.InvariantCulture, $"\\x{(int)c:x2}"),
+                _ => builder.Append(c),
+            };
         }
 
         return builder.ToString();
@@ -95,7 +108,7 @@ internal static class HtmlPage
     /// <param name="url">The URL.</param>
     public static string? Href(string? url)
         => url is not null && Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
-            ? WebUtility.HtmlEncode(uri.AbsoluteUri)
+            ? Encode(uri.AbsoluteUri)
             : null;
 
     /// <summary>Writes the start of the page, up to and including <c>&lt;main&gt;</c>.</summary>

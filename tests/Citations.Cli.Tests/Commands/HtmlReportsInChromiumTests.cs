@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Citations.Cli.Tests.TestSupport;
 using Microsoft.Playwright;
 
@@ -116,7 +115,7 @@ public sealed class HtmlReportsInChromiumTests
         await AssertCleanAsync(opened);
         StringAssert.StartsWith(await opened.Page.Locator("h1").TextContentAsync(), "Claim coverage: ");
         Assert.IsGreaterThan(0, await opened.Page.Locator("table").First.Locator("tbody tr").CountAsync());
-        Assert.IsTrue(await opened.Page.GetByText("primary data via ").First.IsVisibleAsync());
+        Assert.IsTrue(await opened.Page.GetByText("primary data (not cited in article)").First.IsVisibleAsync());
         await ScreenshotAsync(opened, "report");
     }
 

@@ -54,7 +54,7 @@ public sealed partial class HtmlReportsTests
         StringAssert.Contains(html, "<h2>Claims</h2>");
         StringAssert.Contains(html, "<h2>Sources</h2>");
         StringAssert.Contains(html, "<th scope=\"col\">Support</th>");
-        StringAssert.Contains(html, "primary data via ");
+        StringAssert.Contains(html, "<td>primary data (not cited in article)</td>");
         StringAssert.EndsWith(html, "</html>\n");
     }
 

@@ -59,7 +59,7 @@ internal static class SampleReports
         await server.StartAsync();
         var root = server.Urls.First().TrimEnd('/');
         var article = Path.Combine(folder, "article.json");
-        await File.WriteAllTextAsync(article, $$"""
+        await File.WriteAllTextAsync(article, $$$"""
             {
               "formatVersion": 1,
               "metadata": {"id": "piece", "type": "article-newspaper", "title": "Piece"},
@@ -70,10 +70,10 @@ internal static class SampleReports
                  "evidence": [{"source": "drifted", "relation": "citesAsEvidence", "quote": "Fewer than 10,000 deaths"}, {"source": "old", "relation": "citesAsEvidence"}, {"source": "brief", "relation": "citesAsEvidence"}]}
               ],
               "sources": [
-                {"class": "primaryData", "item": {"id": "data", "type": "dataset", "URL": "{{root}}/data"}},
-                {"class": "news", "item": {"id": "drifted", "type": "webpage", "URL": "{{root}}/report"}},
-                {"class": "news", "item": {"id": "old", "type": "webpage", "URL": "{{root}}/missing"}},
-                {"class": "advocacyOrThinkTank", "item": {"id": "brief", "type": "report", "title": {{System.Text.Json.JsonSerializer.Serialize(HostileTitle)}}}}
+                {"class": "primaryData", "item": {"id": "data", "type": "dataset", "URL": "{{{root}}}/data"}},
+                {"class": "news", "item": {"id": "drifted", "type": "webpage", "URL": "{{{root}}}/report"}},
+                {"class": "news", "item": {"id": "old", "type": "webpage", "URL": "{{{root}}}/missing"}},
+                {"class": "advocacyOrThinkTank", "item": {"id": "brief", "type": "report", "title": {{{System.Text.Json.JsonSerializer.Serialize(HostileTitle)}}}}}
               ]
             }
             """);
