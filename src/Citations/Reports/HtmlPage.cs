@@ -31,7 +31,7 @@ internal static class HtmlPage
         .table{overflow-x:auto;margin:.5rem 0 1rem}
         table{border-collapse:collapse;width:100%;font-size:.92rem}
         caption{text-align:left;font-weight:600;padding:.3rem 0}
-        th,td{border:1px solid var(--line);padding:.35rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+        th,td{border:1px solid var(--line);padding:.35rem .5rem;text-align:left;vertical-align:top;overflow-wrap:break-word;min-width:4.5rem}
         th{background:var(--head)}td.num,th.num{text-align:right}
         th button{all:inherit;cursor:pointer;border:0;padding:0;background:none}
         th button:focus-visible{outline:2px solid var(--link)}

@@ -189,7 +189,7 @@ public sealed class CoverageReportTests
         => Assert.AreEqual(name.ToLowerInvariant(), CoverageReportFormats.Find(name)!.Name);
 
     [TestMethod]
-    public void Find_UnknownName_ReturnsNull() => Assert.IsNull(CoverageReportFormats.Find("html"));
+    public void Find_UnknownName_ReturnsNull() => Assert.IsNull(CoverageReportFormats.Find("pdf"));
 
     private static Claim Claim(string id, params (string Source, CitationRelation Relation)[] links)
         => new(id, ClaimKind.Factual, "t", new TextAnchor(1, "t")) { Evidence = links.Select(l => new EvidenceLink(l.Source, l.Relation)).ToArray() };
