@@ -26,6 +26,7 @@ internal sealed class CheckCommand : ICliCommand
     private readonly Option<string?> _json = CliOptions.Value("--json", "FILE", "write the JSON report (format citations-link-report, version 1) to FILE");
     private readonly Option<string?> _markdown = CliOptions.Value("--markdown", "FILE", "write a Markdown report to FILE");
     private readonly Option<string?> _junit = CliOptions.Value("--junit", "FILE", "write a JUnit XML report for CI to FILE");
+    private readonly Option<string?> _html = CliOptions.Value("--html", "FILE", "write an HTML report for people to FILE (one self-contained page)");
     private readonly Option<string?> _db = CliOptions.Value("--db", "FILE", "history database (default: citations-links.db in the current folder)");
     private readonly Option<bool> _noDb = CliOptions.Flag("--no-db", "keep no history");
     private readonly Option<TimeSpan?> _maxAge = CliOptions.Duration("--max-age", "reuse results younger than this from the history (default 12h; 0 checks everything)", TimeSpan.Zero, LinkCheckerOptions.MaximumMaxAge);
@@ -51,7 +52,7 @@ internal sealed class CheckCommand : ICliCommand
         _maxInputSize = maxInputSize;
         Definition = new Command("check", "check that cited links still resolve and still say what was quoted")
         {
-            _paths, _format, _json, _markdown, _junit, _db, _noDb, _maxAge, _allowPrivate, _concurrency, _perHost, _timeout, _retries, _headOnly, _noArchives, _includeVerbatim, _skipNofollow, _quiet,
+            _paths, _format, _json, _markdown, _junit, _html, _db, _noDb, _maxAge, _allowPrivate, _concurrency, _perHost, _timeout, _retries, _headOnly, _noArchives, _includeVerbatim, _skipNofollow, _quiet,
             _render, _failOnChange,
         };
     }
@@ -248,6 +249,7 @@ internal sealed class CheckCommand : ICliCommand
             (parse.GetValue(_json), JsonLinkReportWriter.Indented),
             (parse.GetValue(_markdown), MarkdownLinkReportWriter.Instance),
             (parse.GetValue(_junit), JUnitLinkReportWriter.Instance),
+            (parse.GetValue(_html), HtmlLinkReportWriter.Instance),
         ];
         foreach (var (path, writer) in files)
         {

@@ -16,19 +16,20 @@ namespace Citations.Cli.Commands;
 /// <summary>
 /// <c>citations report ARTICLE</c>: validates an article file and prints its claim-coverage report, and on request the
 /// bibliography of its sources (offline, in the embedded author-date style unless another is named). Problems go to
-/// standard error with file, line and column; the report goes to standard output (and to files with <c>--json</c> and
-/// <c>--markdown</c>).
+/// standard error with file, line and column; the report goes to standard output (and to files with <c>--json</c>,
+/// <c>--markdown</c> and <c>--html</c>).
 /// </summary>
 internal sealed class ReportCommand : ICliCommand
 {
     private readonly Argument<string> _article = CliOptions.SinglePath("ARTICLE", "the article file (see schemas/article.schema.json)");
-    private readonly Option<string> _format = CliOptions.Choice("--format", "what to print: the report as text, Markdown or JSON", "text", [.. CoverageReportFormats.All.Select(f => f.Name)], "-f");
+    private readonly Option<string> _format = CliOptions.Choice("--format", "what to print: the report as text, Markdown, HTML or JSON", "text", [.. CoverageReportFormats.All.Select(f => f.Name)], "-f");
     private readonly Option<string?> _text = CliOptions.Value("--text", "FILE", "the article's plain text, to check that each claim's anchor quotes it", "-t");
     private readonly Option<bool> _bibliography = CliOptions.Flag("--bibliography", "also print the bibliography of the article's sources (text and markdown)", "-b");
     private readonly Option<string?> _style = CliOptions.Value("--style", "ID|PATH", "the bibliography's CSL style: citations-author-date (default), citations-numeric or a .csl file", "-s");
     private readonly Option<string?> _json = CliOptions.Value("--json", "FILE", "write the report as JSON to FILE");
     private readonly Option<string?> _markdown = CliOptions.Value("--markdown", "FILE", "write the report as Markdown to FILE");
     private readonly LocaleLoading _locales = new();
+    private readonly Option<string?> _html = CliOptions.Value("--html", "FILE", "write the report as one self-contained HTML page to FILE");
     private readonly Option<long?> _maxInputSize;
 
     /// <summary>Creates the command.</summary>
@@ -38,7 +39,7 @@ internal sealed class ReportCommand : ICliCommand
         _maxInputSize = maxInputSize;
         Definition = new Command("report", "validate an article file and print which claims stand on primary data, secondary sources or nothing")
         {
-            _article, _format, _text, _bibliography, _style, _json, _markdown, _locales.Directory, _locales.Url, _locales.Offline, _locales.Cache,
+            _article, _format, _text, _bibliography, _style, _json, _markdown, _html, _locales.Directory, _locales.Url, _locales.Offline, _locales.Cache,
         };
     }
 
@@ -79,9 +80,9 @@ internal sealed class ReportCommand : ICliCommand
             throw new UsageException($"{localeOption.Name} sets where the bibliography's locales come from; add --bibliography.");
         }
 
-        if (bibliography && format == CoverageReportFormats.Json)
+        if (bibliography && (format == CoverageReportFormats.Json || format == CoverageReportFormats.Html))
         {
-            throw new UsageException("--bibliography goes with the text and markdown formats; for JSON, use 'citations format'.");
+            throw new UsageException("--bibliography goes with the text and markdown formats; for JSON or HTML, use 'citations format'.");
         }
 
         var exit = ExitCodes.Success;
@@ -124,6 +125,7 @@ internal sealed class ReportCommand : ICliCommand
         await WriteFileAsync(parse.GetValue(_json), report.Render(CoverageReportFormats.Json), context).ConfigureAwait(false);
         // Markdown is read by people: control characters from the article are written as visible escapes, as on the terminal.
         await WriteFileAsync(parse.GetValue(_markdown), EscapingWriter.Escape(report.Render(CoverageReportFormats.Markdown)), context).ConfigureAwait(false);
+        await WriteFileAsync(parse.GetValue(_html), report.Render(CoverageReportFormats.Html), context).ConfigureAwait(false);
         if (style is not null && !await WriteBibliographyAsync(result.Value, style, format, parse, context, cancellationToken).ConfigureAwait(false))
         {
             exit = ExitCodes.Problems;

@@ -186,6 +186,68 @@ public sealed partial class LinkHistory : IDisposable, IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The timeline of every URL in the history, sorted by URL: its checks oldest first, its rot summary, its first
+    /// failure and when its current rot began. The summary is worked out again from the checks with this history's
+    /// <see cref="Policy"/> (the same state machine that keeps the stored one), so the rot date is known.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels waiting for the database and reading.</param>
+    /// <remarks>Reads only the columns a timeline needs (one query), so a history of many runs of many URLs stays fast.</remarks>
+    public async Task<IReadOnlyList<LinkTimeline>> GetTimelinesAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT url, checked_at, verdict, status FROM checks ORDER BY url, checked_at, id";
+            var timelines = new List<LinkTimeline>();
+            var checks = new List<RecordedCheck>();
+            string? url = null;
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var rowUrl = reader.GetString(0);
+                if (url is not null && !string.Equals(url, rowUrl, StringComparison.Ordinal))
+                {
+                    timelines.Add(Timeline(url, checks));
+                    checks = [];
+                }
+
+                url = rowUrl;
+                var verdict = LinkVerdictExtensions.TryParseReportName(reader.GetString(2), out var parsed) ? parsed : LinkVerdict.Inconclusive;
+                checks.Add(new RecordedCheck(DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)), verdict, reader.IsDBNull(3) ? null : reader.GetInt32(3)));
+            }
+
+            if (url is not null)
+            {
+                timelines.Add(Timeline(url, checks));
+            }
+
+            return timelines;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private LinkTimeline Timeline(string url, List<RecordedCheck> checks)
+    {
+        RotState? state = null;
+        DateTimeOffset? firstFailure = null;
+        DateTimeOffset? rotSince = null;
+        foreach (var check in checks)
+        {
+            state = state?.Next(check.Verdict, check.CheckedAt, Policy) ?? RotState.First(check.Verdict, check.CheckedAt, Policy);
+            firstFailure ??= check.Verdict.CountsAsFailure() ? check.CheckedAt : null;
+            rotSince = state.IsRot(Policy) ? rotSince ?? check.CheckedAt : null;
+        }
+
+        return new LinkTimeline { Url = url, Checks = checks, Summary = state!.ToSummary(url, Policy), FirstFailure = firstFailure, RotSince = rotSince };
+    }
+
     /// <summary>How many checks the history holds, over all URLs.</summary>
     /// <param name="cancellationToken">Cancels waiting for the database.</param>
     public async Task<long> CountChecksAsync(CancellationToken cancellationToken = default)

@@ -154,10 +154,20 @@ public static class LinkReportFiles
     /// <param name="report">The report.</param>
     /// <param name="path">The file.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
-    public static async Task WriteAsync(ILinkReportWriter writer, LinkReport report, string path, CancellationToken cancellationToken = default)
+    public static Task WriteAsync(ILinkReportWriter writer, LinkReport report, string path, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(report);
+        return WriteAsync(path, (stream, token) => writer.WriteAsync(report, stream, token), cancellationToken);
+    }
+
+    /// <summary>Writes a file through a temporary file in the same folder, so a crash never leaves half of it (used for every report, the history's too).</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="write">Writes the content to a stream.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    public static async Task WriteAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(write);
         ArgumentNullException.ThrowIfNull(path);
         var full = Path.GetFullPath(path);
         var directory = Path.GetDirectoryName(full)!;
@@ -168,7 +178,7 @@ public static class LinkReportFiles
             var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true);
             await using (stream.ConfigureAwait(false))
             {
-                await writer.WriteAsync(report, stream, cancellationToken).ConfigureAwait(false);
+                await write(stream, cancellationToken).ConfigureAwait(false);
             }
 
             File.Move(temporary, full, overwrite: true);

@@ -90,4 +90,53 @@ public static class LinkReportText
 
         return lines;
     }
+
+    /// <summary>
+    /// The summary of a history, line by line: URLs, checks and runs; the share alive after the last runs (up to ten);
+    /// then the URLs failing now (up to <paramref name="maxListed"/>), rotted ones first, each with its first failure
+    /// and rot date.
+    /// </summary>
+    /// <param name="report">The history report.</param>
+    /// <param name="maxListed">The most failing URLs listed one by one.</param>
+    public static IReadOnlyList<string> HistoryLines(LinkHistoryReport report, int maxListed = DefaultMaxSourcesListed)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var lines = new List<string>();
+        var span = report.Runs.Count == 0
+            ? string.Empty
+            : string.Create(CultureInfo.InvariantCulture, $", {report.Runs[0].Start.UtcDateTime:yyyy-MM-dd} to {report.Runs[^1].End.UtcDateTime:yyyy-MM-dd}");
+        lines.Add(string.Create(CultureInfo.InvariantCulture,
+            $"{report.Timelines.Count} URL(s), {report.Checks} check(s) in {report.Runs.Count} run(s){span}: {report.Failing} failing now, {report.Rotted} rotted."));
+        var shares = report.Runs.Where(r => r.AliveShare is not null).TakeLast(10)
+            .Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Start.UtcDateTime:yyyy-MM-dd HH:mm} {LinkHistoryReport.Percent(r.AliveShare!.Value)}")).ToList();
+        if (shares.Count > 0)
+        {
+            lines.Add("alive after each run: " + string.Join(", ", shares));
+        }
+
+        var failing = report.Timelines.Where(LinkHistoryReport.IsFailing).OrderByDescending(t => t.Summary.IsRot).ThenBy(t => t.Url, StringComparer.Ordinal).ToList();
+        if (failing.Count == 0)
+        {
+            return lines;
+        }
+
+        lines.Add(failing.Count > maxListed ? string.Create(CultureInfo.InvariantCulture, $"failing now (first {maxListed} of {failing.Count}):") : "failing now:");
+        foreach (var t in failing.Take(maxListed))
+        {
+            var line = string.Create(CultureInfo.InvariantCulture, $"  {t.Summary.LastVerdict.ToReportName(),-13} {DisplayText.Url(t.Url)} failing since {t.Summary.FirstSeenFailing!.Value.UtcDateTime:yyyy-MM-dd}");
+            if (t.RotSince is { } rot)
+            {
+                line += string.Create(CultureInfo.InvariantCulture, $", rot since {rot.UtcDateTime:yyyy-MM-dd}");
+            }
+
+            if (t.Summary.LastSeenAlive is { } alive)
+            {
+                line += string.Create(CultureInfo.InvariantCulture, $", last seen alive {alive.UtcDateTime:yyyy-MM-dd}");
+            }
+
+            lines.Add(line);
+        }
+
+        return lines;
+    }
 }

@@ -40,6 +40,7 @@ internal static class CoverageReportLayout
                 s.Url ?? (s.Doi is { } doi ? "doi:" + doi : "none: a link check cannot cover it"),
             ]).ToArray(),
             [false, false, false, false, false]);
+        document.Finish();
     }
 
     private static string Summary(CoverageReport report)

@@ -16,6 +16,11 @@ internal interface IDocumentWriter
 
     /// <summary>A table; <paramref name="rightAligned"/> marks numeric columns.</summary>
     void Table(IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<string>> rows, IReadOnlyList<bool> rightAligned);
+
+    /// <summary>Ends the document (HTML closes its page); most formats have nothing to add.</summary>
+    void Finish()
+    {
+    }
 }
 
 /// <summary>Plain text: underlined headings, columns padded with spaces.</summary>
@@ -124,5 +129,76 @@ internal sealed class MarkdownDocumentWriter(TextWriter output) : IDocumentWrite
         }
 
         _started = true;
+    }
+}
+
+/// <summary>
+/// HTML: one self-contained page (<see cref="HtmlPage"/>): the title opens it, headings are <c>h2</c>, tables have a
+/// header row of <c>th scope="col"</c> and sort by column; all text encoded.
+/// </summary>
+internal sealed class HtmlDocumentWriter(TextWriter output) : IDocumentWriter
+{
+    private bool _started;
+
+    public void Title(string text)
+    {
+        Start(text);
+        output.Write("<h1>" + HtmlPage.Encode(text) + "</h1>\n");
+    }
+
+    public void Heading(string text)
+    {
+        Start(text);
+        output.Write("<h2>" + HtmlPage.Encode(text) + "</h2>\n");
+    }
+
+    public void Paragraph(string text)
+    {
+        Start(text);
+        output.Write("<p>" + HtmlPage.Encode(text) + "</p>\n");
+    }
+
+    public void Table(IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<string>> rows, IReadOnlyList<bool> rightAligned)
+    {
+        Start(headers.Count > 0 ? headers[0] : "Report");
+        output.Write("<div class=\"table\"><table class=\"sortable\">\n<thead><tr>");
+        for (var i = 0; i < headers.Count; i++)
+        {
+            output.Write(rightAligned[i] ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">");
+            output.Write(HtmlPage.Encode(headers[i]));
+            output.Write("</th>");
+        }
+
+        output.Write("</tr></thead>\n<tbody>\n");
+        foreach (var row in rows)
+        {
+            output.Write("<tr>");
+            for (var i = 0; i < row.Count; i++)
+            {
+                var cell = HtmlPage.Encode(row[i]);
+                output.Write(rightAligned[i] ? "<td class=\"num\" data-sort=\"" + cell + "\">" : "<td>");
+                output.Write(cell);
+                output.Write("</td>");
+            }
+
+            output.Write("</tr>\n");
+        }
+
+        output.Write("</tbody></table></div>\n");
+    }
+
+    public void Finish()
+    {
+        Start("Report");
+        HtmlPage.End(output);
+    }
+
+    private void Start(string title)
+    {
+        if (!_started)
+        {
+            HtmlPage.Begin(output, title);
+            _started = true;
+        }
     }
 }

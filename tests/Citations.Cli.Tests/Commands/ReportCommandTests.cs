@@ -257,7 +257,7 @@ public sealed class ReportCommandTests
     [TestMethod]
     [DataRow(new string[] { "report" }, "Required argument 'ARTICLE' missing")]
     [DataRow(new string[] { "report", "a.json", "b.json" }, "'b.json'")]
-    [DataRow(new string[] { "report", "a.json", "--format", "html" }, "--format: unknown value 'html'; use text, markdown, json.")]
+    [DataRow(new string[] { "report", "a.json", "--format", "pdf" }, "--format: unknown value 'pdf'; use text, markdown, html, json.")]
     [DataRow(new string[] { "report", "a.json", "--format" }, "'--format'")]
     [DataRow(new string[] { "report", "--colour", "a.json" }, "unknown option '--colour'")]
     [DataRow(new string[] { "report", "a.json", "--max-input-size", "lots" }, "--max-input-size: 'lots' is not a size")]
@@ -278,7 +278,7 @@ public sealed class ReportCommandTests
 
         Assert.AreEqual(0, outcome.ExitCode);
         Assert.Contains("citations report <ARTICLE> [options]", outcome.Out);
-        Assert.Contains("-f, --format <text|markdown|json>", outcome.Out);
+        Assert.Contains("-f, --format <text|markdown|html|json>", outcome.Out);
         Assert.Contains("Exit codes:", outcome.Out);
     }
 

@@ -115,6 +115,25 @@ public sealed class CoverageReportTests
     }
 
     [TestMethod]
+    public void Render_Html_SelfContainedPageWithEncodedText()
+    {
+        var html = CoverageReport.Create(SampleArticles.Rich()).Render(CoverageReportFormats.Html);
+
+        Assert.StartsWith("<!DOCTYPE html>\n<html lang=\"en\">", html);
+        Assert.Contains("<title>Claim coverage: A &lt;i&gt;rich&lt;/i&gt; article</title>", html);
+        Assert.Contains("<h1>Claim coverage: A &lt;i&gt;rich&lt;/i&gt; article</h1>", html);
+        Assert.Contains("<h2>Claims</h2>\n<div class=\"table\"><table class=\"sortable\">\n<thead><tr><th scope=\"col\">Claim</th>", html);
+        Assert.Contains("<td class=\"num\" data-sort=\"2\">2</td><td>primary data (not cited in article)</td>", html);
+        Assert.Contains("primary data via brief &gt; dataset", html);
+        Assert.Contains("default-src 'none'", html);
+        Assert.EndsWith("</body>\n</html>\n", html);
+        Assert.AreEqual(1, html.Split("<!DOCTYPE").Length - 1);
+    }
+
+    [TestMethod]
+    public void Find_Html_TheHtmlFormat() => Assert.AreSame(CoverageReportFormats.Html, CoverageReportFormats.Find("HTML"));
+
+    [TestMethod]
     public void Render_Json_StableFieldNamesAndValues()
     {
         var article = new ArticleBuilder(SampleArticles.Item("art", title: "T"))
@@ -170,7 +189,7 @@ public sealed class CoverageReportTests
         => Assert.AreEqual(name.ToLowerInvariant(), CoverageReportFormats.Find(name)!.Name);
 
     [TestMethod]
-    public void Find_UnknownName_ReturnsNull() => Assert.IsNull(CoverageReportFormats.Find("html"));
+    public void Find_UnknownName_ReturnsNull() => Assert.IsNull(CoverageReportFormats.Find("pdf"));
 
     private static Claim Claim(string id, params (string Source, CitationRelation Relation)[] links)
         => new(id, ClaimKind.Factual, "t", new TextAnchor(1, "t")) { Evidence = links.Select(l => new EvidenceLink(l.Source, l.Relation)).ToArray() };
