@@ -37,6 +37,8 @@ internal sealed class CheckCommand : ICliCommand
     private readonly Option<bool> _headOnly = CliOptions.Flag("--head-only", "do not read page text unless a quote needs it (no change detection)");
     private readonly Option<bool> _noArchives = CliOptions.Flag("--no-archives", "do not look up archived copies of failing links");
     private readonly Option<bool> _quiet = CliOptions.Flag("--quiet", "print only the summary", "-q");
+    private readonly Option<bool> _verbose = CliOptions.Flag("--verbose", "print a line for every link checked, not only for problems", "-v");
+    private readonly Option<TimeSpan?> _progressInterval = CliOptions.Duration("--progress-interval", "how often a progress line is printed when the output is not a terminal (default 10s)");
     private readonly Option<long?> _maxInputSize;
 
     /// <summary>Creates the command.</summary>
@@ -46,7 +48,7 @@ internal sealed class CheckCommand : ICliCommand
         _maxInputSize = maxInputSize;
         Definition = new Command("check", "check that cited links still resolve and still say what was quoted")
         {
-            _paths, _format, _json, _markdown, _junit, _db, _noDb, _maxAge, _allowPrivate, _concurrency, _perHost, _timeout, _retries, _headOnly, _noArchives, _quiet,
+            _paths, _format, _json, _markdown, _junit, _db, _noDb, _maxAge, _allowPrivate, _concurrency, _perHost, _timeout, _retries, _headOnly, _noArchives, _quiet, _verbose, _progressInterval,
         };
     }
 
@@ -85,6 +87,16 @@ internal sealed class CheckCommand : ICliCommand
             throw new UsageException("--db and --no-db contradict each other.");
         }
 
+        if (quiet && parse.GetValue(_verbose))
+        {
+            throw new UsageException("--quiet and --verbose contradict each other.");
+        }
+
+        if (parse.GetValue(_progressInterval) is { } every && every < TimeSpan.FromMilliseconds(100))
+        {
+            throw new UsageException("--progress-interval must be at least 100ms.");
+        }
+
         // Every file is read before anything is checked: a file that cannot be read stops the run (nothing is checked),
         // a file with some bad entries is reported and its other entries are checked.
         var input = LinkTargetSet.Empty;
@@ -108,23 +120,18 @@ internal sealed class CheckCommand : ICliCommand
         using var checker = BuildChecker(parse, context, history);
         var results = new List<LinkCheckResult>();
         var cancelled = false;
+        var level = !text || quiet ? CheckOutputLevel.Quiet : parse.GetValue(_verbose) ? CheckOutputLevel.Verbose : CheckOutputLevel.Normal;
+        var interval = parse.GetValue(_progressInterval) ?? TimeSpan.FromSeconds(10);
         try
         {
-            if (text && context.IsTerminal && !quiet)
+            await CheckProgressDisplay.RunAsync(context, level, interval, input.Targets.Count, async display =>
             {
-                await LinkCheckConsole.RunWithProgressBarAsync(checker, input.Targets, results, context, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                await foreach (var result in checker.CheckAsync(input.Targets, null, cancellationToken).ConfigureAwait(false))
+                await foreach (var result in checker.CheckAsync(input.Targets, display, cancellationToken).ConfigureAwait(false))
                 {
                     results.Add(result);
-                    if (text && !quiet && (result.IsBroken || result.HasMissingQuote))
-                    {
-                        await context.Out.WriteLineAsync(LinkCheckConsole.Line(result)).ConfigureAwait(false);
-                    }
+                    display.Show(result);
                 }
-            }
+            }).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -179,6 +186,16 @@ internal sealed class CheckCommand : ICliCommand
         }
 
         var builder = new LinkCheckerBuilder { Options = options };
+        try
+        {
+            // CITATIONS_LINKS_RESOLVER and CITATIONS_LINKS_PROBE: the tool runs without the network when told so (tests, offline jobs).
+            builder.WithNetworkFromEnvironment();
+        }
+        catch (LinkOptionsException e)
+        {
+            throw new UsageException(string.Join(" ", e.Errors));
+        }
+
         context.ConfigureLinkChecker?.Invoke(builder);
         if (history is not null)
         {

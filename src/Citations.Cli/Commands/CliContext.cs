@@ -23,6 +23,10 @@ internal sealed record CliContext(TextWriter Out, TextWriter Error, string Worki
     /// </summary>
     public Action<DoiLookupOptions>? ConfigureDoiLookup { get; init; }
 
+    /// <summary>The width of the terminal in columns, when <see cref="IsTerminal"/>.</summary>
+    /// <value>Defaults to 80.</value>
+    public int TerminalWidth { get; init; } = 80;
+
     /// <summary>Resolves a path given on the command line.</summary>
     public string ResolvePath(string path) => Path.GetFullPath(path, WorkingDirectory);
 

@@ -1,43 +1,15 @@
 using System.Globalization;
 using Citations.Links;
-using Citations.Links.Checking;
 using Citations.Links.Reports;
-using Spectre.Console;
 
 namespace Citations.Cli.Commands;
 
-/// <summary>What <c>citations check</c> prints in text mode: a line per problem as it is found (with a live progress bar
-/// on a terminal), then the per-source list and the summary.</summary>
+/// <summary>What <c>citations check</c> prints in text mode besides the progress (<see cref="CheckProgressDisplay"/>): a line
+/// per result, then the per-source list and the summary.</summary>
 internal static class LinkCheckConsole
 {
     /// <summary>Above this many cited sources, the per-source list is left to the reports.</summary>
     private const int MaxSourcesListed = 50;
-
-    public static async Task RunWithProgressBarAsync(LinkChecker checker, IReadOnlyList<LinkTarget> targets, List<LinkCheckResult> results, CliContext context, CancellationToken cancellationToken)
-    {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Out) });
-        await console.Progress()
-            .AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
-            .StartAsync(async progress =>
-            {
-                var task = progress.AddTask("checking links", maxValue: Math.Max(1, targets.Count));
-                await foreach (var result in checker.CheckAsync(targets, null, cancellationToken).ConfigureAwait(false))
-                {
-                    results.Add(result);
-                    task.MaxValue = Math.Max(task.MaxValue, results.Count);
-                    task.Value = results.Count;
-                    var broken = results.Count(r => r.IsBroken);
-                    task.Description = string.Create(CultureInfo.InvariantCulture, $"checked {results.Count}, broken {broken}");
-                    if (result.IsBroken || result.HasMissingQuote)
-                    {
-                        console.MarkupLine(Markup.Escape(Line(result)));
-                    }
-                }
-
-                task.Value = task.MaxValue;
-            }).ConfigureAwait(false);
-    }
 
     public static string Line(LinkCheckResult result)
     {

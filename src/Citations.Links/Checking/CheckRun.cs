@@ -22,6 +22,8 @@ internal sealed class CheckRun
     private readonly LinkCheckerOptions _options;
     private readonly RequestRunner _runner;
     private readonly Lock _onlineLock = new();
+    private readonly Lock _activeLock = new();
+    private readonly Dictionary<string, int> _active = new(StringComparer.Ordinal);
     private (DateTimeOffset At, Task<ConnectivityCheck> Check)? _online;
     private Soft404Detector? _soft404;
     private CancellationToken _runToken;
@@ -52,7 +54,17 @@ internal sealed class CheckRun
                     {
                         try
                         {
-                            var result = await CheckAndRecordAsync(taken.Item, cancellationToken).ConfigureAwait(false);
+                            Started(taken.Host);
+                            LinkCheckResult result;
+                            try
+                            {
+                                result = await CheckAndRecordAsync(taken.Item, cancellationToken).ConfigureAwait(false);
+                            }
+                            finally
+                            {
+                                Finished(taken.Host);
+                            }
+
                             await writer.WriteAsync(result, cancellationToken).ConfigureAwait(false);
                         }
                         catch
@@ -76,6 +88,38 @@ internal sealed class CheckRun
         finally
         {
             writer.TryComplete(failure);
+        }
+    }
+
+    /// <summary>The hosts with a URL in progress and how many, busiest first (then by name).</summary>
+    public IReadOnlyList<KeyValuePair<string, int>> ActiveHosts()
+    {
+        lock (_activeLock)
+        {
+            return _active.Count == 0 ? [] : [.. _active.OrderByDescending(h => h.Value).ThenBy(h => h.Key, StringComparer.Ordinal)];
+        }
+    }
+
+    private void Started(string host)
+    {
+        lock (_activeLock)
+        {
+            _active[host] = _active.GetValueOrDefault(host) + 1;
+        }
+    }
+
+    private void Finished(string host)
+    {
+        lock (_activeLock)
+        {
+            if (_active[host] == 1)
+            {
+                _active.Remove(host);
+            }
+            else
+            {
+                _active[host]--;
+            }
         }
     }
 

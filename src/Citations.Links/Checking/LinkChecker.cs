@@ -150,7 +150,7 @@ public sealed class LinkChecker : IDisposable
                         broken++;
                     }
 
-                    progress?.Report(new LinkCheckProgress(total, completed, broken, result));
+                    progress?.Report(new LinkCheckProgress(total, completed, broken, result) { ActiveHosts = run.ActiveHosts() });
                     yield return result;
                 }
             }
