@@ -32,7 +32,7 @@ internal sealed class CheckRun
     {
         _checker = checker;
         _options = checker.Options;
-        _runner = new RequestRunner(new HttpSender(client, _options.UserAgent, checker.TimeProvider), checker.HostPipelines);
+        _runner = new RequestRunner(new HttpSender(client, _options.UserAgent, checker.TimeProvider, [.. _options.RequestHeaders]), checker.HostPipelines);
     }
 
     private TimeProvider Time => _checker.TimeProvider;
@@ -273,7 +273,7 @@ internal sealed class CheckRun
         }
 
         var evidence = Evidence(walk);
-        var ruling = VerdictRules.Decide(evidence, walk.Last.BotWall);
+        var ruling = VerdictRules.Decide(evidence, walk.Last.BotWall, accepted: _checker.Rules.Accepted);
         if (!ruling.Verdict.IsAlive())
         {
             Note(trace, ruling);
@@ -312,7 +312,7 @@ internal sealed class CheckRun
             trace.Note("soft 404: " + soft404);
         }
 
-        ruling = VerdictRules.Decide(evidence, walk.Last.BotWall, soft404 is not null);
+        ruling = VerdictRules.Decide(evidence, walk.Last.BotWall, soft404 is not null, _checker.Rules.Accepted);
         if (ruling.Verdict == LinkVerdict.Redirected)
         {
             evidence = evidence with { Redirect = VerdictRules.Redirect(item.Uri, walk.FinalUrl, walk.Chain) };

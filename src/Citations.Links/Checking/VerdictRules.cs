@@ -29,8 +29,9 @@ internal static class VerdictRules
     /// <param name="evidence">What the check saw.</param>
     /// <param name="botWall">Whether the last answer carries a known bot-wall marker (a CDN's challenge page).</param>
     /// <param name="soft404">Whether the soft-404 detector found that a 2xx answer really means "not found".</param>
+    /// <param name="accepted">Statuses that count as alive besides 2xx (<see cref="LinkCheckerOptions.AcceptedStatusCodes"/>).</param>
     /// <returns>The verdict, and a note for the evidence when the verdict needs explaining.</returns>
-    public static VerdictRuling Decide(LinkEvidence evidence, bool botWall = false, bool soft404 = false)
+    public static VerdictRuling Decide(LinkEvidence evidence, bool botWall = false, bool soft404 = false, IReadOnlySet<int>? accepted = null)
     {
         ArgumentNullException.ThrowIfNull(evidence);
         if (evidence.Error is { } error)
@@ -46,7 +47,9 @@ internal static class VerdictRules
 
         if (status is < 200 or >= 300)
         {
-            return ForStatus(status, botWall);
+            return accepted is not null && accepted.Contains(status)
+                ? new VerdictRuling(evidence.RedirectChain.Count > 0 ? LinkVerdict.Redirected : LinkVerdict.Alive, $"status {status} is accepted as alive")
+                : ForStatus(status, botWall);
         }
 
         if (soft404)
