@@ -23,6 +23,9 @@ internal sealed record CliContext(TextWriter Out, TextWriter Error, string Worki
     /// </summary>
     public Action<DoiLookupOptions>? ConfigureDoiLookup { get; init; }
 
+    /// <summary>Reads an environment variable (header values named <c>$VAR</c>, the network seam); the process's environment in the real tool.</summary>
+    public Func<string, string?> GetEnvironmentVariable { get; init; } = Environment.GetEnvironmentVariable;
+
     /// <summary>The width of the terminal in columns, when <see cref="IsTerminal"/>.</summary>
     /// <value>Defaults to 80.</value>
     public int TerminalWidth { get; init; } = 80;

@@ -36,7 +36,7 @@ internal static class LinkCheckConsole
         return line;
     }
 
-    public static async Task WriteSummaryAsync(LinkReport report, CliContext context, bool quiet)
+    public static async Task WriteSummaryAsync(LinkReport report, CliContext context, bool quiet, int excluded = 0)
     {
         var output = context.Out;
         if (!quiet && report.Sources.Count is > 0 and <= MaxSourcesListed)
@@ -55,6 +55,11 @@ internal static class LinkCheckConsole
         var counts = string.Join(", ", report.CountsByVerdict.Where(c => c.Value > 0).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Value} {c.Key.ToReportName()}")));
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"{report.Total} link(s) checked: {(counts.Length == 0 ? "none" : counts)}; {report.Broken} broken, {report.MissingQuotes} with a missing quote, {report.Rot} rotted.")).ConfigureAwait(false);
+        if (excluded > 0)
+        {
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{excluded} link(s) left out by --exclude/--include.")).ConfigureAwait(false);
+        }
+
         if (report.NotCheckable.Count > 0)
         {
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
