@@ -116,7 +116,7 @@ internal static class ConfigFile
             var message = e.Message;
             var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
             return new ParseResult<IReadOnlyList<Entry>>(null,
-                [new Diagnostic(DiagnosticSeverity.Fatal, DiagnosticCodes.InvalidJson, "Invalid JSON: " + (cut > 0 ? message[..cut] : message),
+                [new Diagnostic(DiagnosticSeverity.Fatal, DiagnosticCodes.InvalidJson, "Invalid JSON: " + Citations.Links.DisplayText.Escape(cut > 0 ? message[..cut] : message),
                     new SourceLocation(file, null, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1))]);
         }
 
