@@ -201,7 +201,7 @@ public sealed class ConfigFileTests
 
         Assert.AreEqual(2, exit);
         Assert.AreEqual(string.Empty, output, "nothing was checked");
-        StringAssert.StartsWith(error, "citations.json(3,17): fatal CIT0001: Invalid JSON: 'tru\\n  }\\n}\\n' is an invalid JSON literal.", "one line, at the end of the bad literal");
+        StringAssert.StartsWith(error, "citations.json(3,17): fatal CIT0001: Invalid JSON: 'tru\\x0a  }\\x0a}\\x0a' is an invalid JSON literal.", "one line, at the end of the bad literal");
         StringAssert.Contains(error, "nothing was done");
     }
 
