@@ -220,7 +220,7 @@ internal sealed class CheckCommand : IConfigurableCommand
         try
         {
             // CITATIONS_LINKS_RESOLVER and CITATIONS_LINKS_PROBE: the tool runs without the network when told so (tests, offline jobs).
-            builder.WithNetworkFromEnvironment(context.GetEnvironmentVariable);
+            builder.WithNetworkFromEnvironment(context.EnvironmentVariable);
         }
         catch (LinkOptionsException e)
         {
@@ -254,7 +254,7 @@ internal sealed class CheckCommand : IConfigurableCommand
         var (host, name, value) = OptionValues.ParseHostHeader(text)!.Value;
         if (OptionValues.EnvironmentVariableOf(value) is { } variable)
         {
-            value = context.GetEnvironmentVariable(variable)
+            value = context.EnvironmentVariable(variable)
                     ?? throw new UsageException($"--header {host}:{name}: the environment variable {variable} is not set.");
         }
 

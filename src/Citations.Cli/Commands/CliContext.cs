@@ -24,7 +24,7 @@ internal sealed record CliContext(TextWriter Out, TextWriter Error, string Worki
     public Action<DoiLookupOptions>? ConfigureDoiLookup { get; init; }
 
     /// <summary>Reads an environment variable (header values named <c>$VAR</c>, the network seam); the process's environment in the real tool.</summary>
-    public Func<string, string?> GetEnvironmentVariable { get; init; } = Environment.GetEnvironmentVariable;
+    public Func<string, string?> EnvironmentVariable { get; init; } = Environment.GetEnvironmentVariable;
 
     /// <summary>The width of the terminal in columns, when <see cref="IsTerminal"/>.</summary>
     /// <value>Defaults to 80.</value>

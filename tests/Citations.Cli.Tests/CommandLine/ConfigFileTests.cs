@@ -282,7 +282,7 @@ public sealed class ConfigFileTests
         var context = new CliContext(output, error, _folder, IsTerminal: false)
         {
             ConfigureLinkChecker = b => b.WithHostResolver(HostResolver.LoopbackOnly).WithConnectivityProbe(ConnectivityProbe.Fixed(false)),
-            GetEnvironmentVariable = name => name == "EXAMPLE_API_TOKEN" ? "token" : null,
+            EnvironmentVariable = name => name == "EXAMPLE_API_TOKEN" ? "token" : null,
         };
         var exit = await CliApp.RunAsync(["check", "urls.txt", "--no-archives"], context);
 

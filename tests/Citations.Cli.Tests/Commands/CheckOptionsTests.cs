@@ -76,7 +76,7 @@ public sealed class CheckOptionsTests
         var context = new CliContext(output, error, _folder, IsTerminal: false)
         {
             ConfigureLinkChecker = b => b.WithHostResolver(HostResolver.LoopbackOnly),
-            GetEnvironmentVariable = name => name == "CITED_TOKEN" ? Secret : null,
+            EnvironmentVariable = name => name == "CITED_TOKEN" ? Secret : null,
         };
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var exit = await CliApp.RunAsync(["check", "urls.txt", "--allow-private", "--no-archives", "--no-db", "--verbose", .. args], context, timeout.Token);
