@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
 using System.Reflection;
 using Citations.Cli.CommandLine;
 using Citations.Cli.Commands;
@@ -42,7 +43,7 @@ internal static class CliApp
 
     private static async Task<int> RunEscapedAsync(string[] args, CliContext context, CancellationToken cancellationToken)
     {
-        var root = Build(context);
+        var (root, commands) = Build(context);
         var invocation = new InvocationConfiguration
         {
             Output = context.Out,
@@ -58,11 +59,22 @@ internal static class CliApp
         }
 
         // '@file' stays a file name: the tool has no response files.
-        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        var parser = new ParserConfiguration { ResponseFileTokenReplacer = null };
+        var parse = root.Parse(args, parser);
         if (parse.Errors.Count > 0 && parse.Action is not { ClearsParseErrors: true })
         {
             await WriteParseErrorsAsync(parse, args, context).ConfigureAwait(false);
             return ExitCodes.NothingDone;
+        }
+
+        if (parse.Action is not { ClearsParseErrors: true } && commands.TryGetValue(parse.CommandResult.Command, out var chosen) && chosen is IConfigurableCommand configurable)
+        {
+            if (await WithConfigFileAsync(parse, args, configurable, root, parser, context).ConfigureAwait(false) is not { } configured)
+            {
+                return ExitCodes.NothingDone;
+            }
+
+            parse = configured;
         }
 
         try
@@ -77,7 +89,71 @@ internal static class CliApp
         }
     }
 
-    private static Command Build(CliContext context)
+    /// <summary>
+    /// Adds the options of the configuration file that the command line does not give (command line over file over
+    /// defaults) and parses again; <see langword="null"/> (the problem written) when the file cannot be used.
+    /// </summary>
+    private static async Task<ParseResult?> WithConfigFileAsync(ParseResult parse, string[] args, IConfigurableCommand command, Command root, ParserConfiguration parser, CliContext context)
+    {
+        var name = command.Definition.Name;
+        var given = parse.GetValue(command.ConfigOption);
+        if (given is not null && parse.GetValue(command.NoConfigOption))
+        {
+            await context.Error.WriteLineAsync($"citations {name}: --config and --no-config contradict each other.").ConfigureAwait(false);
+            return null;
+        }
+
+        var path = given is not null ? context.ResolvePath(given)
+            : parse.GetValue(command.NoConfigOption) ? null
+            : Path.Combine(context.WorkingDirectory, ConfigFile.DefaultName);
+        if (path is null || (given is null && !File.Exists(path)))
+        {
+            return parse;
+        }
+
+        var shown = given ?? ConfigFile.DefaultName;
+        var (bytes, problem) = ConfigFile.Load(path);
+        if (bytes is null)
+        {
+            await context.Error.WriteLineAsync($"citations {name}: configuration file {shown}: {problem}.").ConfigureAwait(false);
+            return null;
+        }
+
+        var read = ConfigFile.Read(bytes, shown, command.Definition, root.Options.Where(o => o.Recursive), found: given is null);
+        if (read.Value is not { } entries)
+        {
+            await context.WriteDiagnosticsAsync(read.Diagnostics).ConfigureAwait(false);
+            await context.Error.WriteLineAsync($"citations {name}: the configuration file {shown} cannot be used (see above); nothing was done.").ConfigureAwait(false);
+            return null;
+        }
+
+        var fromFile = entries.Where(e => parse.GetResult(e.Option) is null or { Implicit: true }).ToList();
+        if (fromFile.Count == 0)
+        {
+            return parse;
+        }
+
+        // The file's words go right after the command's name, before any '--'.
+        var at = Array.IndexOf(args, name) + 1;
+        var merged = root.Parse([.. args[..at], .. fromFile.SelectMany(e => e.Words), .. args[at..]], parser);
+        if (merged.Errors.Count == 0)
+        {
+            return merged;
+        }
+
+        foreach (var error in merged.Errors.DistinctBy(e => e.Message))
+        {
+            var entry = fromFile.FirstOrDefault(e => error.SymbolResult is OptionResult option && option.Option == e.Option);
+            await context.Error.WriteLineAsync(entry is null
+                ? $"citations {name}: {error.Message}"
+                : new Diagnostic(DiagnosticSeverity.Fatal, CliDiagnosticCodes.InvalidConfigValue, error.Message, entry.Location).ToString()).ConfigureAwait(false);
+        }
+
+        await context.Error.WriteLineAsync($"citations {name}: the configuration file {shown} cannot be used (see above); nothing was done.").ConfigureAwait(false);
+        return null;
+    }
+
+    private static (Command Root, Dictionary<Command, ICliCommand> Commands) Build(CliContext context)
     {
         var maxInputSize = CliOptions.MaxInputSize();
         ICliCommand[] commands = [new ReportCommand(maxInputSize), new CheckCommand(maxInputSize), new FormatCommand(maxInputSize), new ConvertCommand(maxInputSize), new HistoryCommand()];
@@ -124,7 +200,7 @@ internal static class CliApp
             }
         }
 
-        return root;
+        return (root, commands.ToDictionary(c => c.Definition));
     }
 
     private static async Task<int> RunCommandAsync(ICliCommand command, ParseResult parse, CliContext context, CancellationToken cancellationToken)

@@ -60,4 +60,12 @@ public sealed record LinkCheckResult
 /// <param name="Completed">How many are done.</param>
 /// <param name="Broken">How many of those are broken.</param>
 /// <param name="Last">The result just completed.</param>
-public sealed record LinkCheckProgress(int Total, int Completed, int Broken, LinkCheckResult Last);
+public sealed record LinkCheckProgress(int Total, int Completed, int Broken, LinkCheckResult Last)
+{
+    /// <summary>
+    /// The hosts (<c>host</c> or <c>host:port</c>) with a URL being checked when the result completed, with how many of
+    /// their URLs were in progress, busiest first: what a progress display shows as "now checking".
+    /// </summary>
+    /// <value>Empty when nothing else was in progress.</value>
+    public IReadOnlyList<KeyValuePair<string, int>> ActiveHosts { get; init; } = [];
+}

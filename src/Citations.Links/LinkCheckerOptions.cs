@@ -170,8 +170,55 @@ public sealed class LinkCheckerOptions
     /// <value>Defaults to 512. 64 to 16,384.</value>
     public int RendererMemoryMiB { get; set; } = 512;
 
+    /// <summary>
+    /// Regular expressions (.NET syntax) of links not to check: a link is left out when a pattern matches its URL (as
+    /// cited) or its host name. Left-out links are not requested and not in the results. Patterns are run with a
+    /// time limit (<see cref="PatternTimeout"/>), since they may come from a configuration file.
+    /// </summary>
+    /// <value>Empty by default: every link is checked.</value>
+    public IList<string> ExcludePatterns { get; set; } = [];
+
+    /// <summary>
+    /// Regular expressions of the only links to check: when there are any, a link is checked only if one of them matches
+    /// its URL or its host name (and no <see cref="ExcludePatterns"/> pattern does).
+    /// </summary>
+    /// <value>Empty by default: every link is checked.</value>
+    public IList<string> IncludePatterns { get; set; } = [];
+
+    /// <summary>How long one pattern of <see cref="ExcludePatterns"/>, <see cref="IncludePatterns"/> or <see cref="Remaps"/> may run on one URL; a pattern that takes longer does not match.</summary>
+    /// <value>Defaults to 100 milliseconds. 1 millisecond to 10 seconds.</value>
+    public TimeSpan PatternTimeout { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// Status codes that count as alive besides 2xx, for sites that answer a working page with another code (a 403 to
+    /// every checker, a 429): the final answer's status (after redirects) in this list gives <see cref="LinkVerdict.Alive"/>
+    /// (or <see cref="LinkVerdict.Redirected"/>).
+    /// </summary>
+    /// <value>Empty by default. Each between 100 and 599.</value>
+    public IList<int> AcceptedStatusCodes { get; set; } = [];
+
+    /// <summary>Headers sent to one host each (a token for a site that needs one); see <see cref="HostRequestHeader"/>.</summary>
+    /// <value>Empty by default.</value>
+    public IList<HostRequestHeader> RequestHeaders { get; set; } = [];
+
+    /// <summary>
+    /// URLs checked in place of cited ones, the first matching rule applying (see <see cref="UrlRemap"/>). The result's
+    /// URL is the one checked; its citations keep the URL as cited.
+    /// </summary>
+    /// <value>Empty by default.</value>
+    public IList<UrlRemap> Remaps { get; set; } = [];
+
     /// <summary>Makes an independent copy, so that later changes to these options do not reach a built checker.</summary>
-    public LinkCheckerOptions Clone() => (LinkCheckerOptions)MemberwiseClone();
+    public LinkCheckerOptions Clone()
+    {
+        var copy = (LinkCheckerOptions)MemberwiseClone();
+        copy.ExcludePatterns = [.. ExcludePatterns ?? []];
+        copy.IncludePatterns = [.. IncludePatterns ?? []];
+        copy.AcceptedStatusCodes = [.. AcceptedStatusCodes ?? []];
+        copy.RequestHeaders = [.. RequestHeaders ?? []];
+        copy.Remaps = [.. Remaps ?? []];
+        return copy;
+    }
 
     /// <summary>Checks every rule and throws one exception listing every broken one.</summary>
     /// <exception cref="LinkOptionsException">Some option is out of range.</exception>
@@ -234,6 +281,25 @@ public sealed class LinkCheckerOptions
             errors.Add("ChromiumPath must not be empty (null looks for Chromium on the PATH).");
         }
 
+        Range(errors, nameof(PatternTimeout), PatternTimeout, TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(10));
+        Patterns(errors, nameof(ExcludePatterns), ExcludePatterns);
+        Patterns(errors, nameof(IncludePatterns), IncludePatterns);
+        Patterns(errors, nameof(Remaps), (Remaps ?? []).Select(r => r?.Pattern));
+        foreach (var code in AcceptedStatusCodes ?? [])
+        {
+            Range(errors, nameof(AcceptedStatusCodes), code, 100, 599);
+        }
+
+        foreach (var header in RequestHeaders ?? [])
+        {
+            // The value may be a secret: no message quotes it.
+            if (header is null || string.IsNullOrWhiteSpace(header.Host) || !IsToken(header.Name) || header.Value is null
+                || header.Value.AsSpan().ContainsAny('\r', '\n', '\0'))
+            {
+                errors.Add(Invariant($"RequestHeaders: '{DisplayText.Escape(header?.ToString() ?? "null")}' needs a host, a header name (letters, digits, !#$%&'*+-.^_`|~) and a value on one line."));
+            }
+        }
+
         if (!Enum.IsDefined(PageText))
         {
             errors.Add(Invariant($"PageText has no value {(int)PageText}."));
@@ -244,6 +310,27 @@ public sealed class LinkCheckerOptions
             throw new LinkOptionsException(nameof(LinkCheckerOptions), errors);
         }
     }
+
+    private static void Patterns(List<string> errors, string name, IEnumerable<string?>? patterns)
+    {
+        var index = 0;
+        foreach (var pattern in patterns ?? [])
+        {
+            try
+            {
+                _ = new System.Text.RegularExpressions.Regex(pattern ?? throw new ArgumentException("no pattern"), System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            }
+            catch (ArgumentException e)
+            {
+                errors.Add(Invariant($"{name}[{index}] '{DisplayText.Escape(pattern ?? "null")}' is not a regular expression: {e.Message}"));
+            }
+
+            index++;
+        }
+    }
+
+    private static bool IsToken(string? name)
+        => !string.IsNullOrEmpty(name) && name.All(c => char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-.^_`|~".Contains(c, StringComparison.Ordinal));
 
     internal static void Range(List<string> errors, string name, int value, int min, int max)
     {

@@ -36,6 +36,83 @@ internal static class CliRunner
         return new Outcome(code, output.ToString(), error.ToString());
     }
 
+    /// <summary>What a run of the tool as a process wrote on standard output, as the reads of the pipe returned it.</summary>
+    /// <param name="ExitCode">The exit code.</param>
+    /// <param name="Chunks">Standard output, one entry per read of the pipe (or of the terminal).</param>
+    /// <param name="Error">Standard error.</param>
+    public sealed record StreamedOutcome(int ExitCode, IReadOnlyList<string> Chunks, string Error)
+    {
+        public string Out => string.Concat(Chunks);
+    }
+
+    /// <summary>
+    /// Runs the built tool as a process, with environment variables, in a folder; on a pseudo-terminal (through
+    /// util-linux <c>script</c>, so that standard output is a real terminal) when <paramref name="terminal"/>.
+    /// Bounded: killed after 60 seconds.
+    /// </summary>
+    public static async Task<StreamedOutcome> RunStreamingAsync(IReadOnlyDictionary<string, string> environment, string folder, bool terminal, CancellationToken cancellationToken, params string[] args)
+    {
+        var tool = CliAssembly;
+        ProcessStartInfo start;
+        if (terminal)
+        {
+            // script -q (no banner) -f (flush) -e (its exit code is the command's) -c COMMAND /dev/null: the command runs on a
+            // new pseudo-terminal whose output script copies to its own standard output.
+            var command = string.Join(' ', new[] { "dotnet", tool }.Concat(args).Select(Quoted));
+            start = new ProcessStartInfo("script") { ArgumentList = { "-qfec", command, "/dev/null" } };
+        }
+        else
+        {
+            start = new ProcessStartInfo("dotnet") { ArgumentList = { tool } };
+            foreach (var arg in args)
+            {
+                start.ArgumentList.Add(arg);
+            }
+        }
+
+        start.WorkingDirectory = folder;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.RedirectStandardInput = true;
+        start.UseShellExecute = false;
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        var chunks = new List<string>();
+        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
+        try
+        {
+            var buffer = new byte[1 << 16];
+            var stream = process.StandardOutput.BaseStream;
+            // The decoder keeps a character cut by the end of a read for the next one.
+            var decoder = System.Text.Encoding.UTF8.GetDecoder();
+            var chars = new char[buffer.Length];
+            int read;
+            while ((read = await stream.ReadAsync(buffer, timeout.Token)) > 0)
+            {
+                var count = decoder.GetChars(buffer, 0, read, chars, 0);
+                chunks.Add(new string(chars, 0, count));
+            }
+
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        return new StreamedOutcome(process.ExitCode, chunks, await stderr);
+    }
+
+    private static string Quoted(string arg) => "'" + arg.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+
     /// <summary>
     /// The tool as its own project built it, beside its own dependencies: the copy in the test's output folder would
     /// take this test project's framework references (ASP.NET Core, for the test servers) for granted and miss

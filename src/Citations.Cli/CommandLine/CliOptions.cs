@@ -28,6 +28,27 @@ internal static class CliOptions
     public static Option<string[]> Values(string name, string helpName, string description, params string[] aliases)
         => new(name, aliases) { Description = description, HelpName = helpName, AllowMultipleArgumentsPerToken = false, Arity = ArgumentArity.OneOrMore };
 
+    /// <summary>
+    /// An option given any number of times, one value each time, every value checked while parsing by
+    /// <paramref name="problem"/> (a message naming the option but never quoting the value, which may be a secret, or
+    /// <see langword="null"/> when the value is good).
+    /// </summary>
+    public static Option<string[]> CheckedValues(string name, string helpName, string description, Func<string, string?> problem)
+    {
+        var option = new Option<string[]>(name) { Description = description, HelpName = helpName, AllowMultipleArgumentsPerToken = false, Arity = ArgumentArity.OneOrMore };
+        option.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (problem(token.Value) is { } message)
+                {
+                    result.AddError($"{name}: {message}");
+                }
+            }
+        });
+        return option;
+    }
+
     /// <summary>An on/off option.</summary>
     public static Option<bool> Flag(string name, string description, params string[] aliases)
         => new(name, aliases) { Description = description };

@@ -86,4 +86,76 @@ internal static class OptionValues
         };
         return shift is { } s && n > 0 && n <= long.MaxValue >> s ? n << s : null;
     }
+
+    /// <summary>
+    /// Parses status codes for <c>--accept</c>: codes and ranges separated by commas (<c>200-299,403</c>), each between 100
+    /// and 599; <see langword="null"/> when it is anything else.
+    /// </summary>
+    public static IReadOnlyList<int>? ParseStatusCodes(string text)
+    {
+        var codes = new List<int>();
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
+        {
+            var dash = part.IndexOf('-', StringComparison.Ordinal);
+            var first = dash < 0 ? part : part[..dash];
+            var last = dash < 0 ? part : part[(dash + 1)..];
+            if (!int.TryParse(first, NumberStyles.None, CultureInfo.InvariantCulture, out var from)
+                || !int.TryParse(last, NumberStyles.None, CultureInfo.InvariantCulture, out var to)
+                || from < 100 || to > 599 || from > to)
+            {
+                return null;
+            }
+
+            codes.AddRange(Enumerable.Range(from, to - from + 1));
+        }
+
+        return codes;
+    }
+
+    /// <summary>
+    /// Parses <c>HOST:NAME=VALUE</c> for <c>--header</c>; <see langword="null"/> when a part is missing. The value is
+    /// returned as written (<c>$VAR</c> and <c>env:VAR</c> name an environment variable, see <see cref="EnvironmentVariableOf"/>).
+    /// </summary>
+    public static (string Host, string Name, string Value)? ParseHostHeader(string text)
+    {
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        var equals = colon < 0 ? -1 : text.IndexOf('=', colon + 1);
+        if (colon <= 0 || equals <= colon + 1)
+        {
+            return null;
+        }
+
+        var (host, name) = (text[..colon].Trim(), text[(colon + 1)..equals].Trim());
+        return host.Length == 0 || name.Length == 0 || !name.All(c => char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-.^_`|~".Contains(c, StringComparison.Ordinal))
+            ? null
+            : (host, name, text[(equals + 1)..]);
+    }
+
+    /// <summary>The environment variable a header value names (<c>$VAR</c> or <c>env:VAR</c>), or <see langword="null"/> for a literal value.</summary>
+    public static string? EnvironmentVariableOf(string value)
+        => value.StartsWith('$') && value.Length > 1 ? value[1..]
+            : value.StartsWith("env:", StringComparison.Ordinal) && value.Length > 4 ? value[4..]
+            : null;
+
+    /// <summary>Parses <c>PATTERN REPLACEMENT</c> for <c>--remap</c> (split at the last run of spaces); <see langword="null"/> without both.</summary>
+    public static (string Pattern, string Replacement)? ParseRemap(string text)
+    {
+        var trimmed = text.Trim();
+        var space = trimmed.LastIndexOfAny([' ', '\t']);
+        return space <= 0 ? null : (trimmed[..space].TrimEnd(), trimmed[(space + 1)..]);
+    }
+
+    /// <summary>Whether a regular expression (.NET syntax) compiles; the reason when it does not.</summary>
+    public static string? RegexProblem(string pattern)
+    {
+        try
+        {
+            _ = new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+            return null;
+        }
+        catch (ArgumentException e)
+        {
+            return e.Message;
+        }
+    }
 }

@@ -17,7 +17,7 @@ namespace Citations.Cli.Commands;
 /// or JUnit reports. Links that could not be verified (inconclusive because the checker is offline, blocked, not
 /// allowed) and sources with no link are reported, not counted as broken.
 /// </summary>
-internal sealed class CheckCommand : ICliCommand
+internal sealed class CheckCommand : IConfigurableCommand
 {
     private static readonly string[] PrintedFormats = ["text", "markdown", "json"];
 
@@ -43,6 +43,19 @@ internal sealed class CheckCommand : ICliCommand
     private readonly Option<bool> _quiet = CliOptions.Flag("--quiet", "print only the summary", "-q");
     private readonly Option<bool> _render = CliOptions.Flag("--render", "open pages that look client-rendered in headless Chromium (CITATIONS_CHROMIUM or chromium on the PATH) to tell whether they exist");
     private readonly Option<bool> _failOnChange = CliOptions.Flag("--fail-on-change", "exit 1 when a page no longer resembles the title it is cited under (changed)");
+    private readonly Option<bool> _verbose = CliOptions.Flag("--verbose", "print a line for every link checked, not only for problems", "-v");
+    private readonly Option<TimeSpan?> _progressInterval = CliOptions.Duration("--progress-interval", "how often a progress line is printed when the output is not a terminal (default 10s; 100ms to 1d)", TimeSpan.Zero, TimeSpan.FromDays(1));
+    private readonly Option<TimeSpan?> _hostInterval = CliOptions.Duration("--host-interval", "least time between the starts of two requests to one host (default 0.1s; 0 to 1h)", TimeSpan.Zero, TimeSpan.FromHours(1));
+    private readonly Option<string[]> _exclude = CliOptions.CheckedValues("--exclude", "PATTERN", "do not check links whose URL or host matches this regular expression (repeatable)", RegexProblem);
+    private readonly Option<string[]> _include = CliOptions.CheckedValues("--include", "PATTERN", "check only links whose URL or host matches this regular expression (repeatable; --exclude still applies)", RegexProblem);
+    private readonly Option<string[]> _accept = CliOptions.CheckedValues("--accept", "CODES", "status codes that count as alive besides 2xx: codes and ranges, such as 403,429 or 400-403 (repeatable)",
+        t => OptionValues.ParseStatusCodes(t) is null ? $"'{t}' is not a list of status codes and ranges between 100 and 599 (such as 403,429 or 400-403)." : null);
+    private readonly Option<string[]> _header = CliOptions.CheckedValues("--header", "HOST:NAME=VALUE", "send a request header to one host only; VALUE $VAR or env:VAR reads an environment variable (repeatable; values are never printed)",
+        t => OptionValues.ParseHostHeader(t) is null ? "a header is HOST:NAME=VALUE (api.example.org:Authorization=$API_TOKEN)." : null);
+    private readonly Option<string[]> _remap = CliOptions.CheckedValues("--remap", "'PATTERN REPLACEMENT'", "check REPLACEMENT instead of URLs matching the regular expression PATTERN ($1 for groups; repeatable, the first match applies)",
+        t => OptionValues.ParseRemap(t) is not { } remap ? $"'{t}' is not 'PATTERN REPLACEMENT' (a regular expression, a space, a replacement)." : RegexProblem(remap.Pattern));
+    private readonly Option<string?> _config = CliOptions.Value("--config", "FILE", "read options from this configuration file (default: citations.json in the current folder, if there is one)");
+    private readonly Option<bool> _noConfig = CliOptions.Flag("--no-config", "read no configuration file");
     private readonly Option<long?> _maxInputSize;
 
     /// <summary>Creates the command.</summary>
@@ -52,13 +65,19 @@ internal sealed class CheckCommand : ICliCommand
         _maxInputSize = maxInputSize;
         Definition = new Command("check", "check that cited links still resolve and still say what was quoted")
         {
-            _paths, _format, _json, _markdown, _junit, _html, _db, _noDb, _maxAge, _allowPrivate, _concurrency, _perHost, _timeout, _retries, _headOnly, _noArchives, _includeVerbatim, _skipNofollow, _quiet,
-            _render, _failOnChange,
+            _paths, _format, _json, _markdown, _junit, _html, _db, _noDb, _maxAge, _allowPrivate, _concurrency, _perHost, _timeout, _retries, _headOnly, _noArchives, _includeVerbatim, _skipNofollow, _quiet, _verbose, _progressInterval,
+            _render, _failOnChange, _hostInterval, _exclude, _include, _accept, _header, _remap, _config, _noConfig,
         };
     }
 
     /// <inheritdoc/>
     public Command Definition { get; }
+
+    /// <inheritdoc/>
+    public Option<string?> ConfigOption => _config;
+
+    /// <inheritdoc/>
+    public Option<bool> NoConfigOption => _noConfig;
 
     /// <inheritdoc/>
     public string HelpNotes => """
@@ -70,6 +89,13 @@ internal sealed class CheckCommand : ICliCommand
         no URL are reported as not checkable. DURATION: a number with ms, s, m, h or d (500ms, 30s, 15m,
         12h, 2d), or hh:mm:ss; --timeout takes 10ms to 1d, --max-age 0 to 36500d. CITATIONS_LINKS_RESOLVER=
         loopback and CITATIONS_LINKS_PROBE=offline|online run the check without any name lookup (for tests).
+        PATTERN: a .NET regular expression, matched against the URL as cited and against its host name
+        (run with a time limit).
+
+        Every option can also be set in a configuration file: citations.json in the current folder, or
+        the file --config names ({"check": {"max-age": "1d", "exclude": ["example\.org"]}}; schema:
+        schemas/citations.schema.json). The command line wins over the file, the file over the defaults;
+        an option given several times on the command line replaces the file's list.
 
         Exit codes:
           0  nothing broken. Links that could not be verified do not count as broken: inconclusive (no
@@ -93,6 +119,16 @@ internal sealed class CheckCommand : ICliCommand
         if (parse.GetValue(_noDb) && parse.GetValue(_db) is not null)
         {
             throw new UsageException("--db and --no-db contradict each other.");
+        }
+
+        if (quiet && parse.GetValue(_verbose))
+        {
+            throw new UsageException("--quiet and --verbose contradict each other.");
+        }
+
+        if (parse.GetValue(_progressInterval) is { } every && every < TimeSpan.FromMilliseconds(100))
+        {
+            throw new UsageException("--progress-interval must be at least 100ms.");
         }
 
         // The options and the environment are checked before any input is read.
@@ -128,29 +164,25 @@ internal sealed class CheckCommand : ICliCommand
         using var checker = Build(builder);
         var results = new List<LinkCheckResult>();
         var cancelled = false;
+        var level = !text || quiet ? CheckOutputLevel.Quiet : parse.GetValue(_verbose) ? CheckOutputLevel.Verbose : CheckOutputLevel.Normal;
+        var interval = parse.GetValue(_progressInterval) ?? TimeSpan.FromSeconds(10);
         try
         {
-            if (text && context.IsTerminal && !quiet)
+            await CheckProgressDisplay.RunAsync(context, level, interval, input.Targets.Count, async display =>
             {
-                await LinkCheckConsole.RunWithProgressBarAsync(checker, input.Targets, results, context, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                await foreach (var result in checker.CheckAsync(input.Targets, null, cancellationToken).ConfigureAwait(false))
+                await foreach (var result in checker.CheckAsync(input.Targets, display, cancellationToken).ConfigureAwait(false))
                 {
                     results.Add(result);
-                    if (text && !quiet && (result.IsBroken || result.HasMissingQuote))
-                    {
-                        await context.Out.WriteLineAsync(LinkReportText.ResultLine(result)).ConfigureAwait(false);
-                    }
+                    display.Show(result);
                 }
-            }
+            }).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             cancelled = true;
         }
 
+        var excluded = input.Targets.Where(t => checker.IsExcluded(t.Url)).Select(t => t.Url).Distinct(StringComparer.Ordinal).Count();
         var report = new LinkReport(results, checker.TimeProvider.GetUtcNow(), input.NotCheckable);
         await WriteReportsAsync(parse, report, context).ConfigureAwait(false);
 
@@ -158,7 +190,7 @@ internal sealed class CheckCommand : ICliCommand
         await context.WriteDiagnosticsAsync(history?.Diagnostics ?? []).ConfigureAwait(false);
         if (text)
         {
-            await LinkCheckConsole.WriteSummaryAsync(report, context, quiet).ConfigureAwait(false);
+            await LinkCheckConsole.WriteSummaryAsync(report, context, quiet, excluded).ConfigureAwait(false);
         }
         else
         {
@@ -205,6 +237,12 @@ internal sealed class CheckCommand : ICliCommand
         options.GlobalConcurrency = parse.GetValue(_concurrency) ?? options.GlobalConcurrency;
         options.PerHostConcurrency = parse.GetValue(_perHost) ?? options.PerHostConcurrency;
         options.MaxRetries = parse.GetValue(_retries) ?? options.MaxRetries;
+        options.PerHostMinimumInterval = parse.GetValue(_hostInterval) ?? options.PerHostMinimumInterval;
+        options.ExcludePatterns = [.. parse.GetValue(_exclude) ?? []];
+        options.IncludePatterns = [.. parse.GetValue(_include) ?? []];
+        options.AcceptedStatusCodes = [.. (parse.GetValue(_accept) ?? []).SelectMany(t => OptionValues.ParseStatusCodes(t)!).Distinct()];
+        options.Remaps = [.. (parse.GetValue(_remap) ?? []).Select(t => OptionValues.ParseRemap(t)!.Value).Select(r => new UrlRemap(r.Pattern, r.Replacement))];
+        options.RequestHeaders = [.. (parse.GetValue(_header) ?? []).Select(t => HostHeader(t, context))];
         if (parse.GetValue(_timeout) is { } timeout)
         {
             // A URL gets six attempts' time in all (retries, waits, redirects), within what the checker accepts.
@@ -241,6 +279,22 @@ internal sealed class CheckCommand : ICliCommand
             throw new UsageException(string.Join(" ", e.Errors));
         }
     }
+
+    /// <summary>A <c>--header</c> with its value read from the environment when it names a variable; the value is never shown.</summary>
+    private static HostRequestHeader HostHeader(string text, CliContext context)
+    {
+        var (host, name, value) = OptionValues.ParseHostHeader(text)!.Value;
+        if (OptionValues.EnvironmentVariableOf(value) is { } variable)
+        {
+            value = context.EnvironmentVariable(variable)
+                    ?? throw new UsageException($"--header {host}:{name}: the environment variable {variable} is not set.");
+        }
+
+        return new HostRequestHeader(host, name, value);
+    }
+
+    private static string? RegexProblem(string pattern)
+        => OptionValues.RegexProblem(pattern) is { } problem ? $"'{pattern}' is not a regular expression: {problem}" : null;
 
     private async Task WriteReportsAsync(ParseResult parse, LinkReport report, CliContext context)
     {

@@ -23,6 +23,10 @@ internal sealed record CliContext(TextWriter Out, TextWriter Error, string Worki
     /// </summary>
     public Action<DoiLookupOptions>? ConfigureDoiLookup { get; init; }
 
+    /// <summary>The width of the terminal in columns, when <see cref="IsTerminal"/>.</summary>
+    /// <value>Defaults to 80.</value>
+    public int TerminalWidth { get; init; } = 80;
+
     /// <summary>Resolves a path given on the command line.</summary>
     public string ResolvePath(string path) => Path.GetFullPath(path, WorkingDirectory);
 
@@ -47,8 +51,9 @@ internal sealed record CliContext(TextWriter Out, TextWriter Error, string Worki
     public TextWriter? ProgressOutput { get; init; }
 
     /// <summary>
-    /// Reads an environment variable; <see cref="Environment.GetEnvironmentVariable(string)"/> in the real tool. Tests
-    /// give their own, so they never change the process's environment.
+    /// Reads an environment variable (header values named <c>$VAR</c>, the network seam);
+    /// <see cref="Environment.GetEnvironmentVariable(string)"/> in the real tool. Tests give their own, so they never
+    /// change the process's environment.
     /// </summary>
     public Func<string, string?> EnvironmentVariable { get; init; } = Environment.GetEnvironmentVariable;
 }

@@ -17,3 +17,13 @@ internal interface ICliCommand
     /// <exception cref="InputException">An input cannot be read at all (exit code 2).</exception>
     Task<int> RunAsync(ParseResult parse, CliContext context, CancellationToken cancellationToken);
 }
+
+/// <summary>A command whose options can also come from the configuration file (<see cref="CommandLine.ConfigFile"/>).</summary>
+internal interface IConfigurableCommand : ICliCommand
+{
+    /// <summary><c>--config FILE</c>: the configuration file to read instead of <c>citations.json</c> in the working directory.</summary>
+    Option<string?> ConfigOption { get; }
+
+    /// <summary><c>--no-config</c>: read no configuration file.</summary>
+    Option<bool> NoConfigOption { get; }
+}

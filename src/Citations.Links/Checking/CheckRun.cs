@@ -25,6 +25,8 @@ internal sealed class CheckRun
     private readonly RequestRunner _runner;
     private readonly HttpClient _client;
     private readonly Lock _onlineLock = new();
+    private readonly Lock _activeLock = new();
+    private readonly Dictionary<string, int> _active = new(StringComparer.Ordinal);
     private (DateTimeOffset At, Task<ConnectivityCheck> Check)? _online;
     private Soft404Detector? _soft404;
     private PageInspector? _inspector;
@@ -35,7 +37,7 @@ internal sealed class CheckRun
         _checker = checker;
         _options = checker.Options;
         _client = client;
-        _runner = new RequestRunner(new HttpSender(client, _options.UserAgent, checker.TimeProvider), checker.HostPipelines);
+        _runner = new RequestRunner(new HttpSender(client, _options.UserAgent, checker.TimeProvider, [.. _options.RequestHeaders]), checker.HostPipelines);
     }
 
     private TimeProvider Time => _checker.TimeProvider;
@@ -59,7 +61,17 @@ internal sealed class CheckRun
                     {
                         try
                         {
-                            var result = await CheckAndRecordAsync(taken.Item, cancellationToken).ConfigureAwait(false);
+                            Started(taken.Host);
+                            LinkCheckResult result;
+                            try
+                            {
+                                result = await CheckAndRecordAsync(taken.Item, cancellationToken).ConfigureAwait(false);
+                            }
+                            finally
+                            {
+                                Finished(taken.Host);
+                            }
+
                             await writer.WriteAsync(result, cancellationToken).ConfigureAwait(false);
                         }
                         catch
@@ -83,6 +95,38 @@ internal sealed class CheckRun
         finally
         {
             writer.TryComplete(failure);
+        }
+    }
+
+    /// <summary>The hosts with a URL in progress and how many, busiest first (then by name).</summary>
+    public IReadOnlyList<KeyValuePair<string, int>> ActiveHosts()
+    {
+        lock (_activeLock)
+        {
+            return _active.Count == 0 ? [] : [.. _active.OrderByDescending(h => h.Value).ThenBy(h => h.Key, StringComparer.Ordinal)];
+        }
+    }
+
+    private void Started(string host)
+    {
+        lock (_activeLock)
+        {
+            _active[host] = _active.GetValueOrDefault(host) + 1;
+        }
+    }
+
+    private void Finished(string host)
+    {
+        lock (_activeLock)
+        {
+            if (_active[host] == 1)
+            {
+                _active.Remove(host);
+            }
+            else
+            {
+                _active[host]--;
+            }
         }
     }
 
@@ -270,7 +314,7 @@ internal sealed class CheckRun
         }
 
         var evidence = Evidence(walk);
-        var ruling = VerdictRules.Decide(evidence, walk.Last.BotWall);
+        var ruling = VerdictRules.Decide(evidence, walk.Last.BotWall, accepted: _checker.Rules.Accepted);
         if (!ruling.Verdict.IsAlive())
         {
             PageAssessment? refusal = null;
@@ -322,7 +366,7 @@ internal sealed class CheckRun
             trace.Note($"the page is not text ({walk.Last.ContentType}); quotes were not looked for");
         }
 
-        ruling = VerdictRules.Decide(evidence, walk.Last.BotWall, soft404 is not null, inspection?.Reason);
+        ruling = VerdictRules.Decide(evidence, walk.Last.BotWall, soft404 is not null, inspection?.Reason, _checker.Rules.Accepted);
         if (soft404 is not null && ruling.Verdict == LinkVerdict.Soft404)
         {
             trace.Note("soft 404: " + soft404.Reason);

@@ -88,6 +88,7 @@ public sealed class LinkChecker : IDisposable, IAsyncDisposable
 
         TotalTimeout = new ResiliencePipelineBuilder { TimeProvider = TimeProvider, Name = "total" }
             .ConfigureTelemetry(loggerFactory).AddTimeout(options.TotalTimeout).Build();
+        Rules = new TargetRules(options);
     }
 
     /// <summary>The options in force (a copy: changing it changes nothing).</summary>
@@ -111,6 +112,15 @@ public sealed class LinkChecker : IDisposable, IAsyncDisposable
 
     internal ResiliencePipeline TotalTimeout { get; }
 
+    internal TargetRules Rules { get; }
+
+    /// <summary>
+    /// Whether a link is left out of runs by <see cref="LinkCheckerOptions.ExcludePatterns"/> and
+    /// <see cref="LinkCheckerOptions.IncludePatterns"/> (such links are not requested and get no result).
+    /// </summary>
+    /// <param name="url">The URL as cited.</param>
+    public bool IsExcluded(string url) => Rules.Excludes(url ?? throw new ArgumentNullException(nameof(url)));
+
     /// <summary>Starts configuring a checker.</summary>
     public static LinkCheckerBuilder CreateBuilder() => new();
 
@@ -120,7 +130,7 @@ public sealed class LinkChecker : IDisposable, IAsyncDisposable
     /// that fails mid-run (a damaged file) does not stop it (see <see cref="LinkHistory.Diagnostics"/>).
     /// </summary>
     /// <exception cref="LinkOptionsException">On the first step: the HTTP client given to the builder has no private-address guard while <see cref="LinkCheckerOptions.AllowPrivateAddresses"/> is off.</exception>
-    /// <param name="targets">The links to check; several targets with the same normalised URL give one result listing them all.</param>
+    /// <param name="targets">The links to check; several targets with the same normalised URL give one result listing them all. Links left out by the options' patterns (<see cref="IsExcluded"/>) are skipped.</param>
     /// <param name="progress">Told after each result.</param>
     /// <param name="cancellationToken">Stops the run; results already yielded stay valid.</param>
     public async IAsyncEnumerable<LinkCheckResult> CheckAsync(IEnumerable<LinkTarget> targets, IProgress<LinkCheckProgress>? progress = null,
@@ -130,7 +140,7 @@ public sealed class LinkChecker : IDisposable, IAsyncDisposable
         var client = _client ?? _factory!.CreateClient(_clientName);
         await EnsureGuardedAsync(client, cancellationToken).ConfigureAwait(false);
         var run = new CheckRun(this, client);
-        var (work, invalid) = WorkItem.Group(targets);
+        var (work, invalid) = WorkItem.Group(targets.Where(t => !Rules.Excludes(t.Url)), Rules.Remap);
         var total = work.Count + invalid.Count;
         var completed = 0;
         var broken = 0;
@@ -165,7 +175,7 @@ public sealed class LinkChecker : IDisposable, IAsyncDisposable
                         broken++;
                     }
 
-                    progress?.Report(new LinkCheckProgress(total, completed, broken, result));
+                    progress?.Report(new LinkCheckProgress(total, completed, broken, result) { ActiveHosts = run.ActiveHosts() });
                     yield return result;
                 }
             }

@@ -35,8 +35,9 @@ internal static class VerdictRules
     /// unverifiable (a login wall also in place of 401 or 403), a parked or for-sale domain is parked, a "not found"
     /// is a soft 404, and a page whose rendering showed its own content is alive whatever the soft-404 detector said.
     /// </param>
+    /// <param name="accepted">Statuses that count as alive besides 2xx (<see cref="LinkCheckerOptions.AcceptedStatusCodes"/>).</param>
     /// <returns>The verdict, and a note for the evidence when the verdict needs explaining.</returns>
-    public static VerdictRuling Decide(LinkEvidence evidence, bool botWall = false, bool soft404 = false, VerdictReason? page = null)
+    public static VerdictRuling Decide(LinkEvidence evidence, bool botWall = false, bool soft404 = false, VerdictReason? page = null, IReadOnlySet<int>? accepted = null)
     {
         ArgumentNullException.ThrowIfNull(evidence);
         if (evidence.Error is { } error)
@@ -54,7 +55,9 @@ internal static class VerdictRules
         {
             return status is 401 or 403 && page == VerdictReason.LoginRequired
                 ? new VerdictRuling(LinkVerdict.Unverifiable, null)
-                : ForStatus(status, botWall);
+                : accepted is not null && accepted.Contains(status)
+                    ? new VerdictRuling(evidence.RedirectChain.Count > 0 ? LinkVerdict.Redirected : LinkVerdict.Alive, $"status {status} is accepted as alive")
+                    : ForStatus(status, botWall);
         }
 
         switch (page)

@@ -12,7 +12,8 @@ internal sealed record WorkItem(string Key, Uri Uri, string Host, List<LinkTarge
 {
     /// <summary>Groups targets by normalised URL (first citation first); targets that are not URLs get their result at once.</summary>
     /// <param name="targets">The targets, in input order.</param>
-    public static (List<WorkItem> Work, List<LinkCheckResult> Invalid) Group(IEnumerable<LinkTarget> targets)
+    /// <param name="remap">The URL to check for a cited one (the URL itself when <see langword="null"/>).</param>
+    public static (List<WorkItem> Work, List<LinkCheckResult> Invalid) Group(IEnumerable<LinkTarget> targets, Func<string, string>? remap = null)
     {
         var work = new List<WorkItem>();
         var byKey = new Dictionary<string, WorkItem>(StringComparer.Ordinal);
@@ -20,12 +21,13 @@ internal sealed record WorkItem(string Key, Uri Uri, string Host, List<LinkTarge
         foreach (var target in targets)
         {
             ArgumentNullException.ThrowIfNull(target);
-            if (!UrlNormalizer.TryNormalize(target.Url, out var uri, out var problem))
+            var url = remap is null ? target.Url : remap(target.Url);
+            if (!UrlNormalizer.TryNormalize(url, out var uri, out var problem))
             {
                 var evidence = new LinkEvidence { Error = new LinkError(LinkErrorKind.InvalidUrl, problem) };
                 invalid.Add(new LinkCheckResult
                 {
-                    Url = DisplayText.RedactUrl(target.Url),
+                    Url = DisplayText.RedactUrl(url),
                     Targets = [target],
                     Verdict = VerdictRules.Decide(evidence).Verdict,
                     CheckedAt = DateTimeOffset.UnixEpoch,

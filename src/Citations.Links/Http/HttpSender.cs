@@ -7,7 +7,11 @@ using System.Text;
 namespace Citations.Links.Http;
 
 /// <summary>Sends one request and turns whatever happens into a <see cref="LinkResponse"/>; only cancellation escapes as an exception.</summary>
-internal sealed class HttpSender(HttpClient client, string userAgent, TimeProvider timeProvider)
+/// <remarks>
+/// <paramref name="hostHeaders"/> are sent to their own host only (never after a redirect to another one): the sender
+/// is asked for each hop's URL.
+/// </remarks>
+internal sealed class HttpSender(HttpClient client, string userAgent, TimeProvider timeProvider, IReadOnlyList<HostRequestHeader>? hostHeaders = null)
 {
     // Written as raw header text: added without parsing or allocating header objects on every request.
     private const string Accept = "text/html, application/xhtml+xml, */*;q=0.8";
@@ -26,6 +30,15 @@ internal sealed class HttpSender(HttpClient client, string userAgent, TimeProvid
             // A caller's header replaces the default of the same name (Accept, for content negotiation).
             request.Headers.Remove(name);
             request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        foreach (var header in hostHeaders ?? [])
+        {
+            if (string.Equals(header.Host, url.IdnHost, StringComparison.OrdinalIgnoreCase) || string.Equals(header.Host, url.Host, StringComparison.OrdinalIgnoreCase))
+            {
+                request.Headers.Remove(header.Name);
+                request.Headers.TryAddWithoutValidation(header.Name, header.Value);
+            }
         }
 
         // Credentials in a cited URL (user:password@host) are for its host: sent as Basic credentials, as a browser
