@@ -24,6 +24,7 @@ public sealed partial class ArchitectureTests
         ["Reports"] = [""],
         ["Extraction"] = ["", "Drift"],
         ["Lookup"] = ["", "Http", "Resilience"],
+        ["Articles"] = ["", "Drift", "Http", "Resilience", "Lookup"],
         ["Checking"] = ["", "Drift", "Http", "Resilience", "Archives", "History", "Reports", "Extraction", "Lookup"],
     };
 
@@ -32,7 +33,7 @@ public sealed partial class ArchitectureTests
     [GeneratedRegex(@"^\s*using\s+Citations\.Links(?:\.(?<folder>\w+))?\s*;", RegexOptions.Multiline)]
     private static partial Regex UsingDirective();
 
-    [GeneratedRegex(@"(?:\bCitations\.Links\.|(?<![\w.]))(?<folder>Checking|Http|Resilience|Archives|History|Reports|Extraction|Drift|Lookup)\.[A-Z]")]
+    [GeneratedRegex(@"(?:\bCitations\.Links\.|(?<![\w.]))(?<folder>Checking|Http|Resilience|Archives|History|Reports|Extraction|Drift|Lookup|Articles)\.[A-Z]")]
     private static partial Regex QualifiedName();
 
     [GeneratedRegex(@"^namespace\s+(?<ns>[\w.]+)\s*;", RegexOptions.Multiline)]
