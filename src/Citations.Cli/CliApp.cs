@@ -62,7 +62,7 @@ internal static class CliApp
     private static Command Build(CliContext context)
     {
         var maxInputSize = CliOptions.MaxInputSize();
-        ICliCommand[] commands = [new ReportCommand(maxInputSize), new CheckCommand(maxInputSize), new FormatCommand(maxInputSize), new ConvertCommand(maxInputSize)];
+        ICliCommand[] commands = [new ReportCommand(maxInputSize), new CheckCommand(maxInputSize), new FormatCommand(maxInputSize), new ConvertCommand(maxInputSize), new ExtractCommand(maxInputSize)];
         // Not a RootCommand: that one is named after the executable (Citations.Cli, or a test host); the tool is "citations".
         var root = new Command("citations", "claim-coverage reports, bibliographies in any CSL style, and checks that cited links still work")
         {

@@ -36,7 +36,8 @@ internal static class ArticleBody
     private static readonly FrozenSet<string> DroppedRoles = new[] { "navigation", "banner", "contentinfo", "complementary", "search" }
         .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
-    // Whole class or id tokens, or tokens made of these words joined by '-' or '_' ("site-nav", "comment_list").
+    // Whole class or id tokens, or tokens with one of these words between '-' or '_' ("site-nav", "comment_list",
+    // "share-buttons"); whole words only, so "advance" or "navy-blue" text classes are kept.
     private static readonly FrozenSet<string> BoilerplateWords = new[]
     {
         "nav", "navbar", "navigation", "menu", "footer", "comment", "comments", "ad", "ads", "advert", "advertisement",
@@ -123,7 +124,7 @@ internal static class ArticleBody
 
         foreach (var token in element.ClassList.Append(element.Id ?? string.Empty))
         {
-            if (token.Length > 0 && (BoilerplateWords.Contains(token) || token.Split('-', '_').All(BoilerplateWords.Contains)))
+            if (token.Length > 0 && (BoilerplateWords.Contains(token) || token.Split('-', '_').Any(BoilerplateWords.Contains)))
             {
                 return true;
             }

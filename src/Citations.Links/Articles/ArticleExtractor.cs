@@ -176,7 +176,9 @@ public sealed class ArticleExtractor : IDisposable
 
                 if (cited.Count > 0)
                 {
-                    claims.Add((MakeClaim(paragraph.Text, p + 1, s + 1, start, end, cited), cited));
+                    // Footnote markers are link text, not figures: they are left out when the kind is suggested.
+                    var markers = paragraph.Links.Where(l => l.Href.StartsWith('#') && l.Start >= start && l.End <= end).ToList();
+                    claims.Add((MakeClaim(paragraph.Text, p + 1, s + 1, start, end, cited, markers), cited));
                 }
             }
         }
@@ -284,10 +286,16 @@ public sealed class ArticleExtractor : IDisposable
 
     private static bool LooksLikeUrl(string text) => text.StartsWith("http", StringComparison.OrdinalIgnoreCase) || text.StartsWith("www.", StringComparison.OrdinalIgnoreCase);
 
-    private Claim MakeClaim(string paragraph, int number, int sentence, int start, int end, List<Target> cited)
+    private Claim MakeClaim(string paragraph, int number, int sentence, int start, int end, List<Target> cited, List<LinkSpan> markers)
     {
         var exact = QuoteText.Normalize(paragraph[start..end]);
-        var (kind, reason) = Suggestions.Kind(exact);
+        var withoutMarkers = new StringBuilder(paragraph[start..end]);
+        foreach (var marker in markers.OrderByDescending(m => m.Start))
+        {
+            withoutMarkers.Remove(marker.Start - start, marker.End - marker.Start);
+        }
+
+        var (kind, reason) = Suggestions.Kind(withoutMarkers.ToString());
         var context = _options.ContextLength;
         var prefix = context == 0 ? null : Context(paragraph[Math.Max(0, start - context)..start], fromEnd: true);
         var suffix = context == 0 ? null : Context(paragraph[end..Math.Min(paragraph.Length, end + context)], fromEnd: false);
