@@ -21,7 +21,7 @@ internal sealed class ExtractCommand : ICliCommand
     private readonly Argument<string> _source = CliOptions.SinglePath("SOURCE", "the article: an HTML or Markdown file, or an http(s) URL");
     private readonly Option<string?> _output = CliOptions.Value("--output", "FILE", "write the article file to FILE (default: standard output)", "-o");
     private readonly Option<string?> _text = CliOptions.Value("--text", "FILE", "write the article's text to FILE, one paragraph per block (the claims' anchors point into it)");
-    private readonly Option<bool> _noFetch = CliOptions.Flag("--no-fetch", "do not fetch the cited pages: every source gets a minimal item");
+    private readonly Option<bool> _noFetch = CliOptions.Flag("--no-fetch", "do not fetch the cited pages or look their DOIs up: every source gets a minimal item");
     private readonly ItemInputs _dois = new("allow loopback, private and link-local addresses for the article, the cited pages and DOIs (refused by default)");
     private readonly Option<long?> _maxInputSize;
 
@@ -73,7 +73,8 @@ internal sealed class ExtractCommand : ICliCommand
         var lookup = _dois.LookupOptions(parse, offline: false, context);
         context.ConfigureDoiLookup?.Invoke(lookup);
         using var dois = new DoiResolver(lookup, hostResolver: hostResolver);
-        var options = new ArticleExtractionOptions { AllowPrivateAddresses = allowPrivate, FetchCitedPages = !parse.GetValue(_noFetch) };
+        var fetch = !parse.GetValue(_noFetch);
+        var options = new ArticleExtractionOptions { AllowPrivateAddresses = allowPrivate, FetchCitedPages = fetch, ResolveDois = fetch };
         using var extractor = new ArticleExtractor(options, hostResolver: hostResolver, doiResolver: dois);
 
         Citations.Diagnostics.ParseResult<ExtractedArticle> read;
