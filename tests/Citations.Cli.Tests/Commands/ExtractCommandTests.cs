@@ -77,11 +77,7 @@ public sealed class ExtractCommandTests
     [TestMethod]
     public async Task Extract_HtmlArticleByUrl_ClaimsForCitingSentencesOnlyAndBoilerplateLeftOut()
     {
-        var (exit, _, error) = await RunAsync("extract", _base + "/article.html", "--allow-private", "-o", "article.json", "--text", "article.txt");
-
-        Assert.AreEqual(0, exit, error);
-        var article = Read("article.json");
-        var text = ArticleText.Parse(File.ReadAllText(Path.Combine(_folder, "article.txt")), ParagraphBreaks.BlankLine);
+        var (article, text) = await ExtractServedArticleAsync();
         Assert.HasCount(5, text.Paragraphs, string.Join("\n", text.Paragraphs));
         Assert.IsFalse(text.Paragraphs.Any(p => p.Contains("cookies", StringComparison.Ordinal) || p.Contains("Share", StringComparison.Ordinal)
             || p.Contains("Related", StringComparison.Ordinal) || p.Contains("Great article", StringComparison.Ordinal) || p.Contains("©", StringComparison.Ordinal)));
@@ -95,11 +91,7 @@ public sealed class ExtractCommandTests
     [TestMethod]
     public async Task Extract_HtmlArticleByUrl_AnchorsValidateAgainstTheText()
     {
-        var (exit, _, error) = await RunAsync("extract", _base + "/article.html", "--allow-private", "-o", "article.json", "--text", "article.txt");
-
-        Assert.AreEqual(0, exit, error);
-        var article = Read("article.json");
-        var text = ArticleText.Parse(File.ReadAllText(Path.Combine(_folder, "article.txt")), ParagraphBreaks.BlankLine);
+        var (article, text) = await ExtractServedArticleAsync();
         var problems = ArticleValidator.Validate(article, text).Where(d => d.IsError).ToList();
         Assert.IsEmpty(problems, string.Join("\n", problems));
         var first = article.Claims[0];
@@ -245,6 +237,14 @@ public sealed class ExtractCommandTests
             Assert.IsTrue(File.Exists(path), $"{path} is missing: build src/Citations.Cli");
             return path;
         }
+    }
+
+    /// <summary>Extracts the served article into article.json and article.txt, and reads both back.</summary>
+    private async Task<(Article Article, ArticleText Text)> ExtractServedArticleAsync()
+    {
+        var (exit, _, error) = await RunAsync("extract", _base + "/article.html", "--allow-private", "-o", "article.json", "--text", "article.txt");
+        Assert.AreEqual(0, exit, error);
+        return (Read("article.json"), ArticleText.Parse(File.ReadAllText(Path.Combine(_folder, "article.txt")), ParagraphBreaks.BlankLine));
     }
 
     private Article Read(string file)
