@@ -58,4 +58,13 @@ public static class LinkDiagnosticCodes
 
     /// <summary>Warning: a list of DOIs names one DOI twice (in any spelling); it is read once.</summary>
     public const string DuplicateDoi = "LNK0105";
+
+    /// <summary>
+    /// Warning: a page an extracted article cites could not be fetched or read (offline, gone, refused, not HTML); its
+    /// source still gets a minimal item (the URL, the link text as title, the accessed date) and a note saying why.
+    /// </summary>
+    public const string CitedPageUnavailable = "LNK0201";
+
+    /// <summary>Fatal: the article to extract could not be fetched (an http(s) URL) or is not an HTML or Markdown page.</summary>
+    public const string ArticleUnavailable = "LNK0202";
 }

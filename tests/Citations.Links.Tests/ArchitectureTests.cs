@@ -25,6 +25,7 @@ public sealed partial class ArchitectureTests
         ["Telemetry"] = [""],
         ["Extraction"] = ["", "Drift"],
         ["Lookup"] = ["", "Http", "Resilience"],
+        ["Articles"] = ["", "Drift", "Http", "Resilience", "Lookup"],
         ["Pages"] = ["", "Drift"],
         ["Rendering"] = ["", "Http"],
         ["Checking"] = ["", "Drift", "Http", "Resilience", "Archives", "History", "Reports", "Extraction", "Lookup", "Pages", "Rendering", "Telemetry"],
@@ -35,7 +36,7 @@ public sealed partial class ArchitectureTests
     [GeneratedRegex(@"^\s*using\s+Citations\.Links(?:\.(?<folder>\w+))?\s*;", RegexOptions.Multiline)]
     private static partial Regex UsingDirective();
 
-    [GeneratedRegex(@"(?:\bCitations\.Links\.|(?<![\w.]))(?<folder>Checking|Http|Resilience|Archives|History|Reports|Extraction|Drift|Lookup|Pages|Rendering|Telemetry)\.[A-Z]")]
+    [GeneratedRegex(@"(?:\bCitations\.Links\.|(?<![\w.]))(?<folder>Checking|Http|Resilience|Archives|History|Reports|Extraction|Drift|Lookup|Pages|Rendering|Telemetry|Articles)\.[A-Z]")]
     private static partial Regex QualifiedName();
 
     [GeneratedRegex(@"^namespace\s+(?<ns>[\w.]+)\s*;", RegexOptions.Multiline)]

@@ -185,7 +185,7 @@ internal sealed class ItemInputs
     }
 
     /// <summary>The DOI lookup options the command line asks for, checked before any input is read.</summary>
-    private DoiLookupOptions LookupOptions(ParseResult parse, bool offline, CliContext context)
+    public DoiLookupOptions LookupOptions(ParseResult parse, bool offline, CliContext context)
     {
         var options = new DoiLookupOptions { Offline = offline, AllowPrivateAddresses = parse.GetValue(AllowPrivateOption) };
         if (parse.GetValue(ResolverOption) is { } address)

@@ -75,6 +75,13 @@ public sealed record Claim
     /// <summary>A remark by whoever modelled the article (why a source was chosen, what is missing), or <see langword="null"/>.</summary>
     public string? Note { get; init; }
 
+    /// <summary>
+    /// Whether a person has reviewed the claim. A claim suggested by a tool (<c>citations extract</c>) is not: its kind,
+    /// its anchor and its evidence are guesses until someone confirms them.
+    /// </summary>
+    /// <value>Defaults to <see langword="true"/>: a claim written by hand is reviewed by whoever wrote it.</value>
+    public bool Reviewed { get; init; } = true;
+
     /// <summary>Returns <c>id (kind): text</c>, for debugging.</summary>
     public override string ToString() => $"{Id} ({Kind}): {Text}";
 }

@@ -74,6 +74,13 @@ public sealed record Source
     /// <summary>A remark by whoever modelled the article (what is unknown about the source), or <see langword="null"/>.</summary>
     public string? Note { get; init; }
 
+    /// <summary>
+    /// Whether a person has reviewed the source. A source suggested by a tool (<c>citations extract</c>) is not: its
+    /// class is a guess and its item holds only what the cited page says about itself.
+    /// </summary>
+    /// <value>Defaults to <see langword="true"/>: a source written by hand is reviewed by whoever wrote it.</value>
+    public bool Reviewed { get; init; } = true;
+
     /// <summary>Returns <c>id (class)</c>, for debugging.</summary>
     public override string ToString() => $"{Id} ({Class})";
 }

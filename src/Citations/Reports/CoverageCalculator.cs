@@ -24,6 +24,7 @@ internal static class CoverageCalculator
                 Doi = s.Item.Doi,
                 CitedBy = article.Claims.Where(c => c.Evidence.Any(e => e.SourceId == s.Id)).Select(c => c.Id).ToArray(),
                 ReliesOn = s.ReliesOn,
+                Reviewed = s.Reviewed,
             }).ToArray(),
         };
     }
@@ -59,6 +60,7 @@ internal static class CoverageCalculator
             Text = claim.Text,
             Paragraph = claim.Anchor.Paragraph,
             Support = support,
+            Reviewed = claim.Reviewed,
             CitedInArticle = strongest.Any(e => e.Origin == EvidenceOrigin.Article),
             PrimaryChain = chain,
             Evidence = evidence,

@@ -138,6 +138,10 @@ public sealed record ClaimCoverage
 
     /// <summary>Whether a claim of this kind is expected to have a source (every kind but opinion).</summary>
     public bool NeedsSupport => Kind != ClaimKind.Opinion;
+
+    /// <summary>Whether a person has reviewed the claim (<see cref="Claim.Reviewed"/>); <see langword="false"/> for a suggestion of <c>citations extract</c>.</summary>
+    /// <value>Defaults to <see langword="true"/>.</value>
+    public bool Reviewed { get; init; } = true;
 }
 
 /// <summary>One evidence link of a claim, with the support it gives.</summary>
@@ -172,6 +176,10 @@ public sealed record SourceCoverage
 
     /// <summary>Whether a link check can cover the source: it has a URL or a DOI.</summary>
     public bool LinkCheckable => Url is not null || Doi is not null;
+
+    /// <summary>Whether a person has reviewed the source (<see cref="Source.Reviewed"/>); <see langword="false"/> for a suggestion of <c>citations extract</c>.</summary>
+    /// <value>Defaults to <see langword="true"/>.</value>
+    public bool Reviewed { get; init; } = true;
 
     /// <summary>The ids of the claims that link to the source, in order.</summary>
     public IReadOnlyList<string> CitedBy { get; init => field = EquatableList<string>.From(value, nameof(CitedBy)); } = EquatableList<string>.Empty;

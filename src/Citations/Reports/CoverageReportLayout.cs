@@ -11,6 +11,8 @@ internal static class CoverageReportLayout
         document.Title($"Claim coverage: {report.ArticleTitle ?? report.ArticleId}");
         document.Paragraph(Summary(report));
 
+        WriteUnreviewed(report, document);
+
         document.Heading("Claims");
         document.Table(
             ["Claim", "Kind", "Para.", "Support", "Sources"],
@@ -41,6 +43,34 @@ internal static class CoverageReportLayout
             ]).ToArray(),
             [false, false, false, false, false]);
         document.Finish();
+    }
+
+    /// <summary>
+    /// What a tool suggested and no person has confirmed yet (<c>citations extract</c>), listed apart so a reviewer
+    /// sees the work left; nothing is written when everything is reviewed.
+    /// </summary>
+    private static void WriteUnreviewed(CoverageReport report, IDocumentWriter document)
+    {
+        var claims = report.Claims.Where(c => !c.Reviewed).ToArray();
+        var sources = report.Sources.Where(s => !s.Reviewed).ToArray();
+        if (claims.Length == 0 && sources.Length == 0)
+        {
+            return;
+        }
+
+        document.Heading("Unreviewed claims");
+        document.Paragraph($"{Claims(claims.Length)} suggested by a tool and not yet reviewed: check the kind, the anchor and the evidence, then remove \"reviewed\": false.");
+        document.Table(
+            ["Claim", "Kind", "Para.", "Text"],
+            claims.Select(c => (IReadOnlyList<string>)[c.ClaimId, Labels.Kind(c.Kind), Number(c.Paragraph), c.Text]).ToArray(),
+            [false, false, true, false]);
+
+        document.Heading("Unreviewed sources");
+        document.Paragraph($"{(sources.Length == 1 ? "1 source" : $"{Number(sources.Length)} sources")} suggested by a tool and not yet reviewed: check the class and the item.");
+        document.Table(
+            ["Source", "Suggested class", "Title"],
+            sources.Select(s => (IReadOnlyList<string>)[s.SourceId, Labels.Class(s.Class), s.Title ?? "-"]).ToArray(),
+            [false, false, false]);
     }
 
     private static string Summary(CoverageReport report)

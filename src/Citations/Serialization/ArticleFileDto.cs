@@ -41,6 +41,9 @@ internal sealed class ClaimDto
     public List<EvidenceDto?>? Evidence { get; set; }
 
     public string? Note { get; set; }
+
+    // Absent means reviewed; written only when false, so hand-written files do not change.
+    public bool? Reviewed { get; set; }
 }
 
 internal sealed class AnchorDto
@@ -86,6 +89,9 @@ internal sealed class SourceDto
     public List<string?>? ReliesOn { get; set; }
 
     public string? Note { get; set; }
+
+    // Absent means reviewed; written only when false.
+    public bool? Reviewed { get; set; }
 
     public string? Id { get; set; }
 

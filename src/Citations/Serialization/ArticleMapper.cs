@@ -107,12 +107,14 @@ internal sealed class ArticleMapper
                 Quote = e.Quote,
             }).ToList(),
             Note = c.Note,
+            Reviewed = c.Reviewed ? null : false,
         }).ToList(),
         Sources = article.Sources.Select(s => (SourceDto?)new SourceDto
         {
             Class = ModelJsonNames.SourceClasses[s.Class],
             ReliesOn = s.ReliesOn.Count == 0 ? null : s.ReliesOn.Select(id => (string?)id).ToList(),
             Note = s.Note,
+            Reviewed = s.Reviewed ? null : false,
             Item = s.Item,
         }).ToList(),
     };
@@ -147,7 +149,7 @@ internal sealed class ArticleMapper
             return null;
         }
 
-        return new Claim(id!, kind, text!, anchor!) { Wording = wording, Evidence = evidence, Note = dto.Note };
+        return new Claim(id!, kind, text!, anchor!) { Wording = wording, Evidence = evidence, Note = dto.Note, Reviewed = dto.Reviewed ?? true };
     }
 
     private TextAnchor? ToAnchor(AnchorDto? dto, string path, ref bool ok)
@@ -264,7 +266,7 @@ internal sealed class ArticleMapper
             return null;
         }
 
-        return new Source(item!, @class) { ReliesOn = reliesOn, Note = dto.Note };
+        return new Source(item!, @class) { ReliesOn = reliesOn, Note = dto.Note, Reviewed = dto.Reviewed ?? true };
     }
 
     /// <summary>The source's item: embedded (<c>item</c>), or named by <c>id</c> in the article's bibliography file.</summary>

@@ -157,6 +157,17 @@ internal sealed class JsonShapeChecker
                 Fail(string.Create(CultureInfo.InvariantCulture, $"Expected a whole number no larger than {int.MaxValue}, not {value.GetRawText()}."), path, output);
             }
         }
+        else if (type == typeof(bool))
+        {
+            if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
+            {
+                value.WriteTo(output);
+            }
+            else
+            {
+                Fail($"Expected true or false, not {Describe(value.ValueKind)}.", path, output);
+            }
+        }
         else if (type == typeof(CslItem))
         {
             if (Expect(value, JsonValueKind.Object, "a CSL-JSON item (an object)", path, output))

@@ -104,6 +104,27 @@ public sealed class CoverageReportTests
     }
 
     [TestMethod]
+    public void Render_UnreviewedClaimAndSource_ListedApartOnlyWhenThereAreAny()
+    {
+        var rich = SampleArticles.Rich();
+        var unreviewed = rich with
+        {
+            Claims = [rich.Claims[0] with { Reviewed = false }, .. rich.Claims.Skip(1)],
+            Sources = [.. rich.Sources.Take(3), rich.Sources[3] with { Reviewed = false }],
+        };
+
+        var text = CoverageReport.Create(unreviewed).Render(CoverageReportFormats.PlainText);
+        var reviewed = CoverageReport.Create(rich).Render(CoverageReportFormats.PlainText);
+
+        Assert.Contains("1 claim suggested by a tool and not yet reviewed", text);
+        Assert.Contains("1 source suggested by a tool and not yet reviewed", text);
+        Assert.IsLessThan(text.IndexOf("Unreviewed sources", StringComparison.Ordinal), text.IndexOf("Unreviewed claims", StringComparison.Ordinal));
+        Assert.DoesNotContain("Unreviewed", reviewed);
+        Assert.IsFalse(CoverageReport.Create(unreviewed).Claims[0].Reviewed);
+        Assert.IsFalse(CoverageReport.Create(unreviewed).Sources[3].Reviewed);
+    }
+
+    [TestMethod]
     public void Render_Markdown_TablesAndEscaping()
     {
         var markdown = CoverageReport.Create(SampleArticles.Rich()).Render(CoverageReportFormats.Markdown);

@@ -50,6 +50,42 @@ public sealed class ArticleJsonTests
     }
 
     [TestMethod]
+    public void Write_UnreviewedClaimAndSource_WritesReviewedFalseOnlyThereAndReadsItBack()
+    {
+        var rich = SampleArticles.Rich();
+        var article = rich with
+        {
+            Claims = [rich.Claims[0] with { Reviewed = false }, .. rich.Claims.Skip(1)],
+            Sources = [rich.Sources[0] with { Reviewed = false }, .. rich.Sources.Skip(1)],
+        };
+
+        var json = ArticleJson.Write(article);
+        using var document = JsonDocument.Parse(json);
+        var read = ArticleJson.Read(json, "unreviewed.json");
+
+        Assert.IsFalse(document.RootElement.GetProperty("claims")[0].GetProperty("reviewed").GetBoolean());
+        Assert.IsFalse(document.RootElement.GetProperty("claims")[1].TryGetProperty("reviewed", out _));
+        Assert.IsFalse(document.RootElement.GetProperty("sources")[0].GetProperty("reviewed").GetBoolean());
+        Assert.IsFalse(document.RootElement.GetProperty("sources")[1].TryGetProperty("reviewed", out _));
+        Assert.IsTrue(read.Success, string.Join("\n", read.Diagnostics));
+        Assert.AreEqual(article, read.Value);
+        Assert.IsFalse(read.Value.Claims[0].Reviewed);
+        Assert.IsTrue(read.Value.Claims[1].Reviewed);
+    }
+
+    [TestMethod]
+    public void Read_ReviewedNotABoolean_WrongTypeWithPath()
+    {
+        var json = Minimal.Replace("\"text\": \"t\",", "\"text\": \"t\", \"reviewed\": \"no\",");
+
+        var result = ArticleJson.Read(json, "reviewed.json");
+
+        var error = result.Diagnostics.Single(d => d.IsError);
+        Assert.AreEqual(DiagnosticCodes.WrongType, error.Code);
+        Assert.AreEqual("$.claims[0].reviewed", error.Location.Path);
+    }
+
+    [TestMethod]
     public void Read_MinimalFile_Succeeds()
     {
         var result = ArticleJson.Read(Minimal, "min.json");
