@@ -4,7 +4,8 @@
 #
 # What it provides (each step is skipped when already there; installing needs root and apt-get):
 #   jing                 RELAX NG validation of the embedded CSL files (Debian package jing)
-#   Node + citeproc-js   the reference CSL processor the agreement tests compare with: `npm ci` of
+#   Node + citeproc-js   the reference CSL processor the agreement tests compare with (Debian nodejs and npm when
+#                        missing): `npm ci` of
 #                        ../shared/tools/csl-reference into a cache folder, exported as NODE_PATH
 #   Chromium             headless browser for the HTML report tests (Debian package chromium), exported as
 #                        CITATIONS_CHROMIUM
@@ -57,6 +58,8 @@ setup_reference() {
 
 need_package jing jing
 need_package chromium chromium
+need_package node nodejs
+need_package npm npm
 command -v chromium >/dev/null 2>&1 && export CITATIONS_CHROMIUM="${CITATIONS_CHROMIUM:-$(command -v chromium)}"
 setup_reference
 

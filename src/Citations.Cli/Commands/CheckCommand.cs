@@ -45,7 +45,7 @@ internal sealed class CheckCommand : IConfigurableCommand
     private readonly Option<bool> _failOnChange = CliOptions.Flag("--fail-on-change", "exit 1 when a page no longer resembles the title it is cited under (changed)");
     private readonly Option<bool> _verbose = CliOptions.Flag("--verbose", "print a line for every link checked, not only for problems", "-v");
     private readonly Option<TimeSpan?> _progressInterval = CliOptions.Duration("--progress-interval", "how often a progress line is printed when the output is not a terminal (default 10s; 100ms to 1d)", TimeSpan.Zero, TimeSpan.FromDays(1));
-    private readonly Option<TimeSpan?> _hostInterval = CliOptions.Duration("--host-interval", "least time between the starts of two requests to one host (default 0.1s; 0 to 1h)", TimeSpan.Zero, TimeSpan.FromHours(1));
+    private readonly Option<TimeSpan?> _hostInterval = CliOptions.Duration("--host-interval", "least time between the starts of two requests to one host (default 0.1s; 0 to 1d)", TimeSpan.Zero, LinkCheckerOptions.MaximumDuration);
     private readonly Option<string[]> _exclude = CliOptions.CheckedValues("--exclude", "PATTERN", "do not check links whose URL or host matches this regular expression (repeatable)", RegexProblem);
     private readonly Option<string[]> _include = CliOptions.CheckedValues("--include", "PATTERN", "check only links whose URL or host matches this regular expression (repeatable; --exclude still applies)", RegexProblem);
     private readonly Option<string[]> _accept = CliOptions.CheckedValues("--accept", "CODES", "status codes that count as alive besides 2xx: codes and ranges, such as 403,429 or 400-403 (repeatable)",

@@ -51,8 +51,32 @@ internal static class CslXml
                 problem = "DTDs are not allowed in CSL files (they could expand entities or fetch external files). " + problem;
             }
 
-            throw new CslException("Malformed XML: " + problem, new SourceLocation(file, null, e.LineNumber, e.LinePosition), e);
+            var (line, column) = e.LineNumber > 0 ? (e.LineNumber, Math.Max(1, e.LinePosition)) : PositionOf(xml, xml.IndexOf("<!DOCTYPE", StringComparison.Ordinal));
+            throw new CslException("Malformed XML: " + problem, new SourceLocation(file, null, line, column), e);
         }
+    }
+
+    /// <summary>The 1-based line and column of a character (the start of the text when not found): for reader errors
+    /// that carry no position, such as a prohibited DTD.</summary>
+    private static (int Line, int Column) PositionOf(string xml, int index)
+    {
+        if (index < 0)
+        {
+            return (1, 1);
+        }
+
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < index; i++)
+        {
+            if (xml[i] == '\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+
+        return (line, index - lineStart + 1);
     }
 
     public static SourceLocation Where(XObject node, string? file)

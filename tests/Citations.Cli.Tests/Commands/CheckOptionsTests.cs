@@ -208,7 +208,7 @@ public sealed class CheckOptionsTests
         var (exit, _, error) = await RunAsync($"{_base}/data\n", "--host-interval", "2d");
 
         Assert.AreEqual(2, exit);
-        StringAssert.Contains(error, "PerHostMinimumInterval must be between 0 and 1 day");
+        StringAssert.Contains(error, "--host-interval: '2d' is out of range");
     }
 
     [TestMethod]
