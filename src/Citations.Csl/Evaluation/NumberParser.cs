@@ -232,7 +232,7 @@ internal static partial class NumberParser
             }
         }
 
-        SetPluralsAndNumerics(parts, variable, realVariable, value, locale);
+        SetPluralsAndNumerics(parts, variable, value, locale);
         foreach (var part in parts)
         {
             if (!part.Numeric)
@@ -377,7 +377,7 @@ internal static partial class NumberParser
         return part;
     }
 
-    private static void SetPluralsAndNumerics(List<NumberPart> parts, string variable, string realVariable, string rawValue, Locale locale)
+    private static void SetPluralsAndNumerics(List<NumberPart> parts, string variable, string rawValue, Locale locale)
     {
         if (parts.Count == 0)
         {

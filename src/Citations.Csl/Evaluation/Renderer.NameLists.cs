@@ -63,7 +63,7 @@ internal sealed partial class Renderer
         return (shown, truncated && !ellipsis, ellipsis);
     }
 
-    private Blob? RenderNameList(string variable, IReadOnlyList<CslName> list, NameElement nameElement, NameOptions options, EtAlElement? etAl, RenderContext ctx, AuthorNames? recording)
+    private Blob? RenderNameList(IReadOnlyList<CslName> list, NameElement nameElement, NameOptions options, EtAlElement? etAl, RenderContext ctx, AuthorNames? recording)
     {
         var listIndex = ctx.NameListIndex++;
         var (shown, useEtAl, useEllipsis) = Truncation(list.Count, options, ctx, listIndex);

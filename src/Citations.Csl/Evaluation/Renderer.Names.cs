@@ -113,7 +113,7 @@ internal sealed partial class Renderer
         ctx.Scope = scope.Push(container.Decorations);
         foreach (var (variable, list) in lists)
         {
-            var listBlob = RenderNameList(variable, list, nameElement, options, etAl, ctx, recording);
+            var listBlob = RenderNameList(list, nameElement, options, etAl, ctx, recording);
             if (listBlob is null)
             {
                 continue;

@@ -135,7 +135,7 @@ internal sealed partial class Renderer
         }
 
         ctx.VariablesRendered++;
-        var blob = MakeText(value, text.Decor, ctx, isTerm: false, variable: variable);
+        var blob = MakeText(value, text.Decor, ctx, isTerm: false);
         return blob;
     }
 
@@ -250,7 +250,7 @@ internal sealed partial class Renderer
     }
 
     /// <summary>Creates the output node for text from a field, term or value, with the element's formatting.</summary>
-    internal Blob MakeText(string text, Decor decor, RenderContext ctx, bool isTerm, string? variable = null)
+    internal Blob MakeText(string text, Decor decor, RenderContext ctx, bool isTerm)
     {
         ctx.TextsMade++;
         if (text.Length > 0)

@@ -44,7 +44,7 @@ internal sealed partial class StyleParser
             case "label":
                 return ParseLabel(e);
             case "date":
-                return ParseDate(e, inLocale: false);
+                return ParseDate(e);
             case "names":
                 return ParseNames(e);
             case "group":
@@ -109,7 +109,7 @@ internal sealed partial class StyleParser
         };
     }
 
-    private DateElement ParseDate(XElement e, bool inLocale)
+    private DateElement ParseDate(XElement e)
     {
         CheckAttributes(e, ["variable", "form", "date-parts", "delimiter", "xmlns"], inheritable: false);
         var parts = new List<DatePartElement>();

@@ -48,7 +48,7 @@ internal sealed partial class StyleParser
     public static DateElement ParseLocaleDate(XElement element, string? file, List<Diagnostic>? warnings)
     {
         var parser = new StyleParser(file);
-        var date = parser.ParseDate(element, inLocale: true);
+        var date = parser.ParseDate(element);
         warnings?.AddRange(parser._warnings);
         return date;
     }
