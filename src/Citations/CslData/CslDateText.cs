@@ -79,7 +79,7 @@ public static class CslDateText
         }
 
         // "1998-2000" or "May-June 2003" style ranges in raw dates.
-        var dash = s.IndexOf('-', 1);
+        var dash = s.Length > 1 ? s.IndexOf('-', 1) : -1;
         while (dash > 0)
         {
             var left = s[..dash].Trim();
