@@ -42,6 +42,10 @@ public sealed class DoiResolver : IDisposable
     private readonly RequestRunner? _runner;
     private readonly HttpClient? _ownedClient;
 
+    /// <summary>A caller's client whose private-address guard is checked before its first lookup (as the checker does).</summary>
+    private readonly HttpClient? _clientToCheck;
+    private Task<string?>? _guard;
+
     /// <summary>Creates a resolver.</summary>
     /// <param name="options">The options (copied and validated); the defaults when <see langword="null"/>.</param>
     /// <param name="httpClient">The client to use (make its handler with <see cref="LinkHttpHandler.Create"/>: redirects
@@ -68,6 +72,10 @@ public sealed class DoiResolver : IDisposable
         {
             var handler = LinkHttpHandler.Create(_options.AllowPrivateAddresses, hostResolver, Math.Max(_options.Concurrency, 2));
             _ownedClient = httpClient = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+        }
+        else if (!_options.AllowPrivateAddresses)
+        {
+            _clientToCheck = httpClient;
         }
 
         var pipelineOptions = new LinkCheckerOptions
@@ -130,6 +138,7 @@ public sealed class DoiResolver : IDisposable
                 $"DOI {doi.Text} is not in the DOI cache ({CacheDescription}) and lookups are offline; look it up once with the network to cache it");
         }
 
+        await EnsureGuardedAsync().ConfigureAwait(false);
         var url = doi.ResolverUrl(_options.ResolverAddress);
         Walk walk;
         using (var total = new CancellationTokenSource(_options.TotalTimeout, TimeProvider))
@@ -148,6 +157,32 @@ public sealed class DoiResolver : IDisposable
         }
 
         return Judge(reference, url, walk);
+    }
+
+    /// <summary>
+    /// Refuses a caller's client without the private-address guard while <see cref="DoiLookupOptions.AllowPrivateAddresses"/>
+    /// is false, as the link checker does: a resolver's redirect could otherwise reach this machine or
+    /// its network. The client is asked once (in memory, see <see cref="LinkHttpHandler"/>).
+    /// </summary>
+    /// <exception cref="LinkOptionsException">The client has no guard, or one that allows private addresses.</exception>
+    private async Task EnsureGuardedAsync()
+    {
+        if (_clientToCheck is null)
+        {
+            return;
+        }
+
+        var guard = await (_guard ??= LinkHttpHandler.CheckGuardAsync(_clientToCheck, CancellationToken.None)).ConfigureAwait(false);
+        if (guard != LinkHttpHandler.RefusesPrivate)
+        {
+            throw new LinkOptionsException(nameof(DoiResolver),
+            [
+                "The HttpClient given to the DOI resolver " + (guard == LinkHttpHandler.AllowsPrivate
+                    ? "allows private addresses while DoiLookupOptions.AllowPrivateAddresses is false."
+                    : "has no private-address guard (its primary handler was not made by LinkHttpHandler.Create).")
+                + " Make its primary handler with LinkHttpHandler.Create(), or set AllowPrivateAddresses = true to use the client as it is.",
+            ]);
+        }
     }
 
     /// <summary>

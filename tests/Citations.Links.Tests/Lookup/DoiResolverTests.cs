@@ -287,6 +287,33 @@ public sealed class DoiResolverTests
     }
 
     [TestMethod]
+    public async Task ResolveAsync_CallersClientWithoutGuard_RefusedBeforeAnyRequest()
+    {
+        using var client = new HttpClient();
+        using var resolver = new DoiResolver(Options(o => o.AllowPrivateAddresses = false), client);
+        var before = _server.Requests.Count;
+
+        var e = await Assert.ThrowsExactlyAsync<LinkOptionsException>(() => resolver.ResolveAsync(Doi.Parse(DoiTestServer.Known)));
+
+        StringAssert.Contains(string.Join(" ", e.Errors), "has no private-address guard");
+        Assert.AreEqual(before, _server.Requests.Count, "nothing was sent to the resolver");
+    }
+
+    [TestMethod]
+    public async Task ResolveAsync_CallersGuardedClient_PrivateResolverRefusedAsWithoutAClient()
+    {
+        using var client = new HttpClient(LinkHttpHandler.Create());
+        using var resolver = new DoiResolver(Options(o => o.AllowPrivateAddresses = false), client);
+        var before = _server.Requests.Count;
+
+        var read = await resolver.ResolveAsync(Doi.Parse(DoiTestServer.Known));
+
+        Assert.IsNull(read.Value);
+        Assert.IsTrue(read.Diagnostics.Any(d => d.Code == LinkDiagnosticCodes.DoiUnavailable), string.Join("; ", read.Diagnostics));
+        Assert.AreEqual(before, _server.Requests.Count);
+    }
+
+    [TestMethod]
     public async Task ResolveAllAsync_MixedDois_ItemsInOrderAndOneErrorPerFailure()
     {
         using var resolver = new DoiResolver(Options());
