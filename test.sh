@@ -9,6 +9,9 @@
 #                        ../shared/tools/csl-reference into a cache folder, exported as NODE_PATH
 #   Chromium             headless browser for the HTML report tests (Debian package chromium), exported as
 #                        CITATIONS_CHROMIUM
+#   PostgreSQL           a throw-away server (Debian package postgresql; build/postgres-test-server.sh: initdb into a
+#                        temporary folder, run as the non-root user postgres, 127.0.0.1 only), its connection string
+#                        exported as CITATIONS_TEST_POSTGRES, stopped and deleted when the tests end
 # Overrides: CITATIONS_TEST_CACHE (default ~/.cache/citations-tests), CITATIONS_SHARED_CSL, CITATIONS_CSL_REFERENCE.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -60,7 +63,22 @@ need_package jing jing
 need_package chromium chromium
 need_package node nodejs
 need_package npm npm
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null 2>&1; then
+  need_package pg_ctlcluster postgresql
+fi
 command -v chromium >/dev/null 2>&1 && export CITATIONS_CHROMIUM="${CITATIONS_CHROMIUM:-$(command -v chromium)}"
 setup_reference
+
+# A PostgreSQL server for the history-store and shared-run tests, unless the caller gives one.
+if [ -z "${CITATIONS_TEST_POSTGRES:-}" ]; then
+  pg_parent=$(mktemp -d -t citations-pg.XXXXXX)
+  chmod 755 "$pg_parent"
+  trap 'build/postgres-test-server.sh stop "$pg_parent/server"; rm -rf "$pg_parent"' EXIT
+  if connection=$(build/postgres-test-server.sh start "$pg_parent/server"); then
+    export CITATIONS_TEST_POSTGRES="$connection"
+  else
+    note "could not start PostgreSQL: the tests that need it fail under CI=true"
+  fi
+fi
 
 dotnet test Citations.sln "$@"
