@@ -95,7 +95,8 @@ internal sealed class CiteCollapser
             var at = whole.IndexOf(Sentinel, StringComparison.Ordinal);
             if (at >= 0)
             {
-                var tailText = _writer.Write(tail);
+                // The number keeps its own decorations (a font-style="normal" only undoes an enclosing italic).
+                var tailText = _writer.Write(tail, enclosing.With(blob.Decorations));
                 return new CitePiece(prefix, whole[..at], tailText, tail.NumericValue, whole[(at + Sentinel.Length)..], suffix);
             }
         }
@@ -103,7 +104,7 @@ internal sealed class CiteCollapser
         return new CitePiece(prefix, _writer.Write(blob, enclosing), null, 0, string.Empty, suffix);
     }
 
-    /// <summary>The cite's last leaf, if it is a number of the kind given and nothing formatted encloses it.</summary>
+    /// <summary>The cite's last leaf, if it is a number of the kind given and nothing formatted (below the cite) encloses it.</summary>
     private static Blob? FindTail(Blob blob, NumberKind kind)
     {
         var node = blob;
@@ -119,7 +120,7 @@ internal sealed class CiteCollapser
             node = children[^1];
         }
 
-        return node.Text is not null && node.IsNumeric && node.Kind == kind && !node.Decorations.HasAny ? node : null;
+        return node.Text is not null && node.IsNumeric && node.Kind == kind ? node : null;
     }
 
     private enum NumberStatus : byte { Start, Successor, SuccessorOfSuccessor, Seen, Suppress, End }
