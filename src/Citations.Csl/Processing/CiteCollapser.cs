@@ -82,45 +82,68 @@ internal sealed class CiteCollapser
 
     private CitePiece SplitInner(Blob blob, NumberKind kind, BlobWriter.Enclosing enclosing, string prefix, string suffix)
     {
-        if (kind != NumberKind.Plain && FindTail(blob, kind) is { } tail)
+        if (kind != NumberKind.Plain && FindTail(blob, kind) is { } found)
         {
+            // The tail is written apart; in the cite's output a sentinel stands where it was.
             const string Sentinel = "\u0001";
-            var saved = (tail.Text, tail.Prefix, tail.Suffix, tail.Decorations);
+            var tail = found.Wrapper;
+            var saved = (tail.Text, tail.Children, tail.Prefix, tail.Suffix, tail.Decorations);
             tail.Text = Sentinel;
+            tail.Children = null;
             tail.Prefix = string.Empty;
             tail.Suffix = string.Empty;
             tail.Decorations = default;
             var whole = _writer.Write(blob, enclosing);
-            (tail.Text, tail.Prefix, tail.Suffix, tail.Decorations) = saved;
+            (tail.Text, tail.Children, tail.Prefix, tail.Suffix, tail.Decorations) = saved;
             var at = whole.IndexOf(Sentinel, StringComparison.Ordinal);
             if (at >= 0)
             {
-                // The number keeps its own decorations (a font-style="normal" only undoes an enclosing italic).
+                // The number keeps its own decorations and those of the groups around it alone (a font-style="normal"
+                // only undoes an enclosing italic).
                 var tailText = _writer.Write(tail, enclosing.With(blob.Decorations));
-                return new CitePiece(prefix, whole[..at], tailText, tail.NumericValue, whole[(at + Sentinel.Length)..], suffix);
+                return new CitePiece(prefix, whole[..at], tailText, found.Number.NumericValue, whole[(at + Sentinel.Length)..], suffix);
             }
         }
 
         return new CitePiece(prefix, _writer.Write(blob, enclosing), null, 0, string.Empty, suffix);
     }
 
-    /// <summary>The cite's last leaf, if it is a number of the kind given and nothing formatted (below the cite) encloses it.</summary>
-    private static Blob? FindTail(Blob blob, NumberKind kind)
+    /// <summary>
+    /// The cite's last leaf, if it is a number of the kind given, with what collapses along with it: the number and the
+    /// groups around it that hold nothing else (their affixes and decorations go with the number, as citeproc-js moves
+    /// a group's affixes onto its only child in a citation). Nothing else that ends the cite may have a suffix or
+    /// decorations, which would cut the number off from the next cite's.
+    /// </summary>
+    private static (Blob Number, Blob Wrapper)? FindTail(Blob blob, NumberKind kind)
     {
-        var node = blob;
-        var top = true;
-        while (node.Children is { Count: > 0 } children)
+        var path = new List<Blob>();
+        for (var node = blob; node.Children is { Count: > 0 } children;)
         {
-            if (!top && (node.Suffix.Length > 0 || node.Decorations.HasAny || node.Display != Display.None))
+            node = children[^1];
+            path.Add(node);
+        }
+
+        if (path.Count == 0 || path[^1] is not { Text: not null, IsNumeric: true } number || number.Kind != kind)
+        {
+            return null;
+        }
+
+        // The single-child chain that ends in the number: its nodes collapse with it.
+        var chain = path.Count - 1;
+        while (chain > 0 && path[chain - 1].Children!.Count == 1 && path[chain - 1].Display == Display.None)
+        {
+            chain--;
+        }
+
+        for (var i = 0; i < chain; i++)
+        {
+            if (path[i].Suffix.Length > 0 || path[i].Decorations.HasAny || path[i].Display != Display.None)
             {
                 return null;
             }
-
-            top = false;
-            node = children[^1];
         }
 
-        return node.Text is not null && node.IsNumeric && node.Kind == kind ? node : null;
+        return (number, path[chain]);
     }
 
     private enum NumberStatus : byte { Start, Successor, SuccessorOfSuccessor, Seen, Suppress, End }
