@@ -143,15 +143,30 @@ public sealed class CslLocale
         var multipleElement = term.Element(term.Name.Namespace + "multiple");
         if (singleElement is not null || multipleElement is not null)
         {
-            single = singleElement?.Value ?? multipleElement!.Value;
-            multiple = multipleElement?.Value ?? single;
+            single = TermText(singleElement ?? multipleElement!);
+            multiple = multipleElement is null ? single : TermText(multipleElement);
         }
         else
         {
-            single = multiple = term.Value;
+            single = multiple = TermText(term);
         }
 
         terms[new TermKey(name, form, genderForm)] = new Term(single, multiple, gender, match);
+    }
+
+    /// <summary>
+    /// A term's text as citeproc-js reads it: line breaks are spaces, and a text of nothing but spaces, tabs and line
+    /// breaks (a term a style empties over several lines) is empty.
+    /// </summary>
+    private static string TermText(XElement element)
+    {
+        var text = element.Value;
+        if (text.AsSpan().IndexOfAnyExcept(" \t\r\n") < 0)
+        {
+            return string.Empty;
+        }
+
+        return text.IndexOfAny(['\r', '\n']) < 0 ? text : text.Replace("\r\n", " ", StringComparison.Ordinal).Replace('\r', ' ').Replace('\n', ' ');
     }
 
     private static Gender ParseGender(string? value) => value switch
