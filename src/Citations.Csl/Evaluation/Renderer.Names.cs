@@ -310,8 +310,10 @@ internal sealed partial class Renderer
                 };
                 if (recordEligible is { } eligible && ctx.Found.LeadingNames is null && raw is not null)
                 {
+                    // It counts as one name: every rule replaces it whole (citeproc-js replaces the substitute's output).
                     ctx.Found.LeadingNames = new AuthorNames { Container = wrapper, Eligible = eligible };
                     ctx.Found.LeadingNames.Keys.Add(raw);
+                    ctx.Found.LeadingNames.NameBlobs.Add(wrapper);
                 }
 
                 return wrapper;
