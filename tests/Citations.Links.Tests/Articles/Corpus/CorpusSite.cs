@@ -127,13 +127,20 @@ internal sealed class CorpusSite : IAsyncDisposable
             """;
         await response.WriteAsync(head);
         var written = head.Length;
-        var row = new StringBuilder();
+        var rows = new StringBuilder();
         for (var county = 1; written < HugePageBytes; county++)
         {
-            row.Clear().Append(CultureInfo.InvariantCulture, $"<tr><td>County {county}</td><td>{county * 37 % 1000}</td><td>{county * 113 % 5000} ha</td></tr>\n");
-            await response.WriteAsync(row.ToString());
-            written += row.Length;
+            var before = rows.Length;
+            rows.Append(CultureInfo.InvariantCulture, $"<tr><td>County {county}</td><td>{county * 37 % 1000}</td><td>{county * 113 % 5000} ha</td></tr>\n");
+            written += rows.Length - before;
+            if (rows.Length > 64 * 1024)
+            {
+                await response.WriteAsync(rows.ToString());
+                rows.Clear();
+            }
         }
+
+        await response.WriteAsync(rows.ToString());
 
         await response.WriteAsync("</table></body></html>");
     }
