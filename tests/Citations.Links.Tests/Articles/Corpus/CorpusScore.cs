@@ -80,8 +80,8 @@ internal sealed record ArticleScore(string Name, int MarkedClaims, int Extracted
     /// <param name="marked">What a person marked.</param>
     /// <param name="pages">The cited pages as marked.</param>
     /// <param name="article">What the extractor made.</param>
-    /// <param name="address">The site's address (marked site paths are relative to it).</param>
-    public static ArticleScore Of(MarkedArticle marked, MarkedPages pages, Article article, string address)
+    /// <param name="siteAddress">The site's address (marked site paths are relative to it).</param>
+    public static ArticleScore Of(MarkedArticle marked, MarkedPages pages, Article article, string siteAddress)
     {
         var problems = new List<string>();
 
@@ -100,11 +100,14 @@ internal sealed record ArticleScore(string Name, int MarkedClaims, int Extracted
                     continue;
                 }
 
-                var final = pages.Final(target);
-                var url = final.StartsWith('/') ? address + final : final;
-                if (source.Item.Url is { } itemUrl && string.Equals(itemUrl.TrimEnd('/'), url.TrimEnd('/'), StringComparison.Ordinal))
+                // Where the link ends up once its redirects are followed, or (not fetched) the link itself.
+                foreach (var address in new[] { pages.Final(target), target })
                 {
-                    return target;
+                    var url = address.StartsWith('/') ? siteAddress + address : address;
+                    if (source.Item.Url is { } itemUrl && string.Equals(itemUrl.TrimEnd('/'), url.TrimEnd('/'), StringComparison.Ordinal))
+                    {
+                        return target;
+                    }
                 }
             }
 
