@@ -54,8 +54,10 @@ internal sealed class ExtractCommand : ICliCommand
         marked "reviewed": false: a person confirms kinds, classes and evidence.
         Boilerplate left out: nav, header, footer, aside, forms, scripts, ARIA navigation, banner,
         contentinfo and complementary regions, and elements whose class or id names navigation,
-        menus, comments, ads, sidebars, sharing, related links or newsletters; text is taken from
-        <article> or <main> when the page has one.
+        menus, comments, ads, sidebars, sharing, related links, newsletters, bylines or tags, and
+        "Read more:" lines; text is taken from <article> or <main> when the page has one. Table
+        rows and list items count as text. Author, tag and photo-credit links are not citations;
+        tracking parameters (utm_*, fbclid, gclid) are dropped from targets.
 
         Exit codes:
           0  extracted (cited pages that could not be fetched are warnings: their sources get a

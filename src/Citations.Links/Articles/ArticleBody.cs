@@ -20,8 +20,12 @@ internal sealed record BodyParagraph(string Text, IReadOnlyList<LinkSpan> Links)
 /// elements with the ARIA roles navigation, banner, contentinfo, complementary or search, and elements whose class or
 /// id names boilerplate (navigation, menus, footers, comments, ads, sidebars, sharing, related links, newsletters,
 /// cookie banners, breadcrumbs).</item>
-/// <item>A paragraph is a <c>p</c>, a <c>blockquote</c> without paragraphs inside, a list item without paragraphs or
-/// lists inside, a <c>dd</c> or a <c>figcaption</c>; headings, tables and code are not paragraphs.</item>
+/// <item>A paragraph is a <c>p</c>, a <c>blockquote</c> without paragraphs inside, a list item (its own words, when it
+/// also holds a nested list), a <c>dd</c>, a <c>figcaption</c>, or a table row (its cells joined by <c> | </c>; a row of
+/// header cells only is not one); headings and code are not paragraphs.</item>
+/// <item>A paragraph that only points elsewhere ("Read more:", "See also:", "Related:") is left out.</item>
+/// <item>Links that are not citations are read as text: <c>rel="author"</c> and <c>rel="tag"</c> links, and credits
+/// (a link right after "Photo:", "Image:", "Credit:", "Illustration:" or "Photo by").</item>
 /// <item>The targets of in-page links (footnote lists: <c>href="#fn1"</c> → <c>id="fn1"</c>) are notes, not
 /// paragraphs: a sentence with a footnote reference cites the links of its note.</item>
 /// </list>
@@ -42,14 +46,26 @@ internal static class ArticleBody
     {
         "nav", "navbar", "navigation", "menu", "footer", "comment", "comments", "ad", "ads", "advert", "advertisement",
         "sponsored", "sidebar", "share", "sharing", "social", "related", "newsletter", "subscribe", "cookie", "cookies",
-        "banner", "breadcrumb", "breadcrumbs", "promo", "masthead", "byline-share", "paywall",
+        "banner", "breadcrumb", "breadcrumbs", "promo", "masthead", "byline-share", "paywall", "byline", "tags", "credit", "credits",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     private static readonly FrozenSet<string> ParagraphElements = new[] { "P", "BLOCKQUOTE", "LI", "DD", "FIGCAPTION" }
         .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
-    private static readonly FrozenSet<string> NotText = new[] { "PRE", "CODE", "TABLE", "H1", "H2", "H3", "H4", "H5", "H6" }
+    private static readonly FrozenSet<string> NotText = new[] { "PRE", "CODE", "H1", "H2", "H3", "H4", "H5", "H6" }
         .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    // Elements that start a block of their own: a list item's own words stop at them.
+    private static readonly FrozenSet<string> BlockElements = new[]
+    {
+        "P", "UL", "OL", "DL", "BLOCKQUOTE", "TABLE", "DIV", "SECTION", "FIGURE", "PRE", "H1", "H2", "H3", "H4", "H5", "H6",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    // How a paragraph that only points elsewhere starts; compared with the paragraph's start, case ignored.
+    private static readonly string[] PointerLeads = ["read more:", "see also:", "related:", "also read:", "more on this:", "read next:", "recommended:"];
+
+    // What a credit's link follows: the link names who made a picture, not a source of the text.
+    private static readonly string[] CreditLeads = ["photo:", "photograph:", "image:", "picture:", "credit:", "illustration:", "photo by", "image by", "photos:"];
 
     /// <summary>The paragraphs of the page, and the notes (by element id) that in-page links point to.</summary>
     public static (IReadOnlyList<BodyParagraph> Paragraphs, IReadOnlyDictionary<string, BodyParagraph> Notes) Read(IDocument document, Uri? baseUrl)
@@ -98,15 +114,26 @@ internal static class ArticleBody
                 continue;
             }
 
-            if (ParagraphElements.Contains(child.LocalName) && !child.QuerySelectorAll("p, li, blockquote, ul, ol").Any())
+            if (ParagraphElements.Contains(child.LocalName))
             {
-                var paragraph = ReadParagraph(child, baseUrl);
-                if (paragraph.Text.Length > 0)
+                var nested = child.QuerySelectorAll("p, li, blockquote, ul, ol, table").Any();
+                if (!nested || child.LocalName == "li")
                 {
-                    paragraphs.Add(paragraph);
+                    // A list item that holds a nested list: its own words are a paragraph, then the nested items.
+                    Add(paragraphs, ReadParagraph(child, baseUrl, ownWordsOnly: nested));
+                    if (!nested)
+                    {
+                        continue;
+                    }
                 }
-
-                continue;
+            }
+            else if (child.LocalName == "tr")
+            {
+                if (child.Children.Any(c => c.LocalName == "td") && !child.QuerySelectorAll("p, li, table, div").Any())
+                {
+                    Add(paragraphs, ReadRow(child, baseUrl));
+                    continue;
+                }
             }
 
             Collect(child, baseUrl, noteIds, paragraphs);
@@ -133,12 +160,57 @@ internal static class ArticleBody
         return false;
     }
 
-    /// <summary>The element's text, whitespace collapsed, with where each link's text sits in it.</summary>
-    private static BodyParagraph ReadParagraph(IElement element, Uri? baseUrl)
+    private static void Add(List<BodyParagraph> paragraphs, BodyParagraph paragraph)
+    {
+        if (paragraph.Text.Length > 0 && !PointerLeads.Any(lead => paragraph.Text.StartsWith(lead, StringComparison.OrdinalIgnoreCase)))
+        {
+            paragraphs.Add(paragraph);
+        }
+    }
+
+    /// <summary>A table row: its cells' text joined by <c> | </c>, with the links in them.</summary>
+    private static BodyParagraph ReadRow(IElement row, Uri? baseUrl)
     {
         var text = new StringBuilder();
         var links = new List<LinkSpan>();
-        Append(element, text, links, baseUrl);
+        foreach (var cell in row.Children.Where(c => c.LocalName is "td" or "th" && !IsDropped(c)))
+        {
+            var before = text.Length;
+            if (before > 0)
+            {
+                text.Append(" | ");
+            }
+
+            var start = text.Length;
+            Append(cell, text, links, baseUrl, ownWordsOnly: false);
+            while (text.Length > start && text[^1] == ' ')
+            {
+                text.Length--;
+            }
+
+            if (text.Length == start)
+            {
+                text.Length = before; // an empty cell adds nothing
+            }
+        }
+
+        return Trimmed(text, links);
+    }
+
+    /// <summary>The element's text, whitespace collapsed, with where each link's text sits in it.</summary>
+    /// <param name="element">The element.</param>
+    /// <param name="baseUrl">What relative links are resolved against.</param>
+    /// <param name="ownWordsOnly">Leave out the blocks inside it (a list item's nested list).</param>
+    private static BodyParagraph ReadParagraph(IElement element, Uri? baseUrl, bool ownWordsOnly = false)
+    {
+        var text = new StringBuilder();
+        var links = new List<LinkSpan>();
+        Append(element, text, links, baseUrl, ownWordsOnly);
+        return Trimmed(text, links);
+    }
+
+    private static BodyParagraph Trimmed(StringBuilder text, List<LinkSpan> links)
+    {
         var trimmedEnd = text.Length;
         while (trimmedEnd > 0 && text[trimmedEnd - 1] == ' ')
         {
@@ -149,7 +221,7 @@ internal static class ArticleBody
         return new BodyParagraph(result, links.Select(l => l with { End = Math.Min(l.End, result.Length) }).ToList());
     }
 
-    private static void Append(INode node, StringBuilder text, List<LinkSpan> links, Uri? baseUrl)
+    private static void Append(INode node, StringBuilder text, List<LinkSpan> links, Uri? baseUrl, bool ownWordsOnly)
     {
         foreach (var child in node.ChildNodes)
         {
@@ -159,7 +231,7 @@ internal static class ArticleBody
             }
             else if (child is IElement e)
             {
-                if (IsDropped(e))
+                if (IsDropped(e) || (ownWordsOnly && BlockElements.Contains(e.LocalName)))
                 {
                     continue;
                 }
@@ -171,8 +243,8 @@ internal static class ArticleBody
                 }
 
                 var start = text.Length;
-                Append(e, text, links, baseUrl);
-                if (e.LocalName == "a" && Href(e, baseUrl) is { } href)
+                Append(e, text, links, baseUrl, ownWordsOnly: false);
+                if (e.LocalName == "a" && !IsCredit(text, start) && Href(e, baseUrl) is { } href)
                 {
                     // A leading space belongs to the text before the link.
                     while (start < text.Length && text[start] == ' ')
@@ -184,6 +256,14 @@ internal static class ArticleBody
                 }
             }
         }
+    }
+
+    /// <summary>Whether a link whose text starts at <paramref name="start"/> follows a credit's lead ("Photo:").</summary>
+    private static bool IsCredit(StringBuilder text, int start)
+    {
+        var from = Math.Max(0, start - 24);
+        var before = text.ToString(from, start - from).TrimEnd();
+        return CreditLeads.Any(lead => before.EndsWith(lead, StringComparison.OrdinalIgnoreCase));
     }
 
     private static void AppendCollapsed(StringBuilder text, string data)
@@ -208,7 +288,7 @@ internal static class ArticleBody
     private static string? Href(IElement anchor, Uri? baseUrl)
     {
         var raw = anchor.GetAttribute("href")?.Trim();
-        if (string.IsNullOrEmpty(raw))
+        if (string.IsNullOrEmpty(raw) || (anchor.GetAttribute("rel") ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(r => r.Equals("author", StringComparison.OrdinalIgnoreCase) || r.Equals("tag", StringComparison.OrdinalIgnoreCase)))
         {
             return null;
         }

@@ -17,7 +17,7 @@ public enum ArticleMarkup
     /// <summary>An HTML page.</summary>
     Html,
 
-    /// <summary>Markdown (CommonMark with footnotes and autolinks).</summary>
+    /// <summary>Markdown (CommonMark with footnotes, autolinks and pipe tables).</summary>
     Markdown,
 }
 
@@ -51,7 +51,7 @@ public sealed record ExtractedArticle(Article Article, ArticleText Text);
 /// </remarks>
 public sealed class ArticleExtractor : IDisposable
 {
-    private static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder().UseFootnotes().UseAutoLinks().Build();
+    private static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder().UseFootnotes().UseAutoLinks().UsePipeTables().Build();
 
     private readonly ArticleExtractionOptions _options;
     private readonly PageFetcher? _fetcher;
@@ -131,7 +131,8 @@ public sealed class ArticleExtractor : IDisposable
     /// <param name="markup">Which of the two it is.</param>
     /// <param name="address">Where it was published: relative links are resolved against it and it is the article's
     /// <c>URL</c> unless the page names a canonical one; <see langword="null"/> for a local file (relative links are then
-    /// left out: they cannot be fetched).</param>
+    /// resolved against the address the page names for itself — <c>&lt;base href&gt;</c>, its canonical link, <c>og:url</c> —
+    /// and left out when it names none: they cannot be fetched).</param>
     /// <param name="location">The file or URL named in diagnostics.</param>
     /// <param name="cancellationToken">Cancels fetching.</param>
     public async Task<ParseResult<ExtractedArticle>> ExtractAsync(string content, ArticleMarkup markup, Uri? address, string location, CancellationToken cancellationToken = default)
@@ -151,6 +152,9 @@ public sealed class ArticleExtractor : IDisposable
 
         metadata = new CslItemBuilder(metadata) { Id = Slug(metadata.Title ?? Path.GetFileNameWithoutExtension(location), "article") }.Build();
 
+        // A saved page still says where it was published (<base href>, a canonical link, og:url): its relative links
+        // are resolved against that, and links to it are links to the article itself.
+        address ??= PublishedAddress(document);
         var (paragraphs, notes) = ArticleBody.Read(document, address);
         var targets = new Dictionary<string, Target>(StringComparer.Ordinal);
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -158,7 +162,7 @@ public sealed class ArticleExtractor : IDisposable
         for (var p = 0; p < paragraphs.Count; p++)
         {
             var paragraph = paragraphs[p];
-            var sentences = Sentences.Split(paragraph.Text);
+            var sentences = Sentences.Split(paragraph.Text, paragraph.Links.Where(l => l.Href.StartsWith('#')).Select(l => (l.Start, l.End)).ToList());
             for (var s = 0; s < sentences.Count; s++)
             {
                 var (start, end) = sentences[s];
@@ -257,6 +261,15 @@ public sealed class ArticleExtractor : IDisposable
         }
     }
 
+    /// <summary>The absolute http(s) address a page names for itself, or <see langword="null"/>.</summary>
+    private static Uri? PublishedAddress(AngleSharp.Dom.IDocument document)
+    {
+        var named = document.QuerySelector("base[href]")?.GetAttribute("href")
+            ?? document.QuerySelector("link[rel=canonical]")?.GetAttribute("href")
+            ?? document.QuerySelector("meta[property='og:url']")?.GetAttribute("content");
+        return Uri.TryCreate(named?.Trim(), UriKind.Absolute, out var url) && url.Scheme is "http" or "https" ? url : null;
+    }
+
     private static bool IsBackReferenceOnly(BodyParagraph note) => note.Text.Length <= 3 && note.Links.Count > 0;
 
     private static Target? TargetOf(LinkSpan link, Uri? address, Dictionary<string, Target> targets, HashSet<string> ids, string? noteText)
@@ -266,6 +279,7 @@ public sealed class ArticleExtractor : IDisposable
             return null;
         }
 
+        url = WithoutTracking(url);
         var key = UrlNormalizer.Key(url);
         if (address is not null && key == UrlNormalizer.Key(address))
         {
@@ -283,6 +297,29 @@ public sealed class ArticleExtractor : IDisposable
 
         return target;
     }
+
+    /// <summary>
+    /// The URL without the query parameters that only tell the linking site where a click came from (<c>utm_*</c>,
+    /// <c>fbclid</c>, <c>gclid</c>, <c>mc_cid</c>, <c>mc_eid</c>): the same page linked from a newsletter is one source.
+    /// </summary>
+    private static Uri WithoutTracking(Uri url)
+    {
+        if (url.Query.Length <= 1)
+        {
+            return url;
+        }
+
+        var kept = url.Query[1..].Split('&').Where(p => p.Length > 0 && !IsTracking(p.Split('=')[0])).ToList();
+        if (kept.Count == url.Query[1..].Split('&').Count(p => p.Length > 0))
+        {
+            return url;
+        }
+
+        return new UriBuilder(url) { Query = string.Join('&', kept) }.Uri;
+    }
+
+    private static bool IsTracking(string name) => name.StartsWith("utm_", StringComparison.OrdinalIgnoreCase)
+        || name is "fbclid" or "gclid" or "mc_cid" or "mc_eid";
 
     private static bool LooksLikeUrl(string text) => text.StartsWith("http", StringComparison.OrdinalIgnoreCase) || text.StartsWith("www.", StringComparison.OrdinalIgnoreCase);
 
@@ -341,7 +378,7 @@ public sealed class ArticleExtractor : IDisposable
             };
         }
 
-        if (_dois is not null && Lookup.Doi.TryParse(url.AbsoluteUri, out var doi) && url.Host.EndsWith("doi.org", StringComparison.OrdinalIgnoreCase))
+        if (_dois is not null && IsDoiLink(url, out var doi))
         {
             var resolved = await _dois.ResolveAsync(doi, cancellationToken).ConfigureAwait(false);
             if (resolved.Value is { } found)
@@ -382,6 +419,7 @@ public sealed class ArticleExtractor : IDisposable
         var minimal = new CslItemBuilder(target.Id, page?.MediaType is null ? CslItemTypes.Webpage : CslItemTypes.Document)
             .Set(CslVariables.Title, PageMetadata.Scalar(target.LinkText))
             .Set(CslVariables.Url, url.AbsoluteUri)
+            .Set(CslVariables.Doi, PageMetadata.Scalar(IsDoiLink(url, out var linkedDoi) ? linkedDoi.Text : null))
             .SetDate(CslVariables.Accessed, accessed)
             .Build();
         var (minimalClass, minimalReason) = Suggestions.Class(url, null);
@@ -396,6 +434,13 @@ public sealed class ArticleExtractor : IDisposable
             Reviewed = false,
             Note = $"Suggested by citations extract: {why}, so the item holds only the URL, the link text as title and the accessed date; class {ClassName(minimalClass)} because {minimalReason}.",
         };
+    }
+
+    /// <summary>Whether the URL is a DOI resolver's link (<c>https://doi.org/10…</c>), and its DOI.</summary>
+    private static bool IsDoiLink(Uri url, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Lookup.Doi? doi)
+    {
+        doi = null;
+        return url.Host.EndsWith("doi.org", StringComparison.OrdinalIgnoreCase) && Lookup.Doi.TryParse(url.AbsoluteUri, out doi);
     }
 
     private static string ClassName(SourceClass @class) => @class switch

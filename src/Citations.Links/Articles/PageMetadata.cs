@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.Json;
 using AngleSharp.Dom;
@@ -25,6 +26,17 @@ internal sealed record PageFacts(string? Title, string Type, string? SchemaType,
 /// </summary>
 internal static class PageMetadata
 {
+    // Words that make a name an organisation's (compared case-insensitively, whole words).
+    private static readonly FrozenSet<string> OrganisationWords = new[]
+    {
+        "of", "for", "and", "the", "&", "institute", "institution", "agency", "office", "council", "federation", "association",
+        "department", "ministry", "university", "college", "center", "centre", "court", "team", "desk", "committee", "bureau",
+        "commission", "foundation", "society", "organization", "organisation", "service", "services", "statistics", "board",
+        "authority", "government", "administration", "network", "group", "press", "project", "programme", "program",
+        "laboratory", "library", "museum", "union", "coalition", "alliance", "trust", "fund", "company", "inc", "ltd", "llc",
+        "corporation", "staff", "editors", "editorial", "newsroom", "reporters",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
     private static readonly string[] JsonLdTypes =
         ["ScholarlyArticle", "NewsArticle", "Article", "BlogPosting", "Report", "Dataset", "WebPage", "Book", "Chapter", "Thesis", "OpinionNewsArticle", "AnalysisNewsArticle", "GovernmentService", "Legislation"];
 
@@ -247,9 +259,19 @@ internal static class PageMetadata
         }
     }
 
-    /// <summary>A person's name: "Family, Given" or "Given Family"; one word is a literal.</summary>
+    /// <summary>
+    /// A name as a page writes it: an organisation (one word; a word such as "Agency", "Council", "Institute" or
+    /// "Desk"; a linking word such as "of", "for" or "and"; or more than four words) is a literal, as
+    /// <c>citation_author</c> and <c>DC.creator</c> often name one; otherwise a person, "Family, Given" or "Given Family".
+    /// </summary>
     private static CslName Name(string text)
     {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length > 4 || words.Any(w => OrganisationWords.Contains(w.Trim(',', '.', '(', ')'))))
+        {
+            return CslName.Institution(text);
+        }
+
         var comma = text.IndexOf(',', StringComparison.Ordinal);
         if (comma > 0)
         {

@@ -17,7 +17,10 @@ internal static class Sentences
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The sentences as start and end offsets (end exclusive, trailing space not included), in order.</summary>
-    public static IReadOnlyList<(int Start, int End)> Split(string text)
+    /// <param name="text">The paragraph.</param>
+    /// <param name="markers">Where footnote references are (start and end): one right after a full stop ("2024.<sup>3</sup>
+    /// A state…") belongs to the sentence it ends, which still ends there.</param>
+    public static IReadOnlyList<(int Start, int End)> Split(string text, IReadOnlyList<(int Start, int End)>? markers = null)
     {
         var sentences = new List<(int, int)>();
         var start = 0;
@@ -32,6 +35,19 @@ internal static class Sentences
             while (end < text.Length && text[end] is '"' or '\'' or '”' or '’' or ')' or ']' or '»')
             {
                 end++;
+            }
+
+            for (var moved = true; moved && markers is not null;)
+            {
+                moved = false;
+                foreach (var (markerStart, markerEnd) in markers)
+                {
+                    if (markerStart == end && markerEnd > end)
+                    {
+                        end = markerEnd;
+                        moved = true;
+                    }
+                }
             }
 
             // Footnote markers written as plain text right after the full stop ("deaths.[3]", "deaths.12") stay with it.

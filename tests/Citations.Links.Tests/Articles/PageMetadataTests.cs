@@ -61,4 +61,16 @@ public sealed class PageMetadataTests
 
         Assert.AreEqual("10.1000/xyz.1", item.Doi);
     }
+
+    [TestMethod]
+    public void Read_OrganisationInCitationAuthorAndDcCreator_LiteralNotAPerson()
+    {
+        var (item, _) = Read("""
+            <meta name="citation_title" content="Brief"><meta name="citation_author" content="Federation for American Immigration Reform">
+            <meta name="citation_author" content="Evidence Desk"><meta name="citation_author" content="Ada Marsh"><meta name="citation_author" content="Lee, Min">
+            """);
+
+        CollectionAssert.AreEqual(new[] { "Federation for American Immigration Reform", "Evidence Desk", null, null }, item.Authors.Select(a => a.Literal).ToArray());
+        CollectionAssert.AreEqual(new[] { null, null, "Marsh", "Lee" }, item.Authors.Select(a => a.Family).ToArray());
+    }
 }

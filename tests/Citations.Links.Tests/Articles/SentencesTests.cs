@@ -30,4 +30,14 @@ public sealed class SentencesTests
     {
         CollectionAssert.AreEqual(new[] { "See p. 12 and fig. 3 for details" }, Split("See p. 12 and fig. 3 for details"));
     }
+
+    [TestMethod]
+    public void Split_FootnoteReferenceRightAfterFullStop_EndsTheSentenceWithIt()
+    {
+        const string text = "Costs fell by two thirds by 2024.3 A state audit was critical.4";
+
+        var sentences = Sentences.Split(text, [(33, 34), (63, 64)]).Select(s => text[s.Start..s.End]).ToArray();
+
+        CollectionAssert.AreEqual(new[] { "Costs fell by two thirds by 2024.3", "A state audit was critical.4" }, sentences);
+    }
 }
