@@ -177,10 +177,15 @@ internal sealed class ItemRegistry
             }
         }
 
+        // A citation number shapes a cite only where the citation layout prints it (citeproc-js's numeric update
+        // mode): elsewhere a renumbered item's cites are not rendered again (a changed citation order is seen by the
+        // document anyway, through the citation's sorted cites).
+        var numbersShapeCites = _runtime.CitationPrintsNumbers;
         for (var i = 0; i < _order.Count; i++)
         {
             var entry = _order[i];
-            var signature = string.Concat(entry.CitationNumber.ToString(CultureInfo.InvariantCulture), "|", ambiguousCites[i], "|", entry.Disambiguation.Fingerprint());
+            var number = numbersShapeCites ? entry.CitationNumber.ToString(CultureInfo.InvariantCulture) : string.Empty;
+            var signature = string.Concat(number, "|", ambiguousCites[i], "|", entry.Disambiguation.Fingerprint());
             if (!string.Equals(signature, entry.Signature, StringComparison.Ordinal))
             {
                 entry.Signature = signature;
