@@ -38,7 +38,7 @@ public sealed class CslDocument
 
     internal CslDocument(CslProcessor processor, IEnumerable<CslItem> items)
     {
-        _session = new Session(processor, items);
+        _session = new Session(processor, items, document: true);
         _hasBibliography = processor.Style.HasBibliography;
         _nearNoteDistance = processor.Style.Citation!.NearNoteDistance;
         _tracksPositions = processor.Runtime.TracksPositions;
