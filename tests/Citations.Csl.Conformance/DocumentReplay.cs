@@ -97,9 +97,9 @@ internal sealed class DocumentReplay(CslDocument document)
             }
             else if (targetCitation.NoteNumber != _citations[i].Citation.NoteNumber)
             {
-                // A citation moved to another note is edited only to say so: citeproc-js reports it when its text
-                // changes (the text comparison below), not for the move itself.
-                Edit(document.Replace(i, targetCitation), () => _citations[i] = (targetId, targetCitation), rendered, except: i);
+                // A citation moved to another note: the document renders it again only when its output may change
+                // (as citeproc-js does), so it is reported when rendered, not for the move itself.
+                Edit(document.Replace(i, targetCitation), () => _citations[i] = (targetId, targetCitation), rendered);
             }
         }
 
@@ -114,12 +114,11 @@ internal sealed class DocumentReplay(CslDocument document)
         }
     }
 
-    /// <summary>Notes, by citation id, which citations an edit rendered again (the id list updated first), all but
-    /// the one at <paramref name="except"/>.</summary>
-    private void Edit(CslDocumentUpdate update, Action mirror, HashSet<string> rendered, int except = -1)
+    /// <summary>Notes, by citation id, which citations an edit rendered again (the id list updated first).</summary>
+    private void Edit(CslDocumentUpdate update, Action mirror, HashSet<string> rendered)
     {
         mirror();
-        foreach (var index in update.Rendered.Where(i => i != except))
+        foreach (var index in update.Rendered)
         {
             rendered.Add(_citations[index].Id);
         }

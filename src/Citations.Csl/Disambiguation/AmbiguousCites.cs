@@ -48,16 +48,60 @@ internal sealed class AmbiguousCites(StyleRuntime runtime, Renderer renderer)
         PunctuationAdjuster.Adjust(blob, runtime.Locale.PunctuationInQuote);
         var text = writer.Write(blob);
         var found = ctx.Found;
-        var settings = found.Settings.Clone();
-        settings.Disambiguate = request?.Disambiguate ?? 0;
-        if (request is not null)
+        DisambiguationState settings;
+        if (request is null)
         {
-            // Like citeproc-js, the request records what the render actually used.
-            request.Names = [.. settings.Names];
-            request.Givens = settings.Givens.Select(g => new List<int>(g)).ToList();
+            settings = found.Settings.Clone();
+        }
+        else
+        {
+            // Like citeproc-js, the request records what the render actually used, list by list and name by name:
+            // a name list the render did not reach (under a disambiguate condition that failed) keeps what the
+            // request had. The settings are the request's after that.
+            Record(request, found.Settings);
+            settings = request.Clone();
+            settings.IsRequest = false;
+            settings.YearSuffixIndex = null;
         }
 
         return new ProbeResult(text, settings, [.. found.NamesMax], found.DisambiguateCount, found.DisambiguateMax, found.RegistryLookups);
+    }
+
+    /// <summary>Writes the names shown and given-name levels a render used over the request's.</summary>
+    private static void Record(DisambiguationState request, DisambiguationState used)
+    {
+        var names = new List<int>(request.Names);
+        for (var i = 0; i < used.Names.Count; i++)
+        {
+            while (names.Count <= i)
+            {
+                names.Add(0);
+            }
+
+            names[i] = used.Names[i];
+        }
+
+        var givens = request.Givens.Select(g => new List<int>(g)).ToList();
+        for (var i = 0; i < used.Givens.Count; i++)
+        {
+            while (givens.Count <= i)
+            {
+                givens.Add([]);
+            }
+
+            for (var j = 0; j < used.Givens[i].Count; j++)
+            {
+                while (givens[i].Count <= j)
+                {
+                    givens[i].Add(0);
+                }
+
+                givens[i][j] = used.Givens[i][j];
+            }
+        }
+
+        request.Names = names;
+        request.Givens = givens;
     }
 
     /// <summary>The plain text of the names an item's cite leads with (its ambiguous cite under its settled state).</summary>

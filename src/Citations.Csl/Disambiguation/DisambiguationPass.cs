@@ -9,7 +9,17 @@ namespace Citations.Csl.Disambiguation;
 /// ambiguous cite, groups the items whose ambiguous cites coincide, and runs the <see cref="Disambiguator"/> on each
 /// group. Independent work runs on the machine's cores (<see cref="RangeRunner"/>); the result is the same either way.
 /// </summary>
-internal sealed class DisambiguationPass(StyleRuntime runtime, AmbiguousCites cites, SortKeys sortKeys, RangeRunner runner, Comparison<IDisambiguatedItem> bibliographyOrder)
+/// <param name="runtime">The style.</param>
+/// <param name="cites">Renders the ambiguous cites.</param>
+/// <param name="sortKeys">Files the names of the bibliography's sort keys.</param>
+/// <param name="runner">Runs independent work on the machine's cores.</param>
+/// <param name="bibliographyOrder">The bibliography's order (year suffixes follow it).</param>
+/// <param name="runsGroupsTwice">
+/// Whether each group of look-alikes is disambiguated a second time, from where the first run left it: what
+/// citeproc-js does in a document of a note style testing <c>disambiguate="true"</c>, where every newly cited item has
+/// its group run again (its number of citations is then first known).
+/// </param>
+internal sealed class DisambiguationPass(StyleRuntime runtime, AmbiguousCites cites, SortKeys sortKeys, RangeRunner runner, Comparison<IDisambiguatedItem> bibliographyOrder, bool runsGroupsTwice)
 {
     private CslStyle Style => runtime.Style;
 
@@ -120,7 +130,7 @@ internal sealed class DisambiguationPass(StyleRuntime runtime, AmbiguousCites ci
 
         runner.ForEachRange(
             ambiguous.Count,
-            () => new GroupWorker(cites, names, runtime.NewWriter(CslOutputFormat.Text), Style.Citation!, runtime.HasDisambiguateCondition, bibliographyOrder),
+            () => new GroupWorker(cites, names, runtime.NewWriter(CslOutputFormat.Text), Style.Citation!, runtime.HasDisambiguateCondition, bibliographyOrder, runsGroupsTwice),
             (worker, start, end) =>
             {
                 for (var g = start; g < end; g++)
@@ -142,13 +152,15 @@ internal sealed class DisambiguationPass(StyleRuntime runtime, AmbiguousCites ci
         private readonly NameRegistry _names;
         private readonly BlobWriter _writer;
         private readonly Disambiguator _disambiguator;
+        private readonly bool _twice;
 
         // The disambiguation algorithm renders the same item under the same settings many times over in large
         // groups of look-alikes; within a group the result depends on nothing else, so each is rendered once.
         private readonly Dictionary<(IDisambiguatedItem, string), ProbeResult> _probes = [];
 
-        public GroupWorker(AmbiguousCites cites, NameRegistry names, BlobWriter writer, CitationSection citation, bool hasDisambiguateCondition, Comparison<IDisambiguatedItem> bibliographyOrder)
+        public GroupWorker(AmbiguousCites cites, NameRegistry names, BlobWriter writer, CitationSection citation, bool hasDisambiguateCondition, Comparison<IDisambiguatedItem> bibliographyOrder, bool twice)
         {
+            _twice = twice;
             _cites = cites;
             _names = names;
             _writer = writer;
@@ -158,6 +170,10 @@ internal sealed class DisambiguationPass(StyleRuntime runtime, AmbiguousCites ci
         public void Run(List<IDisambiguatedItem> group)
         {
             _disambiguator.Run(group);
+            if (_twice)
+            {
+                _disambiguator.Run(group, fromCurrent: true);
+            }
 
             // A group's renders serve that group only (each item is in one group): let them go.
             _probes.Clear();

@@ -35,6 +35,34 @@ internal sealed class DisambiguationState
         IsRequest = IsRequest,
     };
 
+    /// <summary>
+    /// The state a bibliography entry renders with. As in citeproc-js, the names and given names a cite shows enter
+    /// the bibliography only under the option that adds them in disambiguation (<c>disambiguate-add-names</c>,
+    /// <c>disambiguate-add-givenname</c>); the year suffix and the <c>disambiguate</c> condition always do.
+    /// </summary>
+    public DisambiguationState ForBibliography(bool addNames, bool addGivenNames)
+    {
+        if (addNames && addGivenNames)
+        {
+            return this;
+        }
+
+        var state = Clone();
+        if (!addNames)
+        {
+            state.Names = [];
+        }
+
+        if (!addGivenNames)
+        {
+            state.Givens = [];
+        }
+
+        // Neither added: the entry renders its names as the style alone says.
+        state.IsRequest = addNames || addGivenNames;
+        return state;
+    }
+
     /// <summary>Gives every shown name a given-name level (0 when unset), as citeproc-js pads its configuration.</summary>
     public void Pad()
     {

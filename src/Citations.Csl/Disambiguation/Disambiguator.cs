@@ -73,9 +73,15 @@ internal sealed class Disambiguator
     public static bool Applies(CitationSection citation, bool hasDisambiguateCondition) => ModesOf(citation, hasDisambiguateCondition).Count > 0;
 
     /// <summary>Disambiguates one group of items whose ambiguous cites are identical, in registration order.</summary>
-    public void Run(List<IDisambiguatedItem> group)
+    /// <param name="group">The items.</param>
+    /// <param name="fromCurrent">
+    /// Whether to start from the first item's current disambiguation rather than the style's defaults, as citeproc-js
+    /// does whenever it runs a group again: its first item's cite, rendered as that item now stands, gives the names
+    /// the run may add.
+    /// </param>
+    public void Run(List<IDisambiguatedItem> group, bool fromCurrent = false)
     {
-        if (_modes.Count == 0 || !InitVars(group))
+        if (_modes.Count == 0 || !InitVars(group, fromCurrent))
         {
             return;
         }
@@ -99,7 +105,7 @@ internal sealed class Disambiguator
         }
     }
 
-    private bool InitVars(List<IDisambiguatedItem> ids)
+    private bool InitVars(List<IDisambiguatedItem> ids, bool fromCurrent)
     {
         _lists = [];
         _maxNames.Clear();
@@ -110,7 +116,7 @@ internal sealed class Disambiguator
             return false;
         }
 
-        GetCiteData(ids[0], null);
+        GetCiteData(ids[0], fromCurrent ? ids[0].Disambiguation.Clone() : null);
         var first = ids[0];
         if (ids.Count > 1)
         {

@@ -21,6 +21,10 @@ internal sealed class StyleRuntime
         StyleRendersYearSuffix = Uses(style, "year-suffix") || Uses(style, "citation-label");
         HasDisambiguateCondition = AllElements(style).OfType<ChooseElement>()
             .Any(c => c.Branches.Any(b => b.Conditions.Any(x => x.Kind == ConditionKind.Disambiguate && x.Values.Contains("true"))));
+        var names = CitationNameOptions;
+        TracksPositions = AllElements(style).OfType<ChooseElement>().Any(c => c.Branches.Any(b => b.Conditions.Any(x => x.Kind == ConditionKind.Position)))
+            || (names.EtAlSubsequentMin is { } subsequentMin && subsequentMin != names.EtAlMin)
+            || (names.EtAlSubsequentUseFirst is { } subsequentFirst && subsequentFirst != names.EtAlUseFirst);
         if (style.Citation is { } citation)
         {
             var cited = Descendants(citation.Layout.Children, followMacros: true).ToList();
@@ -42,6 +46,14 @@ internal sealed class StyleRuntime
 
     /// <summary>Whether the style tests disambiguate="true" anywhere.</summary>
     public bool HasDisambiguateCondition { get; }
+
+    /// <summary>
+    /// Whether the style's output depends on cite positions: it tests a position, or its citations show other names on
+    /// subsequent cites (citeproc-js's position update mode, in which a document's edits also re-render the citations
+    /// of items whose first-reference note moved, or, in note styles testing <c>disambiguate="true"</c>, whose
+    /// number of citations crossed from one to several).
+    /// </summary>
+    public bool TracksPositions { get; }
 
     /// <summary>Whether the citation layout prints citation numbers (a numeric style).</summary>
     public bool CitationPrintsNumbers { get; }

@@ -133,7 +133,7 @@ internal sealed class BibliographyWriter(StyleRuntime runtime, Renderer renderer
             {
                 Item = entry.Item,
                 Mode = RenderMode.Bibliography,
-                Disambiguation = entry.Disambiguation,
+                Disambiguation = entry.Disambiguation.ForBibliography(Style.Citation!.DisambiguateAddNames, Style.Citation.DisambiguateAddGivenName),
                 CitationNumber = entry.CitationNumber,
                 NameRegistry = registry.Names,
                 Scope = DecorationScope.Empty.Push(Decorations.From(section.Layout.Decor.Formatting, section.Layout.Decor.Quotes)),

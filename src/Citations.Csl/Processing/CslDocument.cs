@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Citations.Csl.Styles;
 using Citations.CslData;
 using Citations.Diagnostics;
 
@@ -28,13 +29,20 @@ public sealed class CslDocument
     private readonly Session _session;
     private readonly bool _hasBibliography;
     private readonly int _nearNoteDistance;
+    private readonly bool _tracksPositions;
+    private readonly bool _countsCitations;
     private readonly List<Slot> _slots = [];
+
+    /// <summary>How many citations cite each item, as of the last edit (kept when <see cref="_countsCitations"/>).</summary>
+    private Dictionary<string, int> _citationCounts = new(StringComparer.Ordinal);
 
     internal CslDocument(CslProcessor processor, IEnumerable<CslItem> items)
     {
-        _session = new Session(processor, items);
+        _session = new Session(processor, items, document: true);
         _hasBibliography = processor.Style.HasBibliography;
         _nearNoteDistance = processor.Style.Citation!.NearNoteDistance;
+        _tracksPositions = processor.Runtime.TracksPositions;
+        _countsCitations = _tracksPositions && processor.Style.Class == CslStyleClass.Note && processor.Runtime.HasDisambiguateCondition;
     }
 
     /// <summary>The number of citations in the document.</summary>
@@ -98,13 +106,28 @@ public sealed class CslDocument
         return Refresh([index]);
     }
 
-    /// <summary>Replaces the citation at <paramref name="index"/>.</summary>
+    /// <summary>
+    /// Replaces the citation at <paramref name="index"/>. A replacement with the same cites in another note (the
+    /// citation moved) is rendered again only when its output may have changed, and is among the changed citations
+    /// only when its text did.
+    /// </summary>
     public CslDocumentUpdate Replace(int index, CslCitation citation)
     {
         ArgumentNullException.ThrowIfNull(citation);
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, _slots.Count);
-        _slots[index] = new Slot(citation, this);
+        var old = _slots[index];
+        var slot = new Slot(citation, this);
+        _slots[index] = slot;
+        if (old.Input.Cites.SequenceEqual(citation.Cites))
+        {
+            slot.Key = old.Key;
+            slot.Text = old.Text;
+            slot.Failure = old.Failure;
+            slot.Positioned = old.Positioned;
+            return Refresh([index], render: false);
+        }
+
         return Refresh([index]);
     }
 
@@ -152,10 +175,14 @@ public sealed class CslDocument
         }
     }
 
-    /// <summary>Brings every citation up to date after an edit; <paramref name="edited"/> are always rendered.</summary>
-    private CslDocumentUpdate Refresh(IEnumerable<int> edited)
+    /// <summary>
+    /// Brings every citation up to date after an edit; <paramref name="edited"/> are always rendered unless
+    /// <paramref name="render"/> is false (a citation moved to another note: rendered only when its output may change).
+    /// </summary>
+    private CslDocumentUpdate Refresh(IEnumerable<int> edited, bool render = true)
     {
         var editedSet = edited.ToHashSet();
+        HashSet<int> forced = render ? editedSet : [];
 
         // 1. The cited items in first-cite order decide registration, citation numbers and disambiguation.
         var ids = new List<string>();
@@ -208,6 +235,7 @@ public sealed class CslDocument
         }
 
         var positioned = Positions.Assign(sorted, _nearNoteDistance);
+        var tainted = TaintedItems(positioned, forced);
 
         // 3. Render what may have changed: a citation's key covers everything its output depends on.
         var changed = new List<CslCitationText>();
@@ -216,7 +244,8 @@ public sealed class CslDocument
         {
             var slot = _slots[i];
             var key = KeyOf(positioned[i]);
-            if (!editedSet.Contains(i) && string.Equals(key, slot.Key, StringComparison.Ordinal))
+            slot.Positioned = positioned[i];
+            if (!forced.Contains(i) && string.Equals(key, slot.Key, StringComparison.Ordinal) && !positioned[i].Cites.Any(c => tainted.Contains(c.Id)))
             {
                 continue;
             }
@@ -226,7 +255,7 @@ public sealed class CslDocument
             slot.Failure = failure;
             slot.Key = key; // only once rendered: a citation whose render failed is tried again at the next edit
             rendered.Add(i);
-            if (editedSet.Contains(i) || !string.Equals(text, slot.Text, StringComparison.Ordinal))
+            if (forced.Contains(i) || !string.Equals(text, slot.Text, StringComparison.Ordinal))
             {
                 slot.Text = text;
                 changed.Add(new CslCitationText(i, text));
@@ -238,10 +267,67 @@ public sealed class CslDocument
         return new CslDocumentUpdate(changed, diagnostics, rendered);
     }
 
+    /// <summary>
+    /// The items whose every citation citeproc-js renders again after this edit, though nothing a citation's key holds
+    /// changed: in the position update mode, items a cite of which (outside the edited citations) has a new
+    /// first-reference note number, and, in note styles testing <c>disambiguate="true"</c>, items newly cited or whose
+    /// number of citations crossed from one to several or back.
+    /// </summary>
+    private HashSet<string> TaintedItems(List<CslCitation> positioned, HashSet<int> edited)
+    {
+        var tainted = new HashSet<string>(StringComparer.Ordinal);
+        if (!_tracksPositions)
+        {
+            return tainted;
+        }
+
+        for (var i = 0; i < _slots.Count; i++)
+        {
+            if (edited.Contains(i) || _slots[i].Positioned is not { } before || before.Cites.Count != positioned[i].Cites.Count)
+            {
+                continue;
+            }
+
+            for (var k = 0; k < before.Cites.Count; k++)
+            {
+                var (was, now) = (before.Cites[k], positioned[i].Cites[k]);
+                if (string.Equals(was.Id, now.Id, StringComparison.Ordinal) && was.FirstReferenceNoteNumber != now.FirstReferenceNoteNumber)
+                {
+                    tainted.Add(now.Id);
+                }
+            }
+        }
+
+        if (_countsCitations)
+        {
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var citation in positioned)
+            {
+                foreach (var id in citation.Cites.Select(c => c.Id).Distinct(StringComparer.Ordinal))
+                {
+                    counts[id] = counts.GetValueOrDefault(id) + 1;
+                }
+            }
+
+            foreach (var (id, count) in counts)
+            {
+                if (!_citationCounts.TryGetValue(id, out var before) || (before < 2) != (count < 2))
+                {
+                    tainted.Add(id);
+                }
+            }
+
+            _citationCounts = counts;
+        }
+
+        return tainted;
+    }
+
     private string KeyOf(CslCitation citation)
     {
+        // The note number itself is not here: what it changes in the output (positions, first-reference note numbers,
+        // near-note) is in each cite's part.
         var sb = new StringBuilder();
-        sb.Append(citation.NoteNumber).Append('#');
         foreach (var cite in citation.Cites)
         {
             var entry = _session.Registry.Find(cite.Id);
@@ -278,6 +364,9 @@ public sealed class CslDocument
 
         public string? Key { get; set; }
 
+        /// <summary>The citation with its cites' positions, as of the last edit.</summary>
+        public CslCitation? Positioned { get; set; }
+
         public string Text { get; set; } = string.Empty;
     }
 }
@@ -288,11 +377,16 @@ public sealed class CslDocument
 public sealed record CslCitationText(int Index, string Text);
 
 /// <summary>What an edit of a <see cref="CslDocument"/> changed.</summary>
-/// <param name="Changed">The citations whose text is new (the edited one always), in document order.</param>
+/// <param name="Changed">
+/// The citations whose text is new (the edited one always, unless the edit only moved it to another note), in
+/// document order.
+/// </param>
 /// <param name="Diagnostics">Problems with the edited citations.</param>
 /// <param name="Rendered">
-/// The indexes of the citations rendered again to find out, in document order: the edited ones, and those whose
-/// output may have changed (positions moved; items renumbered or disambiguated anew), including those whose text
-/// came out the same. citeproc-js reports these as updated; <paramref name="Changed"/> holds only new texts.
+/// The indexes of the citations rendered again to find out, in document order: the edited ones (a citation only moved
+/// to another note when its output may have changed), and those whose output may have changed (positions moved; items
+/// renumbered in a style printing citation numbers, disambiguated anew, or with a moved first-reference note),
+/// including those whose text came out the same. citeproc-js reports these as updated; <paramref name="Changed"/>
+/// holds only new texts.
 /// </param>
 public sealed record CslDocumentUpdate(IReadOnlyList<CslCitationText> Changed, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<int> Rendered);

@@ -26,12 +26,21 @@ internal sealed class ItemRegistry
     /// <summary>The name registry's revision when the registry was last settled.</summary>
     private int _settledRevision;
 
-    public ItemRegistry(StyleRuntime runtime, SortKeys sortKeys, AmbiguousCites cites, RangeRunner runner, IEnumerable<CslItem> items)
+    /// <param name="runtime">The style.</param>
+    /// <param name="sortKeys">Builds the bibliography's sort keys.</param>
+    /// <param name="cites">Renders the ambiguous cites.</param>
+    /// <param name="runner">Runs independent work on the machine's cores.</param>
+    /// <param name="items">Every item the session may register.</param>
+    /// <param name="document">Whether the session is a document's (citations edited one by one).</param>
+    public ItemRegistry(StyleRuntime runtime, SortKeys sortKeys, AmbiguousCites cites, RangeRunner runner, IEnumerable<CslItem> items, bool document)
     {
         _runtime = runtime;
         _sortKeys = sortKeys;
         _runner = runner;
-        _disambiguation = new DisambiguationPass(runtime, cites, sortKeys, runner, CompareBibliographyOrder);
+        // citeproc-js runs a group of look-alikes again when a document's edit first cites one of them, in note styles
+        // testing disambiguate="true" (where it counts each item's citations).
+        var twice = document && runtime.Style.Class == CslStyleClass.Note && runtime.HasDisambiguateCondition && runtime.TracksPositions;
+        _disambiguation = new DisambiguationPass(runtime, cites, sortKeys, runner, CompareBibliographyOrder, twice);
         Names = new NameRegistry(runtime.Style);
         foreach (var item in items)
         {
@@ -177,10 +186,15 @@ internal sealed class ItemRegistry
             }
         }
 
+        // A citation number shapes a cite only where the citation layout prints it (citeproc-js's numeric update
+        // mode): elsewhere a renumbered item's cites are not rendered again (a changed citation order is seen by the
+        // document anyway, through the citation's sorted cites).
+        var numbersShapeCites = _runtime.CitationPrintsNumbers;
         for (var i = 0; i < _order.Count; i++)
         {
             var entry = _order[i];
-            var signature = string.Concat(entry.CitationNumber.ToString(CultureInfo.InvariantCulture), "|", ambiguousCites[i], "|", entry.Disambiguation.Fingerprint());
+            var number = numbersShapeCites ? entry.CitationNumber.ToString(CultureInfo.InvariantCulture) : string.Empty;
+            var signature = string.Concat(number, "|", ambiguousCites[i], "|", entry.Disambiguation.Fingerprint());
             if (!string.Equals(signature, entry.Signature, StringComparison.Ordinal))
             {
                 entry.Signature = signature;

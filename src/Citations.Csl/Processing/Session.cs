@@ -11,14 +11,17 @@ namespace Citations.Csl.Processing;
 /// </summary>
 internal sealed class Session
 {
-    public Session(CslProcessor processor, IEnumerable<CslItem> items)
+    /// <param name="processor">The processor (style, locale, output format).</param>
+    /// <param name="items">Every item the session may use.</param>
+    /// <param name="document">Whether the session is a document's (<see cref="CslDocument"/>).</param>
+    public Session(CslProcessor processor, IEnumerable<CslItem> items, bool document = false)
     {
         var runtime = processor.Runtime;
         var renderer = new Renderer(runtime);
         var sortKeys = new SortKeys(renderer);
         var runner = new RangeRunner(processor.MaxDegreeOfParallelism);
         var ambiguousCites = new AmbiguousCites(runtime, renderer);
-        Registry = new ItemRegistry(runtime, sortKeys, ambiguousCites, runner, items);
+        Registry = new ItemRegistry(runtime, sortKeys, ambiguousCites, runner, items, document);
         Citations = new CitationWriter(runtime, renderer, sortKeys, Registry, ambiguousCites, processor.Format);
         Bibliography = new BibliographyWriter(runtime, renderer, Registry, runner, processor.Format);
     }

@@ -125,6 +125,47 @@ public sealed class DocumentEditingTests
     }
 
     [TestMethod]
+    public void A_citation_moved_to_another_note_is_rendered_again_only_when_its_output_may_change()
+    {
+        var processor = Processor("chicago-notes-bibliography");
+        CslItem[] items = [Book("a", "Hale", "Thomas", 2019, "Counting the uncounted"), Book("c", "Okafor", "Ngozi", 2021, "Overdose trends")];
+        var document = processor.CreateDocument(items);
+        document.AddRange([
+            new CslCitation([new CslCite("a")]) { NoteNumber = 1 },
+            new CslCitation([new CslCite("c")]) { NoteNumber = 2 },
+            new CslCitation([new CslCite("a")]) { NoteNumber = 3 },
+        ]);
+
+        // Note 2 becomes note 3: nothing it prints depends on that, so nothing is rendered.
+        var moved = document.Replace(1, new CslCitation([new CslCite("c")]) { NoteNumber = 3 });
+        Assert.IsEmpty(moved.Rendered);
+        Assert.IsEmpty(moved.Changed);
+
+        // A first cite moved to another note moves the first-reference note of its item: citeproc-js renders every
+        // citation of that item again (here with the same text), and only those.
+        var first = document.Replace(0, new CslCitation([new CslCite("a")]) { NoteNumber = 2 });
+        CollectionAssert.AreEqual(new[] { 0, 2 }, first.Rendered.ToArray());
+        CollectionAssert.AreEqual(processor.FormatDocument(items, Enumerable.Range(0, 3).Select(document.CitationAt).ToList()).Citations.ToList(), document.Texts.ToList());
+    }
+
+    [TestMethod]
+    [DataRow("apa", false)]
+    [DataRow("ieee", true)]
+    public void Renumbered_items_are_rendered_again_only_where_the_style_prints_numbers(string styleName, bool printsNumbers)
+    {
+        var processor = Processor(styleName);
+        CslItem[] items = [Book("a", "Hale", "Thomas", 2019, "Counting the uncounted"), Book("c", "Okafor", "Ngozi", 2021, "Overdose trends")];
+        var document = processor.CreateDocument(items);
+        document.Add(CslCitation.Of("a"));
+
+        // Citing "c" first gives "a" the number 2.
+        var update = document.Insert(0, CslCitation.Of("c"));
+
+        CollectionAssert.AreEqual(printsNumbers ? new[] { 0, 1 } : new[] { 0 }, update.Rendered.ToArray());
+        Assert.AreEqual(printsNumbers ? "[2]" : "(Hale, 2019)", document[1]);
+    }
+
+    [TestMethod]
     public void Bad_citations_get_a_diagnostic_each_and_the_rest_of_the_document_renders()
     {
         var processor = Processor("chicago-notes-bibliography");
