@@ -14,8 +14,8 @@ namespace Citations.Reanchoring;
 /// equally good candidates leave the claim not found.</item>
 /// <item><b>Context</b>: for an edited quote, the passage between an occurrence of the old prefix and the next
 /// occurrence of the old suffix (a missing prefix stands for the paragraph's start, a missing suffix for its end),
-/// accepted when it differs from the old quote by at most <see cref="ReanchorOptions.MaxContextDistance"/> of its
-/// length.</item>
+/// accepted when it differs from the old quote by at most <see cref="ReanchorOptions.MaxContextDistance"/> of the
+/// longer of the two.</item>
 /// <item><b>Fuzzy</b>: the passage of the whole new text nearest to the quote in edit distance, at most
 /// <see cref="ReanchorOptions.MaxFuzzyDistance"/> of its length, widened to whole words (and to the whole sentence when
 /// the old quote was one).</item>
@@ -192,7 +192,6 @@ public static class AnchorRelocation
             return null;
         }
 
-        var maxDistance = (int)Math.Floor(options.MaxContextDistance * wanted.Exact.Length);
         var maxLength = (2 * wanted.Exact.Length) + 40;
         Place? best = null;
         var bestDistance = int.MaxValue;
@@ -213,8 +212,9 @@ public static class AnchorRelocation
                     continue;
                 }
 
+                // Normalised by the longer of the two, so that a sentence that grew a clause is not held to its old length.
                 var distance = ApproximateMatch.Distance(wanted.Exact, text[s..e]);
-                if (distance <= maxDistance && distance < bestDistance)
+                if (distance <= Math.Floor(options.MaxContextDistance * Math.Max(wanted.Exact.Length, e - s)) && distance < bestDistance)
                 {
                     bestDistance = distance;
                     best = new Place(p, s, e, RelocationMethod.Context, null);

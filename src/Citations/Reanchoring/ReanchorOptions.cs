@@ -20,7 +20,7 @@ public sealed record ReanchorOptions
 
     /// <summary>
     /// The most edits a passage found between the old prefix and suffix (an edited quote whose neighbours are still
-    /// there) may differ from the old quote by, as a share of the old quote's length. Looser than
+    /// there) may differ from the old quote by, as a share of the longer of the two. Looser than
     /// <see cref="MaxFuzzyDistance"/>: the unchanged words around it vouch for the place.
     /// </summary>
     /// <value>Defaults to 0.5 (50 %). From 0 to 1.</value>

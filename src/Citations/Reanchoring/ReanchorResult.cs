@@ -1,4 +1,7 @@
+using System.Globalization;
+using Citations.Diagnostics;
 using Citations.Model;
+using Citations.Validation;
 
 namespace Citations.Reanchoring;
 
@@ -75,4 +78,43 @@ public sealed record ReanchorResult
 
     /// <summary>How many claims were placed by a method (<see cref="RelocationMethod.None"/>: not placed).</summary>
     public int Count(RelocationMethod method) => Claims.Count(c => c.Method == method);
+
+    /// <summary>
+    /// The result as diagnostics, one per claim that did not stay where it was: <c>CIT0222</c> (info) moved,
+    /// <c>CIT0220</c> (warning) reworded with the old and the new words, <c>CIT0221</c> (error) not found with the reason.
+    /// </summary>
+    /// <param name="file">The article file named in the diagnostics, or <see langword="null"/>.</param>
+    /// <returns>The diagnostics, in the article's order, each with the JSON path of the claim's anchor (<c>$.claims[i].anchor</c>, by the claim's position in <see cref="Article"/>).</returns>
+    public IReadOnlyList<Diagnostic> Diagnostics(string? file = null)
+    {
+        var diagnostics = new List<Diagnostic>();
+        for (var i = 0; i < Claims.Count; i++)
+        {
+            var claim = Claims[i];
+            var at = new SourceLocation(file, string.Create(CultureInfo.InvariantCulture, $"$.claims[{i}].anchor"), 0, 0);
+            var how = claim.Method switch
+            {
+                RelocationMethod.Context => "by its prefix and suffix",
+                RelocationMethod.Fuzzy => "by the fuzzy search",
+                _ => "exactly",
+            };
+            switch (claim.Outcome)
+            {
+                case RelocationOutcome.Moved:
+                    diagnostics.Add(new Diagnostic(DiagnosticSeverity.Info, ValidationCodes.AnchorMoved, string.Create(CultureInfo.InvariantCulture,
+                        $"Claim '{claim.ClaimId}' moved from paragraph {claim.OldAnchor.Paragraph} to paragraph {claim.NewAnchor!.Paragraph} (found {how})."), at));
+                    break;
+                case RelocationOutcome.Reworded:
+                    diagnostics.Add(new Diagnostic(DiagnosticSeverity.Warning, ValidationCodes.AnchorReworded, string.Create(CultureInfo.InvariantCulture,
+                        $"Claim '{claim.ClaimId}' reworded (found {how} in paragraph {claim.NewAnchor!.Paragraph}, {claim.EditDistance} characters changed): \"{claim.OldAnchor.Selector.Exact}\" -> \"{claim.NewAnchor.Selector.Exact}\"; marked unreviewed."), at));
+                    break;
+                case RelocationOutcome.NotFound:
+                    diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, ValidationCodes.AnchorNotRelocated,
+                        $"Claim '{claim.ClaimId}' not found in the new version: {claim.Reason}; the old anchor is kept and the claim marked unreviewed.", at));
+                    break;
+            }
+        }
+
+        return diagnostics;
+    }
 }
