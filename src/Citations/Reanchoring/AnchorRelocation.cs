@@ -94,15 +94,34 @@ public static class AnchorRelocation
         var selector = NewSelector(old.Selector, prefix, suffix, text, place, sameWords, options);
         var anchor = new TextAnchor(place.Paragraph + 1, selector);
         var distance = sameWords ? 0 : ApproximateMatch.Distance(exact, newExact);
-        var outcome = !sameWords ? RelocationOutcome.Reworded : anchor.Paragraph == old.Paragraph ? RelocationOutcome.Unchanged : RelocationOutcome.Moved;
-        var updated = claim with { Anchor = anchor };
-        if (outcome == RelocationOutcome.Reworded)
+        var outcome = !sameWords && FoldDashes(newExact) != FoldDashes(exact) ? RelocationOutcome.Reworded : anchor.Paragraph == old.Paragraph ? RelocationOutcome.Unchanged : RelocationOutcome.Moved;
+        var quotedOldWords = claim.Wording == ClaimWording.Quote && QuoteText.Normalize(claim.Text).Trim() == exact;
+        var updated = claim with
         {
-            var quotedOldWords = claim.Wording == ClaimWording.Quote && QuoteText.Normalize(claim.Text).Trim() == exact;
-            updated = updated with { Text = quotedOldWords ? newExact : claim.Text, Reviewed = false };
-        }
+            Anchor = anchor,
+            Text = !sameWords && quotedOldWords ? newExact : claim.Text,
+            Reviewed = claim.Reviewed && outcome != RelocationOutcome.Reworded,
+        };
 
         return (new ClaimRelocation(claim.Id, outcome, place.Method, old, anchor, distance, place.Note), updated);
+    }
+
+    /// <summary>
+    /// Runs of hyphens as one: <see cref="QuoteText.Normalize"/> makes every dash a hyphen, but a double hyphen typed
+    /// for a dash ("--") and the dash that replaces it are the same words to a reader.
+    /// </summary>
+    private static string FoldDashes(string text)
+    {
+        var builder = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (c != '-' || builder.Length == 0 || builder[^1] != '-')
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
     }
 
     private static string? Blank(string? text) => string.IsNullOrEmpty(text) ? null : text;

@@ -8,7 +8,7 @@ namespace Citations.Reanchoring;
 /// <summary>What became of a claim's anchor in the new version of its article.</summary>
 public enum RelocationOutcome
 {
-    /// <summary>The same words (typography aside) in a paragraph with the same number.</summary>
+    /// <summary>The same words (typography aside: quotation marks, dashes, a double hyphen for a dash, whitespace) in a paragraph with the same number.</summary>
     Unchanged,
 
     /// <summary>The same words (typography aside) in a paragraph with another number.</summary>
@@ -46,7 +46,7 @@ public enum RelocationMethod
 /// <param name="Method">How it was placed.</param>
 /// <param name="OldAnchor">The anchor before.</param>
 /// <param name="NewAnchor">The anchor in the new version; <see langword="null"/> when not found.</param>
-/// <param name="EditDistance">How many characters differ between the old and the new quote (after normalisation); 0 for the same words, <see langword="null"/> when not found.</param>
+/// <param name="EditDistance">How many characters differ between the old and the new quote (after <see cref="Validation.QuoteText.Normalize"/>); 0 for the same characters, <see langword="null"/> when not found.</param>
 /// <param name="Reason">Why it was not placed, or how several candidates were told apart; <see langword="null"/> otherwise.</param>
 public sealed record ClaimRelocation(string ClaimId, RelocationOutcome Outcome, RelocationMethod Method, TextAnchor OldAnchor, TextAnchor? NewAnchor, int? EditDistance, string? Reason);
 
