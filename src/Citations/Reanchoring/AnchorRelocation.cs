@@ -38,11 +38,12 @@ public static class AnchorRelocation
         options ??= ReanchorOptions.Default;
         var paragraphs = newText.Paragraphs.Select(QuoteText.Normalize).ToList();
         var totalLength = paragraphs.Sum(p => (long)p.Length);
+        var budget = new Budget { Steps = ReanchorOptions.MaxFuzzySteps };
         var relocations = new List<ClaimRelocation>(article.Claims.Count);
         var claims = new List<Claim>(article.Claims.Count);
         foreach (var claim in article.Claims)
         {
-            var (relocation, updated) = RelocateClaim(claim, paragraphs, totalLength, options);
+            var (relocation, updated) = RelocateClaim(claim, paragraphs, totalLength, options, budget);
             relocations.Add(relocation);
             claims.Add(updated);
         }
@@ -50,7 +51,7 @@ public static class AnchorRelocation
         return new ReanchorResult(article with { Claims = claims }, relocations);
     }
 
-    private static (ClaimRelocation, Claim) RelocateClaim(Claim claim, List<string> paragraphs, long totalLength, ReanchorOptions options)
+    private static (ClaimRelocation, Claim) RelocateClaim(Claim claim, List<string> paragraphs, long totalLength, ReanchorOptions options, Budget budget)
     {
         var old = claim.Anchor;
         var exact = QuoteText.Normalize(old.Selector.Exact).Trim();
@@ -67,13 +68,13 @@ public static class AnchorRelocation
 
         if (found is null && reason is null && approximate)
         {
-            if (totalLength <= ReanchorOptions.MaxFuzzyTextLength)
-            {
-                found = FindFuzzy(wanted, paragraphs, options);
-            }
-            else
+            if (totalLength > ReanchorOptions.MaxFuzzyTextLength)
             {
                 reason = string.Create(CultureInfo.InvariantCulture, $"the words are not in the new text, and it is over {ReanchorOptions.MaxFuzzyTextLength} characters, the fuzzy search's limit");
+            }
+            else if ((found = FindFuzzy(wanted, paragraphs, options, budget)) is null && budget.Steps < 0)
+            {
+                reason = string.Create(CultureInfo.InvariantCulture, $"the words are not in the new text, and the fuzzy search had spent its budget of {ReanchorOptions.MaxFuzzySteps} steps for the article");
             }
         }
 
@@ -214,11 +215,17 @@ public static class AnchorRelocation
         var maxLength = (2 * wanted.Exact.Length) + 40;
         Place? best = null;
         var bestDistance = int.MaxValue;
+        var tried = 0;
         for (var p = 0; p < paragraphs.Count; p++)
         {
             var text = paragraphs[p];
             foreach (var start in Starts(text, wanted.Prefix))
             {
+                if (++tried > MaxContextCandidates)
+                {
+                    return best;
+                }
+
                 var end = wanted.Suffix is null ? text.Length : text.IndexOf(wanted.Suffix, start, StringComparison.Ordinal);
                 if (end < 0)
                 {
@@ -260,7 +267,7 @@ public static class AnchorRelocation
     }
 
     /// <summary>Step 3: the nearest passage within the bound, over the whole text.</summary>
-    private static Place? FindFuzzy(Wanted wanted, List<string> paragraphs, ReanchorOptions options)
+    private static Place? FindFuzzy(Wanted wanted, List<string> paragraphs, ReanchorOptions options, Budget budget)
     {
         var maxDistance = (int)Math.Floor(options.MaxFuzzyDistance * wanted.Exact.Length);
         if (maxDistance == 0)
@@ -274,17 +281,26 @@ public static class AnchorRelocation
         for (var p = 0; p < paragraphs.Count; p++)
         {
             var text = paragraphs[p];
-            if (ApproximateMatch.Best(wanted.Exact, text, maxDistance) is not { } hit)
+            var steps = budget.Steps;
+            var hit = ApproximateMatch.Best(wanted.Exact, text, maxDistance, ref steps);
+            budget.Steps = steps;
+            if (steps < 0)
+            {
+                return null;
+            }
+
+            if (hit is null)
             {
                 continue;
             }
 
-            var (s, e) = Widen(text, hit.Start, hit.End, wanted.Exact);
+
+            var (s, e) = Widen(text, hit.Value.Start, hit.Value.End, wanted.Exact);
             var distance = ApproximateMatch.Distance(wanted.Exact, text[s..e]);
             if (distance > maxDistance)
             {
                 // The sentence was widened too far: whole words only.
-                (s, e) = WholeWords(text, hit.Start, hit.End);
+                (s, e) = WholeWords(text, hit.Value.Start, hit.Value.End);
                 distance = ApproximateMatch.Distance(wanted.Exact, text[s..e]);
             }
 
@@ -418,6 +434,15 @@ public static class AnchorRelocation
 
         var context = text[start..end].Trim();
         return context.Length == 0 ? null : context;
+    }
+
+    /// <summary>The most places after an occurrence of the old prefix the context step compares with the quote, per claim.</summary>
+    private const int MaxContextCandidates = 1000;
+
+    /// <summary>The fuzzy search's steps left for the rest of the article.</summary>
+    private sealed class Budget
+    {
+        public long Steps { get; set; }
     }
 
     private sealed record Wanted(string Exact, string? Prefix, string? Suffix, int Paragraph);

@@ -9,8 +9,13 @@ namespace Citations.Reanchoring;
 internal static class ApproximateMatch
 {
     /// <summary>The passage of <paramref name="text"/> with the smallest edit distance to <paramref name="pattern"/>, if it is at most <paramref name="maxDistance"/>.</summary>
+    /// <param name="pattern">What to look for.</param>
+    /// <param name="text">Where to look.</param>
+    /// <param name="maxDistance">The most edits allowed.</param>
+    /// <param name="budget">Steps (cells of the programme) left to spend; lowered by the steps taken. The search stops,
+    /// finding nothing, when it runs out (and leaves the budget negative).</param>
     /// <returns>Its start, end (exclusive) and distance; the leftmost of equally near passages; <see langword="null"/> when none is near enough.</returns>
-    public static (int Start, int End, int Distance)? Best(string pattern, string text, int maxDistance)
+    public static (int Start, int End, int Distance)? Best(string pattern, string text, int maxDistance, ref long budget)
     {
         var m = pattern.Length;
         if (m == 0 || maxDistance < 0)
@@ -40,6 +45,12 @@ internal static class ApproximateMatch
             cost[0] = 0;
             start[0] = j;
             var top = Math.Min(last + 1, m);
+            budget -= top;
+            if (budget < 0)
+            {
+                return null;
+            }
+
             for (var i = 1; i <= top; i++)
             {
                 var upCost = cost[i];

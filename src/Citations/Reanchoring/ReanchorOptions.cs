@@ -44,6 +44,12 @@ public sealed record ReanchorOptions
     /// <summary>The longest quote (in characters, after normalisation) the fuzzy and context searches look for.</summary>
     public const int MaxApproximateQuoteLength = 2000;
 
+    /// <summary>
+    /// The most steps (cells of the edit-distance programme) the fuzzy search spends on one article, all claims together;
+    /// claims left when it is spent are reported not found, with that reason.
+    /// </summary>
+    public const long MaxFuzzySteps = 2_000_000_000;
+
     /// <summary>The longest text (in characters, all paragraphs together, after normalisation) the fuzzy search runs over; exact and context matching have no such limit.</summary>
     public const int MaxFuzzyTextLength = 2_000_000;
 }

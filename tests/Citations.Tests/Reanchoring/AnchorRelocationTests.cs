@@ -188,7 +188,8 @@ public sealed class AnchorRelocationTests
             var pattern = RandomText(random, random.Next(1, 10));
             var bound = random.Next(0, 4);
 
-            var found = ApproximateMatch.Best(pattern, text, bound);
+            var budget = long.MaxValue;
+            var found = ApproximateMatch.Best(pattern, text, bound, ref budget);
 
             var brute = int.MaxValue;
             for (var s = 0; s <= text.Length; s++)
@@ -210,6 +211,18 @@ public sealed class AnchorRelocationTests
                 Assert.AreEqual(brute, ApproximateMatch.Distance(pattern, text[found.Value.Start..found.Value.End]), $"'{pattern}' in '{text}': the passage reported");
             }
         }
+    }
+
+    [TestMethod]
+    public void ApproximateMatch_BudgetSpent_NothingFoundAndBudgetNegative()
+    {
+        var text = new string('a', 10_000) + "needle in a haystack";
+        var budget = 1_000L;
+
+        var found = ApproximateMatch.Best("needle in a haystack", text, 4, ref budget);
+
+        Assert.IsNull(found);
+        Assert.IsLessThan(0L, budget);
     }
 
     [TestMethod]
