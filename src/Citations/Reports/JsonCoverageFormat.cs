@@ -46,6 +46,7 @@ internal sealed class JsonCoverageFormat : ICoverageReportFormat
             Support = SupportNames[c.Support],
             NeedsSupport = c.NeedsSupport,
             CitedInArticle = c.CitedInArticle,
+            Reviewed = c.Reviewed,
             PrimaryChain = c.PrimaryChain.ToList(),
             Evidence = c.Evidence.Select(e => new EvidenceCoverageDto
             {
@@ -66,6 +67,7 @@ internal sealed class JsonCoverageFormat : ICoverageReportFormat
             LinkCheckable = s.LinkCheckable,
             CitedBy = s.CitedBy.ToList(),
             ReliesOn = s.ReliesOn.ToList(),
+            Reviewed = s.Reviewed,
         }).ToList(),
     };
 
@@ -139,6 +141,8 @@ internal sealed class ClaimCoverageDto
 
     public bool CitedInArticle { get; set; }
 
+    public bool Reviewed { get; set; }
+
     public List<string> PrimaryChain { get; set; } = [];
 
     public List<EvidenceCoverageDto> Evidence { get; set; } = [];
@@ -174,6 +178,8 @@ internal sealed class SourceCoverageDto
     public List<string> CitedBy { get; set; } = [];
 
     public List<string> ReliesOn { get; set; } = [];
+
+    public bool Reviewed { get; set; }
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]

@@ -41,4 +41,13 @@ public static class ValidationCodes
 
     /// <summary>Info: no claim cites a source and no cited source relies on it.</summary>
     public const string UnusedSource = "CIT0213";
+
+    /// <summary>Warning: re-anchoring found a claim's passage in the new version of the article, but with other words; the anchor now quotes the new words.</summary>
+    public const string AnchorReworded = "CIT0220";
+
+    /// <summary>Error: re-anchoring could not place a claim in the new version of the article; its old anchor is kept.</summary>
+    public const string AnchorNotRelocated = "CIT0221";
+
+    /// <summary>Info: re-anchoring found a claim's words unchanged in another paragraph of the new version.</summary>
+    public const string AnchorMoved = "CIT0222";
 }

@@ -125,6 +125,24 @@ public sealed class CoverageReportTests
     }
 
     [TestMethod]
+    public void Render_Json_UnreviewedClaimAndSource_ReviewedFalse()
+    {
+        var rich = SampleArticles.Rich();
+        var unreviewed = rich with
+        {
+            Claims = [rich.Claims[0] with { Reviewed = false }, .. rich.Claims.Skip(1)],
+            Sources = [.. rich.Sources.Take(3), rich.Sources[3] with { Reviewed = false }],
+        };
+
+        using var document = JsonDocument.Parse(CoverageReport.Create(unreviewed).Render(CoverageReportFormats.Json));
+
+        var claims = document.RootElement.GetProperty("claims").EnumerateArray().Select(c => c.GetProperty("reviewed").GetBoolean()).ToList();
+        var sources = document.RootElement.GetProperty("sources").EnumerateArray().Select(s => s.GetProperty("reviewed").GetBoolean()).ToList();
+        CollectionAssert.AreEqual(new[] { false }.Concat(Enumerable.Repeat(true, rich.Claims.Count - 1)).ToList(), claims);
+        CollectionAssert.AreEqual(Enumerable.Repeat(true, 3).Append(false).Concat(Enumerable.Repeat(true, rich.Sources.Count - 4)).ToList(), sources);
+    }
+
+    [TestMethod]
     public void Render_Markdown_TablesAndEscaping()
     {
         var markdown = CoverageReport.Create(SampleArticles.Rich()).Render(CoverageReportFormats.Markdown);
@@ -177,12 +195,12 @@ public sealed class CoverageReportTests
               },
               "claims": [{
                 "id": "c", "kind": "statistic", "wording": "quote", "text": "Ten.", "paragraph": 2, "support": "primaryData",
-                "needsSupport": true, "citedInArticle": false, "primaryChain": ["d"],
+                "needsSupport": true, "citedInArticle": false, "reviewed": true, "primaryChain": ["d"],
                 "evidence": [{"source": "d", "relation": "citesAsDataSource", "origin": "reviewer", "sourceClass": "primaryData", "support": "primaryData"}]
               }],
               "sources": [{
                 "id": "d", "title": "Title of d", "class": "primaryData", "url": "https://x.example/", "doi": null,
-                "linkCheckable": true, "citedBy": ["c"], "reliesOn": []
+                "linkCheckable": true, "citedBy": ["c"], "reliesOn": [], "reviewed": true
               }]
             }
             """;
