@@ -46,15 +46,22 @@ public sealed class FormatAgreementTests
     private const int DocumentSeed = 1;
 
     /// <summary>
-    /// Lines known to differ, per style (citations, bibliography entries), excused until fixed; any other difference
-    /// fails. modern-language-association: author-only and prefixed cites where citeproc-js prints
+    /// Lines known to differ, per style (citations, entries of the cited items' bibliography, entries of the
+    /// bibliography of all items), all of them citeproc-js's own errors; any other difference fails.
+    /// modern-language-association: author-only and prefixed cites where citeproc-js prints
     /// "[CSL STYLE ERROR: reference with no printed form.]" or leaves the citation's parenthesis unclosed (we close
-    /// it). associacao-brasileira-de-normas-tecnicas: one entry with an open page range followed by the access date.
+    /// it). associacao-brasileira-de-normas-tecnicas: a report issued over a range of days (15–22 May 2024) with no
+    /// access date: the style's "issued" macro renders day and month in one cs:date and the year in another, and
+    /// citeproc-js holds the range's end ("22 maio") back until the next cs:date, the absent "accessed" one, whose
+    /// prefix it then prints: "15–. Acesso em: 22 maio 2024." for our "15–22 maio 2024." (with an access date present
+    /// citeproc-js prints the range whole, as we do). nature (not in this sample; with 500 items one entry): a date
+    /// range whose months differ, rendered as years only inside the date's own parentheses, comes out
+    /// "(1995–(1996))" in citeproc-js, the date's affixes repeated around the range's end; we print "(1995–1996)".
     /// </summary>
-    private static readonly Dictionary<string, (int Citations, int Entries)> KnownDifferences = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, (int Citations, int Entries, int AllEntries)> KnownDifferences = new(StringComparer.Ordinal)
     {
-        ["modern-language-association"] = (4, 0),
-        ["associacao-brasileira-de-normas-tecnicas"] = (0, 1),
+        ["modern-language-association"] = (4, 0, 0),
+        ["associacao-brasileira-de-normas-tecnicas"] = (0, 1, 1),
     };
 
     public TestContext TestContext { get; set; } = null!;
@@ -82,7 +89,12 @@ public sealed class FormatAgreementTests
                 : ["--locales-url", locales.BaseAddress.ToString(), "--cache", Path.Combine(files.Folder, "cache-" + Path.GetFileName(style.Path))];
             string[] arguments = ["format", "--style", style.Path, "--items", itemsPath, "--citations", citationsPath, "--bibliography", "--format", "json", "--markup", "html", .. localeOptions];
             var ours = await CliRunner.RunProcessAsync(cancellationToken, arguments);
-            outcomes[style.Name] = StyleOutcome.Compare(localeOptions, expected, ours, KnownDifferences.GetValueOrDefault(style.Name));
+
+            // And the bibliography of every item, without citations (the style's sort over all of them).
+            var expectedAll = reference.Render(new RenderRequest(style.Path, itemsPath, "html"));
+            string[] allArguments = ["format", "--style", style.Path, "--items", itemsPath, "--format", "json", "--markup", "html", .. localeOptions];
+            var oursAll = await CliRunner.RunProcessAsync(cancellationToken, allArguments);
+            outcomes[style.Name] = StyleOutcome.Compare(localeOptions, expected, ours, expectedAll, oursAll, KnownDifferences.GetValueOrDefault(style.Name));
         });
 
         var report = new StringBuilder();
@@ -147,25 +159,32 @@ public sealed class FormatAgreementTests
     {
         public override string ToString() => Summary;
 
-        public static StyleOutcome Compare(string[] localeOptions, RenderOutput expected, CliRunner.Outcome ours, (int Citations, int Entries) excused)
+        public static StyleOutcome Compare(string[] localeOptions, RenderOutput expected, CliRunner.Outcome ours, RenderOutput expectedAll, CliRunner.Outcome oursAll, (int Citations, int Entries, int AllEntries) excused)
         {
-            if (ours.ExitCode != 0)
+            foreach (var outcome in (CliRunner.Outcome[])[ours, oursAll])
             {
-                return new StyleOutcome(false, $"citations format exited {ours.ExitCode}", ours.Error);
+                if (outcome.ExitCode != 0)
+                {
+                    return new StyleOutcome(false, $"citations format exited {outcome.ExitCode}", outcome.Error);
+                }
             }
 
             using var json = JsonDocument.Parse(ours.Out);
-            var (citations, citationDiff) = Lines(expected.Citations, Strings(json.RootElement, "citations"));
-            var (entries, entryDiff) = Lines(expected.Bibliography, Strings(json.RootElement, "bibliography"));
+            using var allJson = JsonDocument.Parse(oursAll.Out);
+            var (citations, citationDiff) = Lines("citation", expected.Citations, Strings(json.RootElement, "citations"));
+            var (entries, entryDiff) = Lines("cited entry", expected.Bibliography, Strings(json.RootElement, "bibliography"));
+            var (allEntries, allEntryDiff) = Lines("entry of all items", expectedAll.Bibliography, Strings(allJson.RootElement, "bibliography"));
             var options = localeOptions[0] == "--offline" ? "--offline" : "--locales-url";
-            var summary = string.Create(CultureInfo.InvariantCulture, $"citations {citations.Matched}/{citations.Total}, bibliography {entries.Matched}/{entries.Total} ({options}{(excused == default ? string.Empty : $"; known differences excused: {excused.Citations} citations, {excused.Entries} entries")})");
-            return new StyleOutcome(citations.Total - citations.Matched <= excused.Citations && entries.Total - entries.Matched <= excused.Entries, summary, citationDiff + entryDiff);
+            var summary = string.Create(CultureInfo.InvariantCulture, $"citations {citations.Matched}/{citations.Total}, their bibliography {entries.Matched}/{entries.Total}, bibliography of all items {allEntries.Matched}/{allEntries.Total} ({options}{(excused == default ? string.Empty : $"; known differences excused: {excused.Citations} citations, {excused.Entries} + {excused.AllEntries} entries")})");
+            var agrees = citations.Total - citations.Matched <= excused.Citations && entries.Total - entries.Matched <= excused.Entries
+                         && allEntries.Total - allEntries.Matched <= excused.AllEntries;
+            return new StyleOutcome(agrees, summary, citationDiff + entryDiff + allEntryDiff);
         }
 
         private static List<string> Strings(JsonElement root, string name)
             => [.. root.GetProperty(name).EnumerateArray().Select(e => e.GetString() ?? string.Empty)];
 
-        private static ((int Matched, int Total) Count, string FirstDifferences) Lines(IReadOnlyList<string> expected, List<string> actual)
+        private static ((int Matched, int Total) Count, string FirstDifferences) Lines(string what, IReadOnlyList<string> expected, List<string> actual)
         {
             var total = Math.Max(expected.Count, actual.Count);
             var matched = 0;
@@ -181,7 +200,7 @@ public sealed class FormatAgreementTests
                 }
                 else if (shown++ < 3)
                 {
-                    differences.AppendLine(CultureInfo.InvariantCulture, $"  line {i + 1}\n    render.js: {e}\n    ours:      {a}");
+                    differences.AppendLine(CultureInfo.InvariantCulture, $"  {what} {i + 1}\n    render.js: {e}\n    ours:      {a}");
                 }
             }
 
