@@ -54,9 +54,10 @@ public sealed class FormatAgreementTests
     /// access date: the style's "issued" macro renders day and month in one cs:date and the year in another, and
     /// citeproc-js holds the range's end ("22 maio") back until the next cs:date, the absent "accessed" one, whose
     /// prefix it then prints: "15–. Acesso em: 22 maio 2024." for our "15–22 maio 2024." (with an access date present
-    /// citeproc-js prints the range whole, as we do). nature (not in this sample; with 500 items one entry): a date
-    /// range whose months differ, rendered as years only inside the date's own parentheses, comes out
-    /// "(1995–(1996))" in citeproc-js, the date's affixes repeated around the range's end; we print "(1995–1996)".
+    /// citeproc-js prints the range whole, as we do). Not in this sample, seen with 500 items and 200 clusters:
+    /// nature, a date range whose months differ, rendered as years only inside the date's own parentheses, comes out
+    /// "(1995–(1996))" in citeproc-js, the date's affixes repeated around the range's end, where we print
+    /// "(1995–1996)"; and more MLA citations of the two kinds above.
     /// </summary>
     private static readonly Dictionary<string, (int Citations, int Entries, int AllEntries)> KnownDifferences = new(StringComparer.Ordinal)
     {
