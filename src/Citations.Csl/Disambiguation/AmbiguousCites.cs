@@ -105,7 +105,7 @@ internal sealed class AmbiguousCites(StyleRuntime runtime, Renderer renderer)
     }
 
     /// <summary>The plain text of the names an item's cite leads with (its ambiguous cite under its settled state).</summary>
-    public string LeadingNamesText(IDisambiguatedItem item, NameRegistry names)
+    public string? LeadingNamesText(IDisambiguatedItem item, NameRegistry names)
     {
         var ctx = new RenderContext(Input(item, item.Disambiguation, names, recordLookups: false));
         try
@@ -118,7 +118,7 @@ internal sealed class AmbiguousCites(StyleRuntime runtime, Renderer renderer)
             return string.Empty;
         }
 
-        return SortKeys.Plain(ctx.Found.FirstNames) ?? string.Empty;
+        return SortKeys.Plain(ctx.Found.FirstNames);
     }
 
     private static RenderInput Input(IDisambiguatedItem item, DisambiguationState state, NameRegistry names, bool recordLookups) => new()

@@ -117,7 +117,7 @@ internal sealed partial class Renderer
             case ConditionKind.IsNumeric:
             {
                 var text = GetVariableText(value, VariableForm.Long, ctx);
-                return text is not null && NumberParser.IsNumeric(value, text, Locale, value is "locator" ? ctx.Input.Cite.Label : null);
+                return text is not null && NumberParser.IsNumeric(value, NumberInput(value, text, ctx), Locale, value is "locator" ? ctx.Input.Cite.Label : null);
             }
 
             case ConditionKind.IsUncertainDate:

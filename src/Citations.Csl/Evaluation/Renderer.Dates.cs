@@ -149,14 +149,20 @@ internal sealed partial class Renderer
         blob.Delimiter = delimiter;
         var scope = ctx.Scope;
         ctx.Scope = scope.Push(blob.Decorations);
-        RenderDateParts(parts, value, blob, ctx);
+        var textSeasons = RenderDateParts(parts, value, blob, ctx);
         ctx.Scope = scope;
         if (blob.Children!.Count == 0)
         {
             return null;
         }
 
-        ctx.VariablesRendered++;
+        // A season given as text ("Fall") is printed but, as in citeproc-js, does not make its group's date count
+        // as rendered: a group holding only it is left out.
+        if (blob.Children.Count > textSeasons)
+        {
+            ctx.VariablesRendered++;
+        }
+
         ctx.SubstituteRendered?.Add(element.Variable);
         return blob;
     }
@@ -217,8 +223,10 @@ internal sealed partial class Renderer
         return (parts, localized.Delimiter ?? string.Empty, decor);
     }
 
-    private void RenderDateParts(IReadOnlyList<DatePartElement> parts, DateValue value, Blob target, RenderContext ctx)
+    /// <summary>Renders the parts into <paramref name="target"/>; returns how many of them are seasons given as text.</summary>
+    private int RenderDateParts(IReadOnlyList<DatePartElement> parts, DateValue value, Blob target, RenderContext ctx)
     {
+        var textSeasons = 0;
         // Which parts collapse in a range: from the largest part that differs, down through the smaller ones.
         var collapseAt = new List<DatePartName>();
         if (value.HasEnd)
@@ -266,10 +274,12 @@ internal sealed partial class Renderer
             {
                 if (part.Name == DatePartName.Month && value.Season is { } season)
                 {
-                    var seasonText = season.Length == 1 && season[0] is >= '1' and <= '4' ? Locale.Term("season-0" + season) : season;
+                    var numbered = season.Length == 1 && season[0] is >= '1' and <= '4';
+                    var seasonText = numbered ? Locale.Term("season-0" + season) : season;
                     if (!string.IsNullOrEmpty(seasonText))
                     {
                         target.Add(MakeText(seasonText, part.Decor, ctx, isTerm: true));
+                        textSeasons += numbered ? 0 : 1;
                     }
                 }
 
@@ -365,6 +375,8 @@ internal sealed partial class Renderer
                 AddYearSuffix(target, part, ctx);
             }
         }
+
+        return textSeasons;
     }
 
     /// <summary>

@@ -25,6 +25,10 @@ internal sealed partial class Renderer
         var labelBefore = names.IsShorthand ? parent?.LabelBeforeName ?? false : names.LabelBeforeName;
         var options = nameElement.Options.InheritFrom(SectionOptions(ctx));
 
+        // A shorthand substitute (an empty cs:names) stands for its parent with other variables, as in citeproc-js:
+        // the parent's affixes and formatting wrap it, its own are not used.
+        var decor = names.IsShorthand && parent is not null ? Decor.Empty : names.Decor;
+
         var textsBefore = ctx.TextsMade;
 
         // The first cs:names of a bibliography entry is recorded for subsequent-author-substitute.
@@ -103,12 +107,12 @@ internal sealed partial class Renderer
             }
 
             var countBlob = new Blob { Text = total.ToString(CultureInfo.InvariantCulture), IsNumeric = true, NumericValue = total };
-            ApplyDecor(countBlob, names.Decor);
+            ApplyDecor(countBlob, decor);
             return countBlob;
         }
 
         var container = Blob.Node();
-        ApplyDecor(container, names.Decor);
+        ApplyDecor(container, decor);
         var scope = ctx.Scope;
         ctx.Scope = scope.Push(container.Decorations);
         foreach (var (variable, list) in lists)
@@ -296,8 +300,13 @@ internal sealed partial class Renderer
                 ctx.Substituted ??= new HashSet<string>(StringComparer.Ordinal);
                 ctx.Substituted.UnionWith(rendered);
 
+                // A cs:names with a cs:name of its own replaces the parent, affixes and formatting too (citeproc-js).
                 var wrapper = Blob.Node();
-                ApplyDecor(wrapper, names.Decor);
+                if (element is not NamesElement { IsShorthand: false })
+                {
+                    ApplyDecor(wrapper, names.Decor);
+                }
+
                 wrapper.Add(blob);
 
                 // A substituted text variable (a title standing in for the author) is compared too; for a macro, citeproc-js

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Citations.Csl.Output;
 using Citations.Csl.Styles;
 
@@ -36,7 +37,7 @@ internal sealed partial class Renderer
     /// labels shown where citeproc-js shows them.</summary>
     private Blob RenderNumeric(string variable, string value, Decor decor, NumberForm form, RenderContext ctx, TermForm? labelForm = null)
     {
-        var parsed = _runtime.ParseNumber(value, variable, variable is "locator" or "locator-extra" ? ctx.Input.Cite.Label : null);
+        var parsed = _runtime.ParseNumber(NumberInput(variable, value, ctx), variable, variable is "locator" or "locator-extra" ? ctx.Input.Cite.Label : null);
         var parts = parsed.Parts;
         var master = Blob.Node();
         master.Prefix = decor.Prefix;
@@ -101,6 +102,18 @@ internal sealed partial class Renderer
         ctx.Scope = scope;
         return master;
     }
+
+    /// <summary>
+    /// The value the number parser reads: a legal case's <c>number</c> is a docket number ("99-12345",
+    /// "2:19-cv-01234"), so its hyphens are literal, not ranges or joiners; citeproc-js escapes them the same way.
+    /// </summary>
+    private static string NumberInput(string variable, string value, RenderContext ctx)
+        => variable == "number" && ctx.Input.Item.Type == "legal_case" && value.Contains('-', StringComparison.Ordinal)
+            ? DocketHyphenRegex().Replace(value, "\\-")
+            : value;
+
+    [GeneratedRegex(@"\\*-")]
+    private static partial Regex DocketHyphenRegex();
 
     private string FormatNumber(int number, NumberForm form, Locales.Gender gender) => form switch
     {
@@ -169,7 +182,7 @@ internal sealed partial class Renderer
         }
         else if (label.Plural == PluralMode.Contextual)
         {
-            var parsed = _runtime.ParseNumber(value, label.Variable, citeLabel);
+            var parsed = _runtime.ParseNumber(NumberInput(label.Variable, value, ctx), label.Variable, citeLabel);
             plural = parsed.Plural;
             if (label.Variable is "locator" or "number" or "page" && parsed.LabelTerm is { } embedded)
             {

@@ -187,8 +187,9 @@ internal sealed partial class Renderer
     {
         if (element is LabelElement label)
         {
-            // Labels do not count as a nesting level (nor take display), as in citeproc-js.
-            return ctx.AuthorOnlyDone && ctx.Input.AuthorOnly ? null : RenderLabel(label, ctx, null);
+            // Labels do not count as a nesting level (nor take display), as in citeproc-js. An author-only cite keeps
+            // them (see below).
+            return RenderLabel(label, ctx, null);
         }
 
         // A sort macro that holds a date sorts by its dates alone: everything else is dropped.
@@ -208,6 +209,32 @@ internal sealed partial class Renderer
                          && element is NamesElement or DateElement or NumberElement or TextElement { MacroName: null };
         if (authorOnly && ctx.AuthorOnlyDone)
         {
+            // citeproc-js drops these from the output only: a group still counts what they render, so a label beside
+            // one stays ("McDonald and O'Brien, no." for a group of the label and number). The locator is
+            // not rendered at all in an author-only cite.
+            if (element is TextElement { Variable: "locator" } or NumberElement { Variable: "locator" })
+            {
+                ctx.VariablesCalled++;
+                return null;
+            }
+
+            ctx.Nesting++;
+            try
+            {
+                _ = element switch
+                {
+                    TextElement t => RenderText(t, ctx),
+                    NumberElement n => RenderNumber(n, ctx),
+                    DateElement d => RenderDate(d, ctx),
+                    NamesElement n => RenderNames(n, ctx, null),
+                    _ => null,
+                };
+            }
+            finally
+            {
+                ctx.Nesting--;
+            }
+
             return null;
         }
 

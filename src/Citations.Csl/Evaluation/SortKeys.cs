@@ -118,12 +118,48 @@ internal sealed partial class SortKeys
     {
         private static readonly byte[] Missing = [];
         private readonly byte[]?[] _values = new byte[]?[keys.Count];
+        private readonly string?[] _texts = new string?[keys.Count];
+        private readonly bool[] _built = new bool[keys.Count];
 
         /// <summary>The collation key of key <paramref name="index"/>; empty when the item has no value for it.</summary>
         public byte[] this[int index]
-            => _values[index] ??= owner.BuildPrepared(keys[index], item, section, citationNumber, disambiguation) is { } value
+            => _values[index] ??= Text(index) is { } value
                 ? owner._compare.GetSortKey(value, Options).KeyData
                 : Missing;
+
+        /// <summary>Key <paramref name="index"/> as prepared for comparison (lower case, no punctuation), or
+        /// <see langword="null"/> when the item has no value for it.</summary>
+        public string? Text(int index)
+        {
+            if (!_built[index])
+            {
+                _texts[index] = owner.BuildPrepared(keys[index], item, section, citationNumber, disambiguation);
+                _built[index] = true;
+            }
+
+            return _texts[index];
+        }
+    }
+
+    /// <summary>
+    /// Compares two texts as prepared sort keys (lower case, punctuation dropped, as citeproc-js's collator ignores
+    /// it), in a direction; a missing text sorts last whatever the direction.
+    /// </summary>
+    public int ComparePrepared(string? x, string? y, bool descending)
+        => CompareValues(x is null ? null : Prepare(x), y is null ? null : Prepare(y), descending);
+
+    /// <summary>
+    /// citeproc-js's grouped-sort key: an author run's first key with the cite's index appended as text ("yardley|paul|"
+    /// + "0"; "undefined0" when the run has no first key), compared as one string. A key that extends another
+    /// ("yardley|paul||zeller|uta|") thus sorts by its next character against the index's digits.
+    /// </summary>
+    public int CompareGroupKeys(string? leadX, int indexX, string? leadY, int indexY, bool descending)
+    {
+        var cmp = _compare.Compare(
+            (leadX ?? "undefined") + indexX.ToString(CultureInfo.InvariantCulture),
+            (leadY ?? "undefined") + indexY.ToString(CultureInfo.InvariantCulture),
+            Options);
+        return descending ? -cmp : cmp;
     }
 
     /// <summary>Compares two key sets, key by key.</summary>
@@ -278,14 +314,17 @@ internal sealed partial class SortKeys
         var useDay = parts is null || parts.Any(p => p.Name == DatePartName.Day);
         var sb = new StringBuilder(36);
         AppendYear(sb, value.Year ?? 0);
-        sb.Append(useMonth ? Two(value.Month) : "00");
+        sb.Append(useMonth ? Month(value.Month) : "00");
         sb.Append(useDay ? Two(value.Day) : "00");
         AppendYear(sb, value.YearEnd ?? 0);
-        sb.Append(useMonth ? Two(value.MonthEnd) : "00");
+        sb.Append(useMonth ? Month(value.MonthEnd) : "00");
         sb.Append(useDay ? Two(value.DayEnd) : "00");
         return sb.ToString();
 
         static string Two(int? v) => v is > 0 ? v.Value.ToString("00", CultureInfo.InvariantCulture) : "00";
+
+        // A season given as a month (13–24) sorts as no month, as in citeproc-js.
+        static string Month(int? v) => v is >= 1 and <= 12 ? Two(v) : "00";
 
         static void AppendYear(StringBuilder sb, int year)
         {

@@ -19,7 +19,7 @@ internal sealed class CitationWriter
     private readonly AmbiguousCites _ambiguousCites;
     private readonly BlobWriter _writer;
     private readonly CiteCollapser _collapser;
-    private readonly Dictionary<RegisteredItem, (int Generation, string Author)> _authorStrings = [];
+    private readonly Dictionary<RegisteredItem, (int Generation, string? Author)> _authorStrings = [];
 
     public CitationWriter(StyleRuntime runtime, Renderer renderer, SortKeys sortKeys, ItemRegistry registry, AmbiguousCites ambiguousCites, CslOutputFormat format)
     {
@@ -194,12 +194,13 @@ internal sealed class CitationWriter
         }
 
         // Grouped sort (citeproc-js): cites by the same author come together, each group where its first cite
-        // sorts. Sort by author string then the keys, and order the runs of one author by their first key.
+        // sorts. Sort by author string then the keys; then each cite gets its run's first key with its own index
+        // appended, and that one string orders the cites (as citeproc-js concatenates and compares them).
         var firstKey = section.Sort[0];
         var withAuthors = keyed.Select(k => (k.Entry, k.Cite, k.Keys, k.Position, Author: AuthorString(k.Entry))).ToList();
         withAuthors.Sort((a, b) =>
         {
-            var cmp = _sortKeys.CompareValues(a.Author, b.Author, firstKey.Descending);
+            var cmp = _sortKeys.ComparePrepared(a.Author, b.Author, firstKey.Descending);
             if (cmp != 0)
             {
                 return cmp;
@@ -208,14 +209,14 @@ internal sealed class CitationWriter
             cmp = SortKeys.Compare(a.Keys, b.Keys, section.Sort);
             return cmp != 0 ? cmp : a.Position.CompareTo(b.Position);
         });
-        var runs = new List<(byte[] Lead, int Index, (RegisteredItem, CslCite) Cite)>(withAuthors.Count);
-        byte[] lead = [];
+        var runs = new List<(string? Lead, int Index, (RegisteredItem, CslCite) Cite)>(withAuthors.Count);
+        string? lead = null;
         string? lastAuthor = null;
         for (var i = 0; i < withAuthors.Count; i++)
         {
             if (i == 0 || withAuthors[i].Author != lastAuthor)
             {
-                lead = withAuthors[i].Keys[0];
+                lead = withAuthors[i].Keys.Text(0);
                 lastAuthor = withAuthors[i].Author;
             }
 
@@ -224,14 +225,14 @@ internal sealed class CitationWriter
 
         runs.Sort((a, b) =>
         {
-            var cmp = SortKeys.CompareKey(a.Lead, b.Lead, firstKey.Descending);
+            var cmp = _sortKeys.CompareGroupKeys(a.Lead, a.Index, b.Lead, b.Index, firstKey.Descending);
             return cmp != 0 ? cmp : a.Index.CompareTo(b.Index);
         });
         return runs.Select(r => r.Cite).ToList();
     }
 
     /// <summary>The plain text of the names an item's cite leads with (its ambiguous cite, as disambiguated).</summary>
-    private string AuthorString(RegisteredItem entry)
+    private string? AuthorString(RegisteredItem entry)
     {
         if (_authorStrings.TryGetValue(entry, out var known) && known.Generation == _registry.Generation)
         {
