@@ -47,7 +47,17 @@ internal sealed partial record PostgresHistoryTarget(string ConnectionString, st
         }
 
         var (builder, schema) = IsUri(value) ? FromUri(value) : FromKeywords(value);
-        schema ??= DefaultSchema;
+        return From(builder, schema ?? DefaultSchema);
+    }
+
+    /// <summary>The target of a connection string already read and a schema.</summary>
+    /// <param name="builder">The connection string.</param>
+    /// <param name="schema">The schema.</param>
+    /// <exception cref="CitationsException">The schema name is not usable.</exception>
+    public static PostgresHistoryTarget From(NpgsqlConnectionStringBuilder builder, string schema)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(schema);
         if (!SchemaName().IsMatch(schema))
         {
             throw new CitationsException(string.Create(CultureInfo.InvariantCulture,

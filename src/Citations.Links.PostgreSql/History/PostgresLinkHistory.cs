@@ -58,9 +58,7 @@ public static class PostgresLinkHistory
         ArgumentNullException.ThrowIfNull(schema);
         policy ??= RotPolicy.Default;
         policy.Validate();
-        var builder = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString) { Password = null };
-        builder.Remove("Schema");
-        var target = PostgresHistoryTarget.Parse(builder.ConnectionString + ";Schema=" + schema) with { ConnectionString = dataSource.ConnectionString };
+        var target = PostgresHistoryTarget.From(new NpgsqlConnectionStringBuilder(dataSource.ConnectionString), schema);
         return new LinkHistory(PostgresLinkHistoryStore.Open(dataSource, ownsDataSource: false, target, createIfMissing), policy);
     }
 }
