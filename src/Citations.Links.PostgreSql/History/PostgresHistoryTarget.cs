@@ -73,6 +73,9 @@ internal sealed partial record PostgresHistoryTarget(string ConnectionString, st
         return new PostgresHistoryTarget(builder.ConnectionString, schema, display, server, database);
     }
 
+    /// <summary>The display form: a record would print every member, the password of the connection string included.</summary>
+    public override string ToString() => Display;
+
     private static bool IsUri(string value)
         => value.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase);
 
