@@ -15,7 +15,7 @@ namespace Citations.Links.PostgreSql.History;
 /// <c>history_urls</c> (one row per URL: the rot state, the last conclusive check and the last page fingerprint).</para>
 /// <para>Safety: a schema that holds tables but no marker is another application's and is refused untouched; so is a
 /// database with other tables where the schema does not exist yet (create the schema to share the database on
-/// purpose). A newer version than this library knows is refused, never downgraded.</para>
+/// purpose; the schemas of other histories, which have the marker, do not count). A newer version than this library knows is refused, never downgraded.</para>
 /// <para>Preparation runs in one transaction under an advisory lock, so processes opening a new database at the same
 /// time create it once.</para>
 /// </remarks>
@@ -91,10 +91,12 @@ internal static class PostgresHistorySchema
             throw NotAHistory(target, $"its schema '{target.Schema}' holds tables ({List(tables)}) but no {MarkerTable} marker");
         }
         else if (!SchemaExists(connection, transaction, target.Schema)
-                 && Tables(connection, transaction, "n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'", null) is { Count: > 0 } others)
+                 && Tables(connection, transaction,
+                     $"n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%' AND NOT EXISTS (SELECT 1 FROM pg_class m WHERE m.relnamespace = n.oid AND m.relname = '{MarkerTable}')",
+                     null) is { Count: > 0 } others)
         {
-            throw NotAHistory(target, $"the database holds other tables ({List(others)}) and no schema '{target.Schema}'. "
-                + $"To keep the history in this database anyway, create the schema first (CREATE SCHEMA {target.Schema}), or give a schema of its own with ?schema=");
+            throw NotAHistory(target, $"the database holds other tables ({List(others)}) and no schema '{target.Schema}' "
+                + $"(to keep the history in this database on purpose, create its schema first: CREATE SCHEMA {target.Schema})");
         }
 
         if (stored > Version)

@@ -102,6 +102,22 @@ public sealed class PostgresLinkHistoryTests
     }
 
     [TestMethod]
+    public async Task Open_SecondHistoryInAnotherSchemaOfTheSameDatabase_Accepted()
+    {
+        await using var database = await PostgresTestDatabase.CreateAsync();
+        using (var first = LinkHistoryDatabase.Open(database.ConnectionString))
+        {
+            await first.RecordAsync(Alive("http://a.test/"));
+        }
+
+        using var second = LinkHistoryDatabase.Open(database.ConnectionString + ";Schema=team_b");
+        await second.RecordAsync(Alive("http://b.test/"));
+
+        Assert.AreEqual(1L, await second.CountChecksAsync());
+        Assert.AreEqual(1L, await ScalarAsync(database.ConnectionString, "SELECT count(*) FROM citations.history_checks"));
+    }
+
+    [TestMethod]
     public async Task Open_TwoProcessesOpeningANewDatabaseAtOnce_SchemaMadeOnce()
     {
         await using var database = await PostgresTestDatabase.CreateAsync();
