@@ -68,7 +68,19 @@ public sealed class LinkCheckerServiceBuilder
     public LinkCheckerServiceBuilder WithHistoryFile(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        Services.TryAddSingleton(_ => LinkHistory.Open(path));
+        return WithHistory(_ => LinkHistory.Open(path));
+    }
+
+    /// <summary>
+    /// Records every check in a history the application opens, registered as a singleton <see cref="LinkHistory"/>
+    /// (opened when first needed, disposed with the container): for example a PostgreSQL history shared by several
+    /// workers, <c>_ => PostgresLinkHistory.Open(connectionString)</c> from the Citations.Links.PostgreSql package.
+    /// </summary>
+    /// <param name="open">Opens the history.</param>
+    public LinkCheckerServiceBuilder WithHistory(Func<IServiceProvider, LinkHistory> open)
+    {
+        ArgumentNullException.ThrowIfNull(open);
+        Services.TryAddSingleton(open);
         return WithChecker((provider, builder) => builder.WithHistory(provider.GetRequiredService<LinkHistory>()));
     }
 

@@ -187,4 +187,37 @@ public sealed class LinkCheckerServiceCollectionExtensionsTests
             }
         }
     }
+
+    [TestMethod]
+    public async Task WithHistory_OpenedByTheApplication_OpenedOnceAndRecordedInto()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "citations-di-" + Guid.NewGuid().ToString("N") + ".db");
+        var opened = 0;
+        try
+        {
+            var builder = Builder(Settings());
+            builder.Services.AddLinkChecker(builder.Configuration.GetSection("Citations:Links")).WithHistory(_ =>
+            {
+                opened++;
+                return LinkHistory.Open(file, new RotPolicy { Failures = 1 });
+            });
+            using (var host = builder.Build())
+            {
+                await host.StartAsync();
+                var result = await host.Services.GetRequiredService<LinkChecker>().CheckAsync(Site.Url("/missing"));
+                Assert.IsTrue(result.IsRot, "the application's policy (one failure is rot) was used");
+                Assert.AreEqual(1L, await host.Services.GetRequiredService<LinkHistory>().CountChecksAsync());
+                await host.StopAsync();
+            }
+
+            Assert.AreEqual(1, opened);
+        }
+        finally
+        {
+            foreach (var f in new[] { file, file + "-wal", file + "-shm" })
+            {
+                File.Delete(f);
+            }
+        }
+    }
 }

@@ -7,6 +7,7 @@ using Citations.Links.Archives;
 using Citations.Links.Checking;
 using Citations.Links.Extraction;
 using Citations.Links.History;
+using Citations.Links.PostgreSql.History;
 using Citations.Links.Reports;
 
 namespace Citations.Cli.Commands;
@@ -27,7 +28,7 @@ internal sealed class CheckCommand : IConfigurableCommand
     private readonly Option<string?> _markdown = CliOptions.Value("--markdown", "FILE", "write a Markdown report to FILE");
     private readonly Option<string?> _junit = CliOptions.Value("--junit", "FILE", "write a JUnit XML report for CI to FILE");
     private readonly Option<string?> _html = CliOptions.Value("--html", "FILE", "write an HTML report for people to FILE (one self-contained page)");
-    private readonly Option<string?> _db = CliOptions.Value("--db", "FILE", "history database (default: citations-links.db in the current folder)");
+    private readonly Option<string?> _db = CliOptions.Value("--db", "FILE|URI", "history database: a SQLite file (default: citations-links.db in the current folder), or PostgreSQL as postgresql://user@host:port/database?schema=citations or an Npgsql connection string (Host=...)");
     private readonly Option<bool> _noDb = CliOptions.Flag("--no-db", "keep no history");
     private readonly Option<TimeSpan?> _maxAge = CliOptions.Duration("--max-age", "reuse results younger than this from the history (default 12h; 0 checks everything)", TimeSpan.Zero, LinkCheckerOptions.MaximumMaxAge);
     private readonly Option<bool> _allowPrivate = CliOptions.Flag("--allow-private", "allow loopback, private and link-local addresses (refused by default)");
@@ -154,7 +155,9 @@ internal sealed class CheckCommand : IConfigurableCommand
             input = input.Concat(read.Value!);
         }
 
-        using var history = parse.GetValue(_noDb) ? null : LinkHistory.Open(context.ResolvePath(parse.GetValue(_db) ?? LinkHistory.DefaultFileName));
+        var db = parse.GetValue(_db);
+        using var history = parse.GetValue(_noDb) ? null
+            : LinkHistoryDatabase.Open(LinkHistoryDatabase.IsPostgreSql(db) ? db : context.ResolvePath(db ?? LinkHistory.DefaultFileName));
         if (history is not null)
         {
             builder.WithHistory(history);

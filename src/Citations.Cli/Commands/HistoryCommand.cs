@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Citations.Cli.CommandLine;
 using Citations.Links.History;
+using Citations.Links.PostgreSql.History;
 using Citations.Links.Reports;
 
 namespace Citations.Cli.Commands;
@@ -12,7 +13,7 @@ namespace Citations.Cli.Commands;
 /// </summary>
 internal sealed class HistoryCommand : ICliCommand
 {
-    private readonly Option<string?> _db = CliOptions.Value("--db", "FILE", "the history database (default: citations-links.db in the current folder)");
+    private readonly Option<string?> _db = CliOptions.Value("--db", "FILE|URI", "the history database: a SQLite file (default: citations-links.db in the current folder), or a PostgreSQL URI or connection string");
     private readonly Option<string?> _html = CliOptions.Value("--html", "FILE", "write the history as one self-contained HTML page to FILE");
     private readonly Option<string?> _json = CliOptions.Value("--json", "FILE", "write the history as JSON (format citations-link-history, version 1) to FILE");
     private readonly Option<TimeSpan?> _runGap = CliOptions.Duration("--run-gap", "the longest pause between two checks of one run (default 30m; 1s to 365d)", TimeSpan.FromSeconds(1), TimeSpan.FromDays(365));
@@ -36,7 +37,7 @@ internal sealed class HistoryCommand : ICliCommand
         Exit codes:
           0  no link in the history is failing now
           1  a link is failing now (its latest conclusive check found it broken); the list is printed
-          2  nothing done: wrong command line, or the database is missing or not a link history
+          2  nothing done: wrong command line, or the database is missing, unreachable or not a link history
 
         """;
 
@@ -44,8 +45,9 @@ internal sealed class HistoryCommand : ICliCommand
     public async Task<int> RunAsync(ParseResult parse, CliContext context, CancellationToken cancellationToken)
     {
         var dbPath = parse.GetValue(_db) ?? LinkHistory.DefaultFileName;
-        var full = context.ResolvePath(dbPath);
-        if (!File.Exists(full))
+        var postgres = LinkHistoryDatabase.IsPostgreSql(dbPath);
+        var full = postgres ? dbPath : context.ResolvePath(dbPath);
+        if (!postgres && !File.Exists(full))
         {
             // Opening would create an empty database; a history that is not there is a mistake to report.
             throw new InputException($"{dbPath}: no such link history (run 'citations check' to make one, or name it with --db).");
@@ -57,9 +59,11 @@ internal sealed class HistoryCommand : ICliCommand
         }
 
         LinkHistoryReport report;
-        using (var history = LinkHistory.Open(full))
+        string location;
+        using (var history = LinkHistoryDatabase.Open(full, createIfMissing: false))
         {
             var timelines = await history.GetTimelinesAsync(cancellationToken).ConfigureAwait(false);
+            location = history.Path;
             report = new LinkHistoryReport(timelines, TimeProvider.System.GetUtcNow(), parse.GetValue(_runGap));
         }
 
@@ -73,7 +77,7 @@ internal sealed class HistoryCommand : ICliCommand
             await LinkReportFiles.WriteAsync(context.ResolvePath(json), (stream, token) => LinkHistoryWriters.WriteJsonAsync(report, stream, token), cancellationToken).ConfigureAwait(false);
         }
 
-        await context.Out.WriteLineAsync("history: " + dbPath).ConfigureAwait(false);
+        await context.Out.WriteLineAsync("history: " + (postgres ? location : dbPath)).ConfigureAwait(false);
         foreach (var line in LinkReportText.HistoryLines(report))
         {
             await context.Out.WriteLineAsync(line).ConfigureAwait(false);

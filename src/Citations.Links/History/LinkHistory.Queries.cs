@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace Citations.Links.History;
 
 /// <summary>A cited source and what the history knows about its link.</summary>
@@ -11,12 +9,6 @@ public sealed record SourceLinkHistory(string SourceId, string Url, LinkHistoryS
 /// <summary>Queries across URLs: what is failing, what has rotted, and each cited source's link.</summary>
 public sealed partial class LinkHistory
 {
-    /// <summary>The columns <see cref="ReadRot"/> reads, in its order (offsets 0 to 9).</summary>
-    private const string RotColumns = """
-        checks, first_checked, last_checked, last_verdict, last_conclusive_check, last_conclusive_at, last_alive,
-        first_failing, spaced_failures, last_spaced_failure
-        """;
-
     /// <summary>
     /// The URLs failing now (their last conclusive check failed: see <see cref="LinkVerdictExtensions.CountsAsFailure"/>),
     /// the longest failing first. With <paramref name="failingSince"/>, only those failing since that time or before
@@ -25,11 +17,7 @@ public sealed partial class LinkHistory
     /// <param name="failingSince">Keep only URLs whose current failure began at or before this time; every failing URL when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels waiting for the database.</param>
     public Task<IReadOnlyList<LinkHistorySummary>> GetFailingAsync(DateTimeOffset? failingSince = null, CancellationToken cancellationToken = default)
-        => QuerySummariesAsync(
-            "first_failing IS NOT NULL AND ($since IS NULL OR first_failing <= $since) ORDER BY first_failing, url",
-            p => p.AddWithValue("$since", (object?)failingSince?.ToUnixTimeMilliseconds() ?? DBNull.Value),
-            static _ => true,
-            cancellationToken);
+        => QuerySummariesAsync(failingSince, 0, cancellationToken);
 
     /// <summary>
     /// The URLs that have rotted: failing now, with enough spaced failures for the history's <see cref="Policy"/>
@@ -37,11 +25,7 @@ public sealed partial class LinkHistory
     /// </summary>
     /// <param name="cancellationToken">Cancels waiting for the database.</param>
     public Task<IReadOnlyList<LinkHistorySummary>> GetRottedAsync(CancellationToken cancellationToken = default)
-        => QuerySummariesAsync(
-            "first_failing IS NOT NULL AND spaced_failures >= $failures ORDER BY first_failing, url",
-            p => p.AddWithValue("$failures", Policy.Failures),
-            static s => s.IsRot,
-            cancellationToken);
+        => QuerySummariesAsync(null, Policy.Failures, cancellationToken);
 
     /// <summary>
     /// What the history knows about each cited source's link, one entry per source id and URL, in the order the
@@ -80,49 +64,10 @@ public sealed partial class LinkHistory
         return result;
     }
 
-    /// <summary>The summaries of the <c>urls</c> rows matching a condition (with its parameters), kept when <paramref name="keep"/> says so.</summary>
-    private async Task<IReadOnlyList<LinkHistorySummary>> QuerySummariesAsync(string condition, Action<SqliteParameterCollection> parameters,
-        Func<LinkHistorySummary, bool> keep, CancellationToken cancellationToken)
+    /// <summary>The summaries of the failing URLs (see <see cref="LinkHistoryStore.ReadFailingAsync"/>).</summary>
+    private async Task<IReadOnlyList<LinkHistorySummary>> QuerySummariesAsync(DateTimeOffset? failingSince, int minimumSpacedFailures, CancellationToken cancellationToken)
     {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            using var command = _connection.CreateCommand();
-            command.CommandText = $"SELECT {RotColumns}, url FROM urls WHERE {condition}";
-            parameters(command.Parameters);
-            var summaries = new List<LinkHistorySummary>();
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                var summary = ReadRot(reader, 0).ToSummary(reader.GetString(10), Policy);
-                if (keep(summary))
-                {
-                    summaries.Add(summary);
-                }
-            }
-
-            return summaries;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
-    /// <summary>The rot state stored in the columns of <see cref="RotColumns"/>, read from <paramref name="offset"/> on.</summary>
-    private static RotState ReadRot(SqliteDataReader reader, int offset)
-    {
-        return new RotState(
-            reader.GetInt32(offset),
-            DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(offset + 1)),
-            DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(offset + 2)),
-            LinkVerdictExtensions.TryParseReportName(reader.GetString(offset + 3), out var verdict) ? verdict : LinkVerdict.Inconclusive,
-            Instant(offset + 6),
-            Instant(offset + 7),
-            reader.GetInt32(offset + 8),
-            Instant(offset + 9));
-
-        DateTimeOffset? Instant(int i) => reader.IsDBNull(i) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(i));
+        var rows = await _store.ReadFailingAsync(failingSince, minimumSpacedFailures, cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(row => row.Rot.ToSummary(row.Url, Policy))];
     }
 }
