@@ -144,7 +144,7 @@ internal static class HtmlReportLoad
         }
 
         Console.WriteLine($"{urls:N0} URLs in {Articles} articles, {urls / 50:N0} gone; three earlier runs recorded in {clock.Elapsed.TotalSeconds:0.0} s");
-        var cli = Path.Combine(AppContext.BaseDirectory, "Citations.Cli.dll");
+        var cli = FindCli();
         clock.Restart();
         var (checkExit, checkOut) = await RunCliAsync(cli, folder, [
             "check", .. articles, "--allow-private", "--no-archives", "--db", db, "--max-age", "0", "--host-interval", "0",
@@ -212,6 +212,21 @@ internal static class HtmlReportLoad
         await process.WaitForExitAsync();
         var text = await output + await error;
         return (process.ExitCode, text);
+    }
+
+    /// <summary>The CLI's own build output (its deps.json names its dependencies): tests/X/bin/CONFIGURATION/TFM → src/Citations.Cli/bin/CONFIGURATION/TFM.</summary>
+    private static string FindCli()
+    {
+        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var root = output;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Citations.sln")))
+        {
+            root = root.Parent;
+        }
+
+        return root is null
+            ? Path.Combine(AppContext.BaseDirectory, "Citations.Cli.dll")
+            : Path.Combine(root.FullName, "src", "Citations.Cli", "bin", output.Parent!.Name, output.Name, "Citations.Cli.dll");
     }
 
     private static int IntOption(string[] args, string name, int fallback)
