@@ -160,14 +160,14 @@ public sealed class HtmlLinkReportWriter : ILinkReportWriter
         // Rows end at the next row (end tags of cells and rows are optional in HTML), which halves their weight.
         html.Write(Invariant($"<details class=\"fold\" data-verdict=\"{LinkVerdict.Alive.ToReportName()}\"><summary>{fine.Count} alive link(s) with nothing to report{(attention.Count == 0 ? string.Empty : Invariant($" ({attention.Count} above need a look)"))}</summary>\n"));
         html.Write("<p class=\"muted\">Each answered with a success status, every quote it is cited for was found, and its page did not change. The evidence is shortened to the status; the JSON report (--json) has the checker's notes.</p>\n");
-        html.Write("<div class=\"table\"><table class=\"sortable fixed\">\n<colgroup><col style=\"width:60%\"><col style=\"width:20%\"><col style=\"width:20%\"></colgroup>\n");
+        html.Write("<noscript class=\"later\"><div class=\"table\"><table class=\"sortable fixed\">\n<colgroup><col style=\"width:60%\"><col style=\"width:20%\"><col style=\"width:20%\"></colgroup>\n");
         html.Write("<thead><tr><th scope=\"col\">URL</th><th scope=\"col\">Evidence</th><th scope=\"col\">Cited by</th></tr></thead>\n<tbody>\n");
         foreach (var r in fine)
         {
             html.Write(Invariant($"<tr><td>{Link(r.Url)}<td>{ShortEvidence(r)}<td>{ShortCitedBy(r, input)}\n"));
         }
 
-        html.Write("</tbody></table></div>\n</details>\n");
+        html.Write("</tbody></table></div></noscript>\n</details>\n");
     }
 
     /// <summary>Whether a link has nothing to report: alive (not redirected), not rot, no quote missing, no change seen, no archived copy offered.</summary>

@@ -260,7 +260,7 @@ public static class LinkHistoryWriters
         // Rows end at the next row (end tags of cells and rows are optional in HTML): the fold carries the verdict.
         var checks = alive.Sum(t => t.Checks.Count);
         html.Write(Invariant($"<details class=\"fold\" data-verdict=\"{LinkVerdict.Alive.ToReportName()}\"><summary>{alive.Count} link(s) alive at every check ({checks} check(s))</summary>\n"));
-        html.Write("<div class=\"table\"><table class=\"sortable fixed\">\n<colgroup><col style=\"width:64%\"><col style=\"width:12%\"><col style=\"width:12%\"><col style=\"width:12%\"></colgroup>\n");
+        html.Write("<noscript class=\"later\"><div class=\"table\"><table class=\"sortable fixed\">\n<colgroup><col style=\"width:64%\"><col style=\"width:12%\"><col style=\"width:12%\"><col style=\"width:12%\"></colgroup>\n");
         html.Write("<thead><tr><th scope=\"col\">URL</th><th scope=\"col\" class=\"num\">Checks</th><th scope=\"col\">First check</th><th scope=\"col\">Last check</th></tr></thead>\n<tbody>\n");
         foreach (var t in alive)
         {
@@ -268,7 +268,7 @@ public static class LinkHistoryWriters
             html.Write(Invariant($"<tr><td>{Link(t.Url)}<td class=\"num\">{s.Checks}<td>{Date(s.FirstCheckedAt)}<td>{Date(s.LastCheckedAt)}\n"));
         }
 
-        html.Write("</tbody></table></div>\n</details>\n");
+        html.Write("</tbody></table></div></noscript>\n</details>\n");
     }
 
     /// <summary>Whether every check of the URL found it alive (not redirected), so its timeline is one count.</summary>

@@ -14,8 +14,10 @@ namespace Citations.Reports;
 /// button (numbers by value when the cell has <c>data-sort</c>, else as text); a <c>fieldset</c> with class
 /// <c>filter</c> holds check boxes whose <c>value</c> is a verdict, and hides the elements (rows, or a folded
 /// <c>details</c> of alive links) whose <c>data-verdict</c> is unchecked. A <c>details</c> with class <c>fold</c>
-/// holds rows that are fine (alive links), closed: the browser neither lays them out nor paints them until it is
-/// opened, which keeps a page of thousands of links quick to open. A table with class <c>fixed</c> has a fixed layout
+/// holds rows that are fine (alive links), closed, inside a <c>noscript</c> with class <c>later</c>: with scripting on,
+/// the browser keeps that markup as one piece of text (no element is made for it) and the script builds the rows the
+/// first time the fold is opened; with scripting off, they are ordinary rows. This keeps a page of 10,000 links quick
+/// to open while the file still holds every row. A table with class <c>fixed</c> has a fixed layout
 /// (its columns sized by its header, not by every row). Without the script every row shows, in the writer's
 /// order. The content security policy allows this one script by its hash, no other.</para>
 /// <para>Thread-safe; pure functions.</para>
@@ -56,7 +58,7 @@ internal static class HtmlPage
     /// buttons; the rows are touched when a header is clicked (each row's key read once per sort) or a box changes.
     /// </summary>
     private const string Script = """
-        document.querySelectorAll('table.sortable').forEach(function(t){
+        function sortable(t){
           var heads=t.tHead?t.tHead.rows[0].cells:[];
           Array.prototype.forEach.call(heads,function(th,i){
             var b=document.createElement('button');b.type='button';b.textContent=th.textContent;th.textContent='';th.appendChild(b);
@@ -68,6 +70,15 @@ internal static class HtmlPage
               keyed.sort(function(x,y){var a=x.k,b2=y.k;var r=(typeof a==='number'&&typeof b2==='number')?a-b2:String(a).localeCompare(String(b2));return (asc?r:-r)||x.n-y.n});
               var f=document.createDocumentFragment();keyed.forEach(function(e){f.appendChild(e.r)});body.appendChild(f);
             });
+          });
+        }
+        document.querySelectorAll('table.sortable').forEach(sortable);
+        document.querySelectorAll('details.fold').forEach(function(d){
+          d.addEventListener('toggle',function(){
+            var n=d.querySelector('noscript.later');if(!d.open||!n)return;
+            var w=document.createElement('div');w.innerHTML=n.textContent;
+            var f=document.createDocumentFragment();while(w.firstChild)f.appendChild(w.firstChild);
+            n.replaceWith(f);d.querySelectorAll('table.sortable').forEach(sortable);
           });
         });
         document.querySelectorAll('fieldset.filter input[type=checkbox]').forEach(function(box){

@@ -42,6 +42,7 @@ public sealed partial class HtmlReportsTests
         var gone = section.IndexOf("<tr data-verdict=\"gone\">", StringComparison.Ordinal);
         var drifted = section.IndexOf("<tr data-verdict=\"alive\">", StringComparison.Ordinal);
         Assert.IsTrue(gone >= 0 && gone < drifted && drifted < fold, "broken first, then the alive link whose quote is missing, then the fold");
+        StringAssert.Contains(section[fold..], "<noscript class=\"later\"><div class=\"table\"><table class=\"sortable fixed\">", "built by the script when opened; plain rows without script");
         StringAssert.Contains(section[fold..], $"<tr><td><a href=\"{made.ServerBase}/data\">{made.ServerBase}/data</a><td>HTTP 200, 1 quote(s) found<td>data\n");
         StringAssert.Contains(section, "<table class=\"sortable fixed links\">");
     }
