@@ -57,7 +57,7 @@ internal static class HtmlReportLoad
             Headless = true,
             Args = ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-default-apps", "--no-first-run", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"],
         });
-        Console.WriteLine("| page | size | DOM nodes | load event | first paint | first contentful paint |");
+        Console.WriteLine("| page | size | DOM elements | load event | first paint | first contentful paint |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|");
         foreach (var (name, file) in new[] { ("check", check), ("history", history) })
         {
@@ -68,13 +68,18 @@ internal static class HtmlReportLoad
                 var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
                 var page = await context.NewPageAsync();
                 await page.GotoAsync(new Uri(file).AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.Load, Timeout = 120_000 });
-                // Paint entries arrive after the frame is drawn: wait for one frame past the load event.
+                // Paint entries are recorded once the frame is drawn, which may be after the load event: wait for the
+                // first contentful paint (buffered, so one already recorded counts), or give up after 10 s (-1 then).
                 var figures = await page.EvaluateAsync<double[]>("""
-                    () => new Promise(done => requestAnimationFrame(() => setTimeout(() => {
+                    () => new Promise(done => {
                       const nav = performance.getEntriesByType('navigation')[0];
                       const paint = name => { const e = performance.getEntriesByName(name)[0]; return e ? e.startTime : -1; };
-                      done([nav.loadEventStart, paint('first-paint'), paint('first-contentful-paint'), document.getElementsByTagName('*').length]);
-                    }, 0)))
+                      let finished = false;
+                      const finish = () => { if (!finished) { finished = true; done([nav.loadEventStart, paint('first-paint'), paint('first-contentful-paint'), document.getElementsByTagName('*').length]); } };
+                      new PerformanceObserver((list, observer) => { if (list.getEntriesByName('first-contentful-paint').length) { observer.disconnect(); finish(); } })
+                        .observe({ type: 'paint', buffered: true });
+                      setTimeout(finish, 10000);
+                    })
                     """);
                 nodes = (int)figures[3];
                 samples.Add(figures);
