@@ -20,9 +20,12 @@ using Microsoft.Extensions.Logging;
 //   … -- plain FILE PER_HOST [METHOD]                                           a bare HttpClient loop (the ceiling; a child process)
 //   … -- extract [--mb N] [--runs N]                                            link extraction: links/s and peak memory on generated
 //                                                                               N-MB HTML and Markdown corpora, current readers and main's former ones
+//   … -- html-load [--urls N] [--loads N] [--out DIR] [--reuse]                 the HTML reports of a 10,000-URL run opened in Chromium:
+//                                                                               size, DOM nodes, median load event and first paint
 //   … -- extract-one FILE former|current                                        one extraction (a child process)
 return args.FirstOrDefault() switch
 {
+    "html-load" => await Citations.Links.Benchmark.HtmlReportLoad.RunAsync(args),
     "extract" => await Citations.Links.Benchmark.ExtractionBenchmark.RunAsync(args),
     "extract-one" => Citations.Links.Benchmark.ExtractionBenchmark.RunOne(args[1], args[2]),
     "serve" => await Server.RunAsync(int.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture)),

@@ -49,6 +49,26 @@ internal static class CliOptions
         return option;
     }
 
+    /// <summary>
+    /// An option that takes one text value, checked while parsing by <paramref name="problem"/> (a message, or
+    /// <see langword="null"/> when the value is good); the message is given after the option's name.
+    /// </summary>
+    public static Option<string?> CheckedValue(string name, string helpName, string description, Func<string, string?> problem)
+    {
+        var option = new Option<string?>(name) { Description = description, HelpName = helpName };
+        option.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (problem(token.Value) is { } message)
+                {
+                    result.AddError($"{name}: {message}");
+                }
+            }
+        });
+        return option;
+    }
+
     /// <summary>An on/off option.</summary>
     public static Option<bool> Flag(string name, string description, params string[] aliases)
         => new(name, aliases) { Description = description };

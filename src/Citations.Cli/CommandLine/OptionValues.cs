@@ -137,6 +137,12 @@ internal static class OptionValues
             : value.StartsWith("env:", StringComparison.Ordinal) && value.Length > 4 ? value[4..]
             : null;
 
+    /// <summary>A base URL for relative links: an absolute http or https URL, or <see langword="null"/>.</summary>
+    public static Uri? ParseBaseUrl(string text)
+        => Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && uri.Host.Length > 0
+            ? uri
+            : null;
+
     /// <summary>Parses <c>PATTERN REPLACEMENT</c> for <c>--remap</c> (split at the last run of spaces); <see langword="null"/> without both.</summary>
     public static (string Pattern, string Replacement)? ParseRemap(string text)
     {

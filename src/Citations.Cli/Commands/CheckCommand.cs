@@ -40,6 +40,8 @@ internal sealed class CheckCommand : IConfigurableCommand
     private readonly Option<bool> _headOnly = CliOptions.Flag("--head-only", "do not read page text unless a quote needs it (no change detection)");
     private readonly Option<bool> _noArchives = CliOptions.Flag("--no-archives", "do not look up archived copies of failing links");
     private readonly Option<bool> _includeVerbatim = CliOptions.Flag("--include-verbatim", "also check links in code: Markdown code blocks and spans, HTML pre, code, kbd, samp, var, textarea (skipped by default)");
+    private readonly Option<string?> _baseUrl = CliOptions.CheckedValue("--base-url", "URL", "resolve relative links in Markdown and HTML files against URL, as if the file were published there (a <base href> in the page wins)",
+        t => OptionValues.ParseBaseUrl(t) is null ? $"'{t}' is not an absolute http or https URL (such as https://example.org/articles/)." : null);
     private readonly Option<bool> _skipNofollow = CliOptions.Flag("--skip-nofollow", "leave out links marked rel=\"nofollow\" (kept by default)");
     private readonly Option<bool> _quiet = CliOptions.Flag("--quiet", "print only the summary", "-q");
     private readonly Option<bool> _render = CliOptions.Flag("--render", "open pages that look client-rendered in headless Chromium (CITATIONS_CHROMIUM or chromium on the PATH) to tell whether they exist");
@@ -66,7 +68,7 @@ internal sealed class CheckCommand : IConfigurableCommand
         _maxInputSize = maxInputSize;
         Definition = new Command("check", "check that cited links still resolve and still say what was quoted")
         {
-            _paths, _format, _json, _markdown, _junit, _html, _db, _noDb, _maxAge, _allowPrivate, _concurrency, _perHost, _timeout, _retries, _headOnly, _noArchives, _includeVerbatim, _skipNofollow, _quiet, _verbose, _progressInterval,
+            _paths, _format, _json, _markdown, _junit, _html, _db, _noDb, _maxAge, _allowPrivate, _concurrency, _perHost, _timeout, _retries, _headOnly, _noArchives, _includeVerbatim, _baseUrl, _skipNofollow, _quiet, _verbose, _progressInterval,
             _render, _failOnChange, _hostInterval, _exclude, _include, _accept, _header, _remap, _config, _noConfig,
         };
     }
@@ -140,7 +142,12 @@ internal sealed class CheckCommand : IConfigurableCommand
         var input = LinkTargetSet.Empty;
         var inputErrors = 0;
         var maxBytes = parse.GetValue(_maxInputSize) ?? InputFile.DefaultMaxBytes;
-        var extraction = new LinkExtractionOptions { IncludeVerbatim = parse.GetValue(_includeVerbatim), SkipNofollow = parse.GetValue(_skipNofollow) };
+        var extraction = new LinkExtractionOptions
+        {
+            IncludeVerbatim = parse.GetValue(_includeVerbatim),
+            SkipNofollow = parse.GetValue(_skipNofollow),
+            BaseUrl = parse.GetValue(_baseUrl) is { } baseUrl ? OptionValues.ParseBaseUrl(baseUrl) : null,
+        };
         foreach (var path in parse.GetRequiredValue(_paths))
         {
             var read = ItemInputs.ReadDoiTargets(path, maxBytes, context)

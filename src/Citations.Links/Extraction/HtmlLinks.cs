@@ -17,7 +17,7 @@ internal static class HtmlLinks
         var links = new LinkCollector(file, reportRelativeLinks: true);
         var scanner = new HtmlLinkScanner(links, options);
         scanner.Scan(html, firstLine: 1);
-        return links.Finish(scanner.BaseHref);
+        return links.Finish(scanner.BaseHref, options.BaseUrl);
     }
 }
 

@@ -58,13 +58,17 @@ internal sealed class LinkCollector(string? file, bool reportRelativeLinks)
     public void SetQuotes(int index, IReadOnlyList<string> quotes) => _found[index] = _found[index] with { Quotes = quotes };
 
     /// <summary>
-    /// The links found, relative ones resolved against <paramref name="baseHref"/>. Without a usable base, a relative
-    /// link cannot be checked: it is left out, with an info diagnostic when the collector reports them.
+    /// The links found, relative ones resolved as a browser would: against the document's <paramref name="baseHref"/>
+    /// (itself resolved against <paramref name="baseUrl"/> when relative), else against <paramref name="baseUrl"/>.
+    /// Without a usable base, a relative link cannot be checked: it is left out, with an info diagnostic when the
+    /// collector reports them; a protocol-relative one is checked over https.
     /// </summary>
-    public ParseResult<IReadOnlyList<LinkTarget>> Finish(string? baseHref = null)
+    public ParseResult<IReadOnlyList<LinkTarget>> Finish(string? baseHref, Uri? baseUrl)
     {
-        Uri? baseUri = null;
-        if (baseHref is not null && Uri.TryCreate(Clean(baseHref), UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https")
+        var baseUri = baseUrl;
+        if (baseHref is not null
+            && (baseUrl is null ? Uri.TryCreate(Clean(baseHref), UriKind.Absolute, out var parsed) : Uri.TryCreate(baseUrl, Clean(baseHref), out parsed))
+            && parsed.Scheme is "http" or "https")
         {
             baseUri = parsed;
         }

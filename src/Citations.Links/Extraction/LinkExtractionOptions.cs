@@ -4,7 +4,9 @@ namespace Citations.Links.Extraction;
 /// <remarks>Immutable and thread-safe: one instance can serve any number of reads.</remarks>
 public sealed record LinkExtractionOptions
 {
-    /// <summary>The defaults: verbatim text skipped, <c>rel="nofollow"</c> links kept.</summary>
+    private readonly Uri? _baseUrl;
+
+    /// <summary>The defaults: verbatim text skipped, <c>rel="nofollow"</c> links kept, no base URL.</summary>
     public static LinkExtractionOptions Default { get; } = new();
 
     /// <summary>
@@ -22,4 +24,30 @@ public sealed record LinkExtractionOptions
     /// </summary>
     /// <value><see langword="false"/> by default.</value>
     public bool SkipNofollow { get; init; }
+
+    /// <summary>
+    /// The address the Markdown or HTML file is read as if it were published at: relative links (<c>../y</c>,
+    /// root-relative <c>/z</c>, protocol-relative <c>//host/p</c>) are resolved against it. As in a browser, an HTML
+    /// <c>&lt;base href&gt;</c> in the document (also in a Markdown file's HTML) wins over it, and a relative
+    /// <c>&lt;base href&gt;</c> is itself resolved against it.
+    /// </summary>
+    /// <value>
+    /// <see langword="null"/> by default: relative links are left out (those of an HTML file with an info diagnostic,
+    /// LNK0003, unless its own <c>&lt;base href&gt;</c> is an absolute http(s) URL), and protocol-relative ones are
+    /// checked over https.
+    /// </value>
+    /// <exception cref="ArgumentException">The value is not an absolute http or https URL.</exception>
+    public Uri? BaseUrl
+    {
+        get => _baseUrl;
+        init
+        {
+            if (value is not null && (!value.IsAbsoluteUri || (value.Scheme != Uri.UriSchemeHttp && value.Scheme != Uri.UriSchemeHttps)))
+            {
+                throw new ArgumentException($"The base URL '{value}' is not an absolute http or https URL.", nameof(value));
+            }
+
+            _baseUrl = value;
+        }
+    }
 }

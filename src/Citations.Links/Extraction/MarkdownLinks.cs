@@ -41,6 +41,9 @@ internal sealed class MarkdownLinks
     /// <summary>The inline HTML of the paragraph being read: its open <c>code</c> or <c>a</c> elements hide the text that follows.</summary>
     private readonly HtmlLinkScanner _inlineHtml;
 
+    /// <summary>The first <c>&lt;base href&gt;</c> of the HTML blocks (one in inline HTML is kept by <see cref="_inlineHtml"/>).</summary>
+    private string? _baseHref;
+
     /// <summary>The text of the blockquote being read, by line; <see langword="null"/> outside blockquotes.</summary>
     private SortedDictionary<int, StringBuilder>? _quoteLines;
 
@@ -71,7 +74,7 @@ internal sealed class MarkdownLinks
         var links = new LinkCollector(file, reportRelativeLinks: false);
         var reader = new MarkdownLinks(links, options);
         reader.Blocks(document);
-        var result = links.Finish();
+        var result = links.Finish(reader._baseHref ?? reader._inlineHtml.BaseHref, options.BaseUrl);
         if (reader._tooDeepLine > 0)
         {
             result = new ParseResult<IReadOnlyList<LinkTarget>>(result.Value,
@@ -136,7 +139,9 @@ internal sealed class MarkdownLinks
 
                     break;
                 case HtmlBlock html when html.Lines.Count > 0:
-                    new HtmlLinkScanner(_links, _options).Scan(html.Lines.ToString(), html.Lines.Lines[0].Line + 1);
+                    var blockHtml = new HtmlLinkScanner(_links, _options);
+                    blockHtml.Scan(html.Lines.ToString(), html.Lines.Lines[0].Line + 1);
+                    _baseHref ??= blockHtml.BaseHref;
                     break;
                 case LeafBlock { Inline: { } inline }:
                     _inlineHtml.Reset();

@@ -132,16 +132,74 @@ public sealed class HtmlLinkReportWriter : ILinkReportWriter
 
     private static void Links(StringWriter html, string input, IReadOnlyList<LinkCheckResult> results)
     {
+        // What needs a look comes first and shows; the links that are simply alive are folded away in a compact table
+        // (a closed details is neither laid out nor painted until opened, so a page of 10,000 links opens at once).
+        var attention = results.Where(r => !IsFine(r)).OrderBy(r => Rank(r.Verdict)).ThenBy(r => r.Url, StringComparer.Ordinal).ToList();
+        var fine = results.Where(IsFine).OrderBy(r => r.Url, StringComparer.Ordinal).ToList();
         html.Write(Invariant($"<h2>Links in {Text(input)} ({results.Count})</h2>\n"));
-        html.Write("<div class=\"table\"><table class=\"sortable\">\n<thead><tr><th scope=\"col\">URL</th><th scope=\"col\">Verdict</th><th scope=\"col\">Evidence</th><th scope=\"col\">Quotes</th><th scope=\"col\">Archived copy</th><th scope=\"col\">Cited by</th></tr></thead>\n<tbody>\n");
-        foreach (var r in results)
+        if (attention.Count > 0)
         {
-            var name = r.Verdict.ToReportName();
-            html.Write(Invariant($"<tr data-verdict=\"{name}\"><td>{Link(r.Url)}</td><td>{Badge(name, ClassOf(r.Verdict))}{(r.IsRot ? " <strong>rot</strong>" : string.Empty)}</td>"));
-            html.Write(Invariant($"<td>{Evidence(r)}</td><td>{Quotes(r)}</td><td>{Archive(r)}</td><td>{CitedBy(r)}</td></tr>\n"));
+            html.Write("<div class=\"table\"><table class=\"sortable fixed links\">\n<colgroup><col style=\"width:26%\"><col style=\"width:11%\"><col style=\"width:25%\"><col style=\"width:14%\"><col style=\"width:12%\"><col style=\"width:12%\"></colgroup>\n");
+            html.Write("<thead><tr><th scope=\"col\">URL</th><th scope=\"col\">Verdict</th><th scope=\"col\">Evidence</th><th scope=\"col\">Quotes</th><th scope=\"col\">Archived copy</th><th scope=\"col\">Cited by</th></tr></thead>\n<tbody>\n");
+            foreach (var r in attention)
+            {
+                var name = r.Verdict.ToReportName();
+                html.Write(Invariant($"<tr data-verdict=\"{name}\"><td>{Link(r.Url)}</td><td>{Badge(name, ClassOf(r.Verdict))}{(r.IsRot ? " <strong>rot</strong>" : string.Empty)}</td>"));
+                html.Write(Invariant($"<td>{Evidence(r)}</td><td>{Quotes(r)}</td><td>{Archive(r)}</td><td>{CitedBy(r, input)}</td></tr>\n"));
+            }
+
+            html.Write("</tbody></table></div>\n");
         }
 
-        html.Write("</tbody></table></div>\n");
+        if (fine.Count == 0)
+        {
+            return;
+        }
+
+        // One verdict for the whole fold: the filter hides or shows it as one, and the rows need no attribute each.
+        // Rows end at the next row (end tags of cells and rows are optional in HTML), which halves their weight.
+        html.Write(Invariant($"<details class=\"fold\" data-verdict=\"{LinkVerdict.Alive.ToReportName()}\"><summary>{fine.Count} alive link(s) with nothing to report{(attention.Count == 0 ? string.Empty : Invariant($" ({attention.Count} above need a look)"))}</summary>\n"));
+        html.Write("<p class=\"muted\">Each answered with a success status, every quote it is cited for was found, and its page did not change. The evidence is shortened to the status; the JSON report (--json) has the checker's notes.</p>\n");
+        html.Write("<noscript class=\"later\"><div class=\"table\"><table class=\"sortable fixed\">\n<colgroup><col style=\"width:60%\"><col style=\"width:20%\"><col style=\"width:20%\"></colgroup>\n");
+        html.Write("<thead><tr><th scope=\"col\">URL</th><th scope=\"col\">Evidence</th><th scope=\"col\">Cited by</th></tr></thead>\n<tbody>\n");
+        foreach (var r in fine)
+        {
+            html.Write(Invariant($"<tr><td>{Link(r.Url)}<td>{ShortEvidence(r)}<td>{ShortCitedBy(r, input)}\n"));
+        }
+
+        html.Write("</tbody></table></div></noscript>\n</details>\n");
+    }
+
+    /// <summary>Whether a link has nothing to report: alive (not redirected), not rot, no quote missing, no change seen, no archived copy offered.</summary>
+    private static bool IsFine(LinkCheckResult r)
+        => r.Verdict == LinkVerdict.Alive && !r.IsRot && !r.IsChanged && r.Content?.ChangedSinceLastCheck != true && r.Archive is null
+           && (r.Content?.Quotes ?? []).All(q => q.Found);
+
+    /// <summary>The order of the rows that need a look: broken first, then unverified, then alive ones with something to say.</summary>
+    private static int Rank(LinkVerdict verdict) => verdict.IsBroken() ? 0 : verdict.IsAlive() ? 2 : 1;
+
+    private static string ShortEvidence(LinkCheckResult r)
+    {
+        var text = r.Evidence.StatusCode is { } status ? Invariant($"HTTP {status}") : "alive";
+        var quotes = r.Content?.Quotes.Count ?? 0;
+        text += quotes > 0 ? Invariant($", {quotes} quote(s) found") : string.Empty;
+        return r.FromHistory ? text + Invariant($", from the history ({r.CheckedAt.UtcDateTime:yyyy-MM-dd})") : text;
+    }
+
+    /// <summary>Where a folded link is cited: the line when it is in this section's file, else the origin; and how many more places.</summary>
+    private static string ShortCitedBy(LinkCheckResult r, string input)
+    {
+        var cited = r.Targets.Where(t => t.Origin is not null || t.SourceId is not null).ToList();
+        if (cited.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var first = cited[0];
+        var shown = first.SourceId is { } id ? Text(id)
+            : first.Line is { } line && first.File is not null && InputOf(first.Origin) == input ? Invariant($"line {line}")
+            : Text(first.Origin);
+        return cited.Count > 1 ? shown + Invariant($" and {cited.Count - 1} more") : shown;
     }
 
     /// <summary>The results grouped by the file that cites them (the first citation's origin), in order of file name.</summary>
@@ -236,9 +294,11 @@ public sealed class HtmlLinkReportWriter : ILinkReportWriter
                + Invariant($" (<a href=\"{HtmlPage.Href(copy.Url)}\">open the copy</a>) <span class=\"muted\">{Text(when)}{(archive.Verified ? string.Empty : ", not verified")}</span>");
     }
 
-    private static string CitedBy(LinkCheckResult r)
+    private static string CitedBy(LinkCheckResult r, string input)
         => List(r.Targets.Where(t => t.Origin is not null || t.SourceId is not null).Take(5)
-            .Select(t => Text(t.SourceId ?? t.Origin!) + (t.SourceId is not null && t.Origin is not null ? " <span class=\"muted\">(" + Text(t.Origin) + ")</span>" : string.Empty)).ToList());
+            .Select(t => t.SourceId is null && t.Line is { } line && t.File is not null && InputOf(t.Origin) == input
+                ? Invariant($"line {line}")
+                : Text(t.SourceId ?? t.Origin!) + (t.SourceId is not null && t.Origin is not null ? " <span class=\"muted\">(" + Text(t.Origin) + ")</span>" : string.Empty)).ToList());
 
     private static string List(IReadOnlyList<string> items) => items.Count switch
     {

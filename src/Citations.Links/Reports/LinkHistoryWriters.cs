@@ -35,6 +35,9 @@ public static class LinkHistoryWriters
     private const int Top = 16;
     private const int Bottom = 36;
 
+    /// <summary>The most runs drawn with a point each (and a tooltip); more are drawn as the line alone.</summary>
+    private const int MaxChartPoints = 60;
+
     /// <summary>Writes the HTML page.</summary>
     /// <param name="report">The report.</param>
     /// <param name="output">Where to write (UTF-8, not closed).</param>
@@ -157,7 +160,7 @@ public static class LinkHistoryWriters
         json.WriteEndObject();
     }
 
-    /// <summary>The chart: x is time (runs placed by their start), y the share alive; one point per run, each with a tooltip.</summary>
+    /// <summary>The chart: x is time (runs placed by their start), y the share alive; one line, and a point per run with a tooltip up to <see cref="MaxChartPoints"/> runs.</summary>
     private static void Chart(StringWriter html, IReadOnlyList<HistoryRun> runs)
     {
         var points = runs.Where(r => r.AliveShare is not null).ToList();
@@ -191,7 +194,8 @@ public static class LinkHistoryWriters
         html.Write("\n<polyline fill=\"none\" stroke=\"#0b4fa8\" stroke-width=\"2\" points=\"");
         html.Write(string.Join(" ", points.Select(p => Invariant($"{X(p):0.#},{Y(p.AliveShare!.Value):0.#}"))));
         html.Write("\"/>\n");
-        foreach (var p in points)
+        // A point with its tooltip per run while they can be told apart; beyond that the line alone (one node).
+        foreach (var p in points.Count <= MaxChartPoints ? points : [])
         {
             html.Write(Invariant($"<circle cx=\"{X(p):0.#}\" cy=\"{Y(p.AliveShare!.Value):0.#}\" r=\"4\" fill=\"#0b4fa8\"><title>{p.Start.UtcDateTime:yyyy-MM-dd HH:mm} UTC: {LinkHistoryReport.Percent(p.AliveShare!.Value)} alive ({p.Alive} of {p.Alive + p.Failing})</title></circle>\n"));
         }
@@ -201,7 +205,7 @@ public static class LinkHistoryWriters
 
     private static void Runs(StringWriter html, IReadOnlyList<HistoryRun> runs, TimeSpan gap)
     {
-        html.Write(Invariant($"<details>\n<summary>Runs ({runs.Count}; a run is a stretch of checks with no gap over {gap.TotalMinutes:0} minutes)</summary>\n"));
+        html.Write(Invariant($"<details class=\"runs\">\n<summary>Runs ({runs.Count}; a run is a stretch of checks with no gap over {gap.TotalMinutes:0} minutes)</summary>\n"));
         html.Write("<div class=\"table\"><table class=\"sortable\">\n<thead><tr><th scope=\"col\">Run started (UTC)</th><th scope=\"col\" class=\"num\">Checks</th><th scope=\"col\" class=\"num\">Alive</th><th scope=\"col\" class=\"num\">Failing</th><th scope=\"col\" class=\"num\">Share alive</th></tr></thead>\n<tbody>\n");
         foreach (var r in runs)
         {
@@ -214,6 +218,10 @@ public static class LinkHistoryWriters
 
     private static void Urls(StringWriter html, IReadOnlyList<LinkTimeline> timelines)
     {
+        // The URLs with a story (a failure, an unverified check, a redirect) each get their timeline; those alive at
+        // every check are collapsed into counts, folded away (a closed details is neither laid out nor painted).
+        var eventful = timelines.Where(t => !AliveAlways(t)).OrderBy(t => Rank(t)).ThenBy(t => t.Url, StringComparer.Ordinal).ToList();
+        var alive = timelines.Where(AliveAlways).ToList();
         html.Write(Invariant($"<h2 id=\"urls\">Links ({timelines.Count})</h2>\n"));
         var verdicts = timelines.Select(t => t.Summary.LastVerdict).Distinct().Order().Select(v => v.ToReportName()).ToList();
         if (verdicts.Count > 1)
@@ -227,19 +235,53 @@ public static class LinkHistoryWriters
             html.Write("</fieldset>\n");
         }
 
-        html.Write("<div class=\"table\"><table class=\"sortable\">\n<thead><tr><th scope=\"col\">URL</th><th scope=\"col\">Last verdict</th><th scope=\"col\" class=\"num\">Checks</th><th scope=\"col\">Last seen alive</th><th scope=\"col\">First failure</th><th scope=\"col\">Rot since</th><th scope=\"col\">Timeline</th></tr></thead>\n<tbody>\n");
-        foreach (var t in timelines)
+        if (eventful.Count > 0)
         {
-            var s = t.Summary;
-            var verdict = s.LastVerdict;
-            var kind = verdict.IsAlive() ? "good" : verdict.IsBroken() ? "bad" : "unsure";
-            var url = HtmlPage.Encode(DisplayText.Url(t.Url));
-            var link = HtmlPage.Href(DisplayText.RedactUrl(t.Url)) is { } href ? "<a href=\"" + href + "\">" + url + "</a>" : url;
-            html.Write(Invariant($"<tr data-verdict=\"{verdict.ToReportName()}\"><td>{link}</td><td><span class=\"verdict {kind}\">{verdict.ToReportName()}</span>{(s.IsRot ? " <strong>rot</strong>" : string.Empty)}</td>"));
-            html.Write(Invariant($"<td class=\"num\" data-sort=\"{s.Checks}\">{s.Checks}</td><td>{Date(s.LastSeenAlive)}</td><td>{Date(t.FirstFailure)}</td><td>{Date(t.RotSince)}</td><td>{HtmlPage.Encode(LinkHistoryReport.Stretches(t))}</td></tr>\n"));
+            html.Write(Invariant($"<p>{eventful.Count} link(s) failed, could not be verified or were redirected at some check, failing ones first:</p>\n"));
+            html.Write("<div class=\"table\"><table class=\"sortable fixed\">\n<colgroup><col style=\"width:28%\"><col style=\"width:12%\"><col style=\"width:7%\"><col style=\"width:10%\"><col style=\"width:10%\"><col style=\"width:10%\"><col style=\"width:23%\"></colgroup>\n");
+            html.Write("<thead><tr><th scope=\"col\">URL</th><th scope=\"col\">Last verdict</th><th scope=\"col\" class=\"num\">Checks</th><th scope=\"col\">Last seen alive</th><th scope=\"col\">First failure</th><th scope=\"col\">Rot since</th><th scope=\"col\">Timeline</th></tr></thead>\n<tbody>\n");
+            foreach (var t in eventful)
+            {
+                var s = t.Summary;
+                var verdict = s.LastVerdict;
+                var kind = verdict.IsAlive() ? "good" : verdict.IsBroken() ? "bad" : "unsure";
+                html.Write(Invariant($"<tr data-verdict=\"{verdict.ToReportName()}\"><td>{Link(t.Url)}</td><td><span class=\"verdict {kind}\">{verdict.ToReportName()}</span>{(s.IsRot ? " <strong>rot</strong>" : string.Empty)}</td>"));
+                html.Write(Invariant($"<td class=\"num\" data-sort=\"{s.Checks}\">{s.Checks}</td><td>{Date(s.LastSeenAlive)}</td><td>{Date(t.FirstFailure)}</td><td>{Date(t.RotSince)}</td><td>{HtmlPage.Encode(LinkHistoryReport.Stretches(t))}</td></tr>\n"));
+            }
+
+            html.Write("</tbody></table></div>\n");
         }
 
-        html.Write("</tbody></table></div>\n");
+        if (alive.Count == 0)
+        {
+            return;
+        }
+
+        // Rows end at the next row (end tags of cells and rows are optional in HTML): the fold carries the verdict.
+        var checks = alive.Sum(t => t.Checks.Count);
+        html.Write(Invariant($"<details class=\"fold\" data-verdict=\"{LinkVerdict.Alive.ToReportName()}\"><summary>{alive.Count} link(s) alive at every check ({checks} check(s))</summary>\n"));
+        html.Write("<noscript class=\"later\"><div class=\"table\"><table class=\"sortable fixed\">\n<colgroup><col style=\"width:64%\"><col style=\"width:12%\"><col style=\"width:12%\"><col style=\"width:12%\"></colgroup>\n");
+        html.Write("<thead><tr><th scope=\"col\">URL</th><th scope=\"col\" class=\"num\">Checks</th><th scope=\"col\">First check</th><th scope=\"col\">Last check</th></tr></thead>\n<tbody>\n");
+        foreach (var t in alive)
+        {
+            var s = t.Summary;
+            html.Write(Invariant($"<tr><td>{Link(t.Url)}<td class=\"num\">{s.Checks}<td>{Date(s.FirstCheckedAt)}<td>{Date(s.LastCheckedAt)}\n"));
+        }
+
+        html.Write("</tbody></table></div></noscript>\n</details>\n");
+    }
+
+    /// <summary>Whether every check of the URL found it alive (not redirected), so its timeline is one count.</summary>
+    private static bool AliveAlways(LinkTimeline timeline) => timeline.Checks.Count > 0 && timeline.Checks.All(c => c.Verdict == LinkVerdict.Alive);
+
+    /// <summary>Failing now first, then the ones not alive now, then the rest.</summary>
+    private static int Rank(LinkTimeline timeline)
+        => LinkHistoryReport.IsFailing(timeline) ? 0 : timeline.Summary.LastVerdict.IsAlive() ? 2 : 1;
+
+    private static string Link(string url)
+    {
+        var shown = HtmlPage.Encode(DisplayText.Url(url));
+        return HtmlPage.Href(DisplayText.RedactUrl(url)) is { } href ? "<a href=\"" + href + "\">" + shown + "</a>" : shown;
     }
 
     private static string Date(DateTimeOffset? at) => at is { } value ? Invariant($"{value.UtcDateTime:yyyy-MM-dd}") : "—";

@@ -12,8 +12,14 @@ namespace Citations.Reports;
 /// <remarks>
 /// <para>Conventions the script relies on: a table with class <c>sortable</c> sorts on a click of a column's header
 /// button (numbers by value when the cell has <c>data-sort</c>, else as text); a <c>fieldset</c> with class
-/// <c>filter</c> holds check boxes whose <c>value</c> is a verdict, and hides the rows whose <c>data-verdict</c> is
-/// unchecked. Without the script every row shows, in the writer's order.</para>
+/// <c>filter</c> holds check boxes whose <c>value</c> is a verdict, and hides the elements (rows, or a folded
+/// <c>details</c> of alive links) whose <c>data-verdict</c> is unchecked. A <c>details</c> with class <c>fold</c>
+/// holds rows that are fine (alive links), closed, inside a <c>noscript</c> with class <c>later</c>: with scripting on,
+/// the browser keeps that markup as one piece of text (no element is made for it) and the script builds the rows the
+/// first time the fold is opened; with scripting off, they are ordinary rows. This keeps a page of 10,000 links quick
+/// to open while the file still holds every row. A table with class <c>fixed</c> has a fixed layout
+/// (its columns sized by its header, not by every row). Without the script every row shows, in the writer's
+/// order. The content security policy allows this one script by its hash, no other.</para>
 /// <para>Thread-safe; pure functions.</para>
 /// </remarks>
 internal static class HtmlPage
@@ -42,32 +48,51 @@ internal static class HtmlPage
         fieldset.filter{border:1px solid var(--line);margin:.5rem 0;padding:.3rem .6rem}
         fieldset.filter label{margin-right:1rem;white-space:nowrap}
         svg{max-width:100%;height:auto}
+        table.fixed{table-layout:fixed;min-width:36rem}table.fixed th,table.fixed td{min-width:0}
+        details.fold{margin:.5rem 0 1rem}details.fold>summary{cursor:pointer;font-weight:600}
         @media (max-width:40rem){body{padding:.5rem;font-size:15px}th,td{padding:.25rem .3rem}}
         """;
 
-    /// <summary>Sorting and filtering; a few lines, no library, nothing loaded.</summary>
+    /// <summary>
+    /// Sorting and filtering; a few lines, no library, nothing loaded. At load it only turns the column headers into
+    /// buttons; the rows are touched when a header is clicked (each row's key read once per sort) or a box changes.
+    /// </summary>
     private const string Script = """
-        document.querySelectorAll('table.sortable').forEach(function(t){
-          t.querySelectorAll('thead th').forEach(function(th,i){
+        function sortable(t){
+          var heads=t.tHead?t.tHead.rows[0].cells:[];
+          Array.prototype.forEach.call(heads,function(th,i){
             var b=document.createElement('button');b.type='button';b.textContent=th.textContent;th.textContent='';th.appendChild(b);
             b.addEventListener('click',function(){
               var asc=th.getAttribute('aria-sort')!=='ascending';
-              t.querySelectorAll('thead th').forEach(function(o){o.removeAttribute('aria-sort')});
+              Array.prototype.forEach.call(heads,function(o){o.removeAttribute('aria-sort')});
               th.setAttribute('aria-sort',asc?'ascending':'descending');
-              var body=t.tBodies[0],rows=Array.prototype.slice.call(body.rows);
-              function key(r){var c=r.cells[i];if(!c)return '';var s=c.getAttribute('data-sort');return s!==null&&s!==''&&!isNaN(s)?Number(s):c.textContent.trim().toLowerCase()}
-              rows.sort(function(x,y){var a=key(x),b2=key(y);var r=(typeof a==='number'&&typeof b2==='number')?a-b2:String(a).localeCompare(String(b2));return asc?r:-r});
-              var f=document.createDocumentFragment();rows.forEach(function(r){f.appendChild(r)});body.appendChild(f);
+              var body=t.tBodies[0],keyed=Array.prototype.map.call(body.rows,function(r,n){var c=r.cells[i],k='';if(c){var s=c.getAttribute('data-sort');k=s!==null&&s!==''&&!isNaN(s)?Number(s):c.textContent.trim().toLowerCase()}return {r:r,k:k,n:n}});
+              keyed.sort(function(x,y){var a=x.k,b2=y.k;var r=(typeof a==='number'&&typeof b2==='number')?a-b2:String(a).localeCompare(String(b2));return (asc?r:-r)||x.n-y.n});
+              var f=document.createDocumentFragment();keyed.forEach(function(e){f.appendChild(e.r)});body.appendChild(f);
             });
+          });
+        }
+        document.querySelectorAll('table.sortable').forEach(sortable);
+        document.querySelectorAll('details.fold').forEach(function(d){
+          d.addEventListener('toggle',function(){
+            var n=d.querySelector('noscript.later');if(!d.open||!n)return;
+            var w=document.createElement('div');w.innerHTML=n.textContent;
+            var f=document.createDocumentFragment();while(w.firstChild)f.appendChild(w.firstChild);
+            n.replaceWith(f);d.querySelectorAll('table.sortable').forEach(sortable);
           });
         });
         document.querySelectorAll('fieldset.filter input[type=checkbox]').forEach(function(box){
           box.addEventListener('change',function(){
             var shown={};document.querySelectorAll('fieldset.filter input[type=checkbox]').forEach(function(b){shown[b.value]=b.checked});
-            document.querySelectorAll('tr[data-verdict]').forEach(function(r){r.hidden=shown[r.getAttribute('data-verdict')]===false});
+            document.querySelectorAll('[data-verdict]').forEach(function(r){r.hidden=shown[r.getAttribute('data-verdict')]===false});
           });
         });
         """;
+
+    /// <summary>The script as the page carries it, and its hash for the content security policy (no other script may run).</summary>
+    private static readonly string ScriptElementText = "\n" + Script + "\n";
+
+    private static readonly string ScriptHash = "sha256-" + Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(ScriptElementText)));
 
     /// <summary>
     /// Text as HTML: <c>&amp; &lt; &gt; " '</c> written as entities, line breaks and other C0 controls (bar tab) shown as
@@ -118,7 +143,7 @@ internal static class HtmlPage
     {
         output.Write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         output.Write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-        output.Write("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n");
+        output.Write("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src '" + ScriptHash + "'; img-src data:\">\n");
         output.Write("<title>");
         output.Write(Encode(title));
         output.Write("</title>\n<style>\n");
@@ -130,8 +155,8 @@ internal static class HtmlPage
     /// <param name="output">Where to write.</param>
     public static void End(TextWriter output)
     {
-        output.Write("</main>\n<script>\n");
-        output.Write(Script);
-        output.Write("\n</script>\n</body>\n</html>\n");
+        output.Write("</main>\n<script>");
+        output.Write(ScriptElementText);
+        output.Write("</script>\n</body>\n</html>\n");
     }
 }

@@ -250,6 +250,74 @@ public sealed class ConfigFileTests
         Assert.IsFalse(error.Contains("citations.json(", StringComparison.Ordinal), error);
     }
 
+    /// <summary>Checks page.md (one absolute link, one relative) alone, not urls.txt.</summary>
+    private async Task<(int Exit, string Out, string Error)> RunPageAsync(params string[] args)
+    {
+        Write("page.md", $"See [data]({_base}/data) and [the report](report).\n");
+        var output = new StringWriter { NewLine = "\n" };
+        var error = new StringWriter { NewLine = "\n" };
+        var context = new CliContext(output, error, _folder, IsTerminal: false) { ConfigureLinkChecker = b => b.WithHostResolver(HostResolver.LoopbackOnly) };
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var exit = await CliApp.RunAsync(["check", "page.md", "--allow-private", "--no-archives", "--no-db", .. args], context, timeout.Token);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [TestMethod]
+    public async Task Check_NoBaseUrl_RelativeLinkLeftOut()
+    {
+        var (exit, output, error) = await RunPageAsync();
+
+        Assert.AreEqual(0, exit, error);
+        StringAssert.StartsWith(output, "1 link(s) checked: 1 alive");
+    }
+
+    [TestMethod]
+    public async Task Check_BaseUrlInFile_FileOverDefault()
+    {
+        Write("citations.json", "{\"check\": {\"base-url\": \"" + _base + "/\"}}");
+
+        var (exit, output, error) = await RunPageAsync("--verbose");
+
+        Assert.AreEqual(0, exit, error);
+        StringAssert.Contains(output, $"alive         {_base}/report", "the relative link was resolved against the file's base URL");
+        StringAssert.Contains(output, "2 link(s) checked: 2 alive");
+    }
+
+    [TestMethod]
+    public async Task Check_BaseUrlOnCommandLineAndInFile_CommandLineOverFile()
+    {
+        Write("citations.json", """{"check": {"base-url": "http://127.0.0.1:9/elsewhere/"}}""");
+
+        var (exit, output, error) = await RunPageAsync("--base-url", _base + "/");
+
+        Assert.AreEqual(0, exit, error + output);
+        StringAssert.Contains(output, "2 link(s) checked: 2 alive");
+    }
+
+    [TestMethod]
+    [DataRow("news.example/articles/")]
+    [DataRow("ftp://news.example/")]
+    [DataRow("/articles/")]
+    public async Task Check_BadBaseUrlOnCommandLine_Exit2NamingTheOption(string url)
+    {
+        var (exit, output, error) = await RunPageAsync("--base-url", url);
+
+        Assert.AreEqual(2, exit);
+        Assert.AreEqual(string.Empty, output, "nothing was checked");
+        StringAssert.Contains(error, $"--base-url: '{url}' is not an absolute http or https URL (such as https://example.org/articles/).");
+    }
+
+    [TestMethod]
+    public async Task Check_BadBaseUrlInFile_Exit2WithItsLocation()
+    {
+        Write("citations.json", "{\"check\": {\"base-url\": \"articles/\"}}");
+
+        var (exit, _, error) = await RunPageAsync();
+
+        Assert.AreEqual(2, exit);
+        StringAssert.StartsWith(error, "citations.json(1,24): fatal CLI0007: --base-url: 'articles/' is not an absolute http or https URL");
+    }
+
     [TestMethod]
     public void Schema_SampleConfiguration_Valid()
     {

@@ -52,6 +52,20 @@ public sealed class HistoryCommandTests
     }
 
     [TestMethod]
+    public async Task History_Html_AliveAtEveryCheckFoldedIntoCounts()
+    {
+        var made = await SampleReports.GetAsync();
+
+        var html = await File.ReadAllTextAsync(made.History);
+
+        var fold = html.IndexOf("<details class=\"fold\" data-verdict=\"alive\"><summary>1 link(s) alive at every check (4 check(s))</summary>", StringComparison.Ordinal);
+        Assert.IsGreaterThan(0, fold, "the URL alive at every check is folded into counts");
+        Assert.IsLessThan(fold, html.IndexOf("<tr data-verdict=\"gone\">", StringComparison.Ordinal), "the failing link comes before the fold");
+        StringAssert.Contains(html[fold..], $"<tr><td><a href=\"{made.ServerBase}/stable\">{made.ServerBase}/stable</a><td class=\"num\">4<td>2026-01-05<td>2026-02-04\n");
+        Assert.DoesNotContain("alive ×4", html, "no timeline for a link that never changed");
+    }
+
+    [TestMethod]
     public async Task History_NoDatabase_Exit2AndNoFileCreated()
     {
         var folder = Directory.CreateTempSubdirectory("citations-history-").FullName;

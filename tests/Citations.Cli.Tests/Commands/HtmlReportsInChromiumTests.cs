@@ -132,10 +132,53 @@ public sealed class HtmlReportsInChromiumTests
         var rotting = opened.Page.Locator("tr[data-verdict=gone]");
         Assert.IsTrue(await rotting.IsVisibleAsync());
         StringAssert.Contains(await rotting.TextContentAsync(), "rot");
-        Assert.IsFalse(await opened.Page.Locator("details table").IsVisibleAsync(), "the runs table is folded away until opened");
-        await opened.Page.Locator("details summary").ClickAsync();
-        Assert.IsTrue(await opened.Page.Locator("details table").IsVisibleAsync());
+        Assert.IsFalse(await opened.Page.Locator("details.runs table").IsVisibleAsync(), "the runs table is folded away until opened");
+        await opened.Page.Locator("details.runs summary").ClickAsync();
+        Assert.IsTrue(await opened.Page.Locator("details.runs table").IsVisibleAsync());
         await ScreenshotAsync(opened, "history");
+    }
+
+    [TestMethod]
+    public async Task HistoryHtml_AliveAtEveryCheck_FoldedUntilOpenedAndFiltered()
+    {
+        var made = await SampleReports.GetAsync();
+        var opened = await OpenAsync(made.History);
+        var stable = opened.Page.Locator("details.fold tbody tr");
+
+        Assert.AreEqual(0, await stable.CountAsync(), "folded: the rows are built when the fold is first opened");
+        await opened.Page.Locator("details.fold summary").ClickAsync();
+        await stable.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible, Timeout = 10_000 });
+        Assert.AreEqual(1, await stable.CountAsync());
+        StringAssert.Contains(await stable.TextContentAsync(), "/stable");
+        await opened.Page.Locator("fieldset.filter input[value=alive]").UncheckAsync();
+
+        Assert.IsFalse(await opened.Page.Locator("details.fold").IsVisibleAsync(), "the fold goes with the alive filter");
+        Assert.IsTrue(await opened.Page.Locator("tr[data-verdict=gone]").IsVisibleAsync());
+        await AssertCleanAsync(opened);
+    }
+
+    [TestMethod]
+    public async Task CheckHtml_AliveLinks_FoldedUntilOpenedSortableAndFiltered()
+    {
+        var made = await SampleReports.GetAsync();
+        var opened = await OpenAsync(made.Check);
+        var folded = opened.Page.Locator("details.fold tbody tr");
+
+        Assert.AreEqual(0, await folded.CountAsync(), "the alive link is folded away: its row is built when the fold is first opened");
+        Assert.IsFalse(await opened.Page.Locator("details.fold").GetByText("/data").IsVisibleAsync());
+        Assert.IsTrue(await opened.Page.Locator("h2 ~ .table tr[data-verdict=gone]").Last.IsVisibleAsync(), "the broken link shows");
+        await opened.Page.Locator("details.fold summary").ClickAsync();
+        await folded.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible, Timeout = 10_000 });
+        Assert.AreEqual(1, await folded.CountAsync());
+        StringAssert.Contains(await folded.TextContentAsync(), "/data");
+        await opened.Page.Locator("details.fold th button", new PageLocatorOptions { HasTextString = "URL" }).ClickAsync();
+        Assert.AreEqual("ascending", await opened.Page.Locator("details.fold th").First.GetAttributeAsync("aria-sort"));
+        await ScreenshotAsync(opened, "check-fold-open");
+
+        await opened.Page.Locator("fieldset.filter input[value=alive]").UncheckAsync();
+
+        Assert.IsFalse(await opened.Page.Locator("details.fold").IsVisibleAsync(), "the fold goes with the alive filter");
+        await AssertCleanAsync(opened);
     }
 
     private static async Task<HeadlessChromium.OpenedPage> OpenAsync(string file, int width = 1280)

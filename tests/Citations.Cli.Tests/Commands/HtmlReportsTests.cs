@@ -30,6 +30,37 @@ public sealed partial class HtmlReportsTests
     }
 
     [TestMethod]
+    public async Task CheckHtml_Article_AliveLinksFoldedAfterTheOnesThatNeedALook()
+    {
+        var made = await SampleReports.GetAsync();
+
+        var html = await File.ReadAllTextAsync(made.Check);
+
+        var section = html[html.IndexOf("<h2>Links in ", StringComparison.Ordinal)..];
+        var fold = section.IndexOf("<details class=\"fold\" data-verdict=\"alive\"><summary>1 alive link(s) with nothing to report (2 above need a look)</summary>", StringComparison.Ordinal);
+        Assert.IsGreaterThan(0, fold, section);
+        var gone = section.IndexOf("<tr data-verdict=\"gone\">", StringComparison.Ordinal);
+        var drifted = section.IndexOf("<tr data-verdict=\"alive\">", StringComparison.Ordinal);
+        Assert.IsTrue(gone >= 0 && gone < drifted && drifted < fold, "broken first, then the alive link whose quote is missing, then the fold");
+        StringAssert.Contains(section[fold..], "<noscript class=\"later\"><div class=\"table\"><table class=\"sortable fixed\">", "built by the script when opened; plain rows without script");
+        StringAssert.Contains(section[fold..], $"<tr><td><a href=\"{made.ServerBase}/data\">{made.ServerBase}/data</a><td>HTTP 200, 1 quote(s) found<td>data\n");
+        StringAssert.Contains(section, "<table class=\"sortable fixed links\">");
+    }
+
+    [TestMethod]
+    public async Task CheckHtml_ContentSecurityPolicy_AllowsTheScriptByItsHashOnly()
+    {
+        var made = await SampleReports.GetAsync();
+
+        var html = await File.ReadAllTextAsync(made.Check);
+
+        var script = html[(html.IndexOf("<script>", StringComparison.Ordinal) + "<script>".Length)..html.IndexOf("</script>", StringComparison.Ordinal)];
+        var hash = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(script)));
+        StringAssert.Contains(html, $"script-src 'sha256-{hash}';");
+        Assert.DoesNotContain("script-src 'unsafe-inline'", html);
+    }
+
+    [TestMethod]
     public async Task CheckHtml_MarkupInASourceTitle_Encoded()
     {
         var made = await SampleReports.GetAsync();
