@@ -21,9 +21,15 @@ using Microsoft.Extensions.Logging;
 //   … -- extract [--mb N] [--runs N]                                            link extraction: links/s and peak memory on generated
 //                                                                               N-MB HTML and Markdown corpora, current readers and main's former ones
 //   … -- extract-one FILE former|current                                        one extraction (a child process)
+//   … -- shared [--urls N --hosts H --latency MS --per-host N --concurrency C --workers 1,2,4]
+//                                                                               shared runs in PostgreSQL (CITATIONS_TEST_POSTGRES):
+//                                                                               1, 2, 4 worker processes, then one killed mid-way
+//   … -- shared-worker CONNECTION RUN FILE PER_HOST CONCURRENCY LEASE_S         one worker of a shared run (a child process)
 return args.FirstOrDefault() switch
 {
     "extract" => await Citations.Links.Benchmark.ExtractionBenchmark.RunAsync(args),
+    "shared" => await Citations.Links.Benchmark.SharedRunBenchmark.RunAsync(args),
+    "shared-worker" => await Citations.Links.Benchmark.SharedRunBenchmark.WorkerAsync(args),
     "extract-one" => Citations.Links.Benchmark.ExtractionBenchmark.RunOne(args[1], args[2]),
     "serve" => await Server.RunAsync(int.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture)),
     "ours" => await Ours.RunAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), args.Length > 3 && args[3] == "warm"),
