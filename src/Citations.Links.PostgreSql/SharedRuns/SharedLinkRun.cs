@@ -91,6 +91,13 @@ public sealed class SharedLinkRun
                 await worker.RunAsync(stop.Token).ConfigureAwait(false);
                 channel.Writer.TryComplete();
             }
+            catch (NpgsqlException e)
+            {
+                // A database restart or a lost connection: what is recorded stays; this worker's hosts go to another
+                // worker (or to this command run again) when their leases expire.
+                channel.Writer.TryComplete(new SharedRunException(
+                    $"The run '{Name}' lost its database ({e.Message}); the results recorded so far are kept: run the worker again to go on.", e));
+            }
             catch (Exception e)
             {
                 channel.Writer.TryComplete(e);
