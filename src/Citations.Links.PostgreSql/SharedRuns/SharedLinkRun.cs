@@ -168,8 +168,12 @@ public sealed class SharedLinkRun
     private sealed class RunWorker(SharedRunStore store, LinkChecker checker, Dictionary<string, WorkItem> byKey, SharedRunOptions options,
         ChannelWriter<LinkCheckResult> results)
     {
+        /// <summary>The most statements a worker's host tasks run at once (so at most this many pooled connections, plus the loop's and the heartbeat's).</summary>
+        public const int MaxStatements = 8;
+
         private readonly Dictionary<string, HostTask> _hosts = new(StringComparer.Ordinal);
         private readonly Lock _lock = new();
+        private readonly SemaphoreSlim _statements = new(MaxStatements, MaxStatements);
 
         public async Task RunAsync(CancellationToken cancellationToken)
         {
@@ -295,7 +299,7 @@ public sealed class SharedLinkRun
             var maxTakes = (store.Urls / options.UrlsPerTake) + 2;
             for (var take = 0; take < maxTakes; take++)
             {
-                var keys = await store.TakeUrlsAsync(host, options.UrlsPerTake, cancellationToken).ConfigureAwait(false);
+                var keys = await LimitedAsync(() => store.TakeUrlsAsync(host, options.UrlsPerTake, cancellationToken), cancellationToken).ConfigureAwait(false);
                 if (keys.Count == 0)
                 {
                     break;
@@ -321,7 +325,7 @@ public sealed class SharedLinkRun
                 var recorded = 0;
                 await foreach (var result in checker.CheckAsync(targets, null, cancellationToken).ConfigureAwait(false))
                 {
-                    if (await store.RecordAsync(result.Url, result, cancellationToken).ConfigureAwait(false))
+                    if (await LimitedAsync(() => store.RecordAsync(result.Url, result, cancellationToken), cancellationToken).ConfigureAwait(false))
                     {
                         recorded++;
                         await results.WriteAsync(result, cancellationToken).ConfigureAwait(false);
@@ -334,7 +338,24 @@ public sealed class SharedLinkRun
                 }
             }
 
-            await store.ReleaseAsync(host, cancellationToken).ConfigureAwait(false);
+            await LimitedAsync(async () =>
+            {
+                await store.ReleaseAsync(host, cancellationToken).ConfigureAwait(false);
+                return true;
+            }, cancellationToken).ConfigureAwait(false);
+        }
+
+        private async Task<T> LimitedAsync<T>(Func<Task<T>> statement, CancellationToken cancellationToken)
+        {
+            await _statements.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await statement().ConfigureAwait(false);
+            }
+            finally
+            {
+                _statements.Release();
+            }
         }
 
         /// <summary>
