@@ -156,7 +156,7 @@ internal static class CliApp
     private static (Command Root, Dictionary<Command, ICliCommand> Commands) Build(CliContext context)
     {
         var maxInputSize = CliOptions.MaxInputSize();
-        ICliCommand[] commands = [new ReportCommand(maxInputSize), new CheckCommand(maxInputSize), new FormatCommand(maxInputSize), new ConvertCommand(maxInputSize), new HistoryCommand(), new ExtractCommand(maxInputSize), new ReanchorCommand(maxInputSize), new ExportCommand(maxInputSize)];
+        ICliCommand[] commands = [new ReportCommand(maxInputSize), new CheckCommand(maxInputSize), new FormatCommand(maxInputSize), new ConvertCommand(maxInputSize), new HistoryCommand(), new RunReportCommand(), new ExtractCommand(maxInputSize), new ReanchorCommand(maxInputSize), new ExportCommand(maxInputSize)];
         // Not a RootCommand: that one is named after the executable (Citations.Cli, or a test host); the tool is "citations".
         var root = new Command("citations", "claim-coverage reports, bibliographies in any CSL style, and checks that cited links still work")
         {

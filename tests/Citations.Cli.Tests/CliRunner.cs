@@ -120,6 +120,9 @@ internal static class CliRunner
     /// </summary>
     private static string CliAssembly { get; } = FindCli();
 
+    /// <summary>The built tool (<see cref="CliAssembly"/>), for tests that start and stop its processes themselves.</summary>
+    public static string CliPath => CliAssembly;
+
     public static Task<Outcome> RunProcessAsync(CancellationToken cancellationToken, params string[] args)
         => RunProcessInAsync(RepoPaths.Root, cancellationToken, args);
 

@@ -112,7 +112,7 @@ public sealed partial class ReadmeTests
     [GeneratedRegex(@"^## Command line\n.*?(?=^## )", RegexOptions.Multiline | RegexOptions.Singleline)]
     private static partial Regex CommandLineSection();
 
-    [GeneratedRegex(@"^  (?<name>[a-z]+)\b", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^  (?<name>[a-z]+(?:-[a-z]+)*)(?![\w-])", RegexOptions.Multiline)]
     private static partial Regex CommandInOverview();
 
     [GeneratedRegex(@"(?<![\w-])--[a-z][a-z-]*")]

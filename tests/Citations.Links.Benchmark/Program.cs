@@ -23,10 +23,16 @@ using Microsoft.Extensions.Logging;
 //   … -- html-load [--urls N] [--loads N] [--out DIR] [--reuse]                 the HTML reports of a 10,000-URL run opened in Chromium:
 //                                                                               size, DOM nodes, median load event and first paint
 //   … -- extract-one FILE former|current                                        one extraction (a child process)
+//   … -- shared [--urls N --hosts H --latency MS --per-host N --concurrency C --workers 1,2,4]
+//                                                                               shared runs in PostgreSQL (CITATIONS_TEST_POSTGRES):
+//                                                                               1, 2, 4 worker processes, then one killed mid-way
+//   … -- shared-worker CONNECTION RUN FILE PER_HOST CONCURRENCY LEASE_S         one worker of a shared run (a child process)
 return args.FirstOrDefault() switch
 {
     "html-load" => await Citations.Links.Benchmark.HtmlReportLoad.RunAsync(args),
     "extract" => await Citations.Links.Benchmark.ExtractionBenchmark.RunAsync(args),
+    "shared" => await Citations.Links.Benchmark.SharedRunBenchmark.RunAsync(args),
+    "shared-worker" => await Citations.Links.Benchmark.SharedRunBenchmark.WorkerAsync(args),
     "extract-one" => Citations.Links.Benchmark.ExtractionBenchmark.RunOne(args[1], args[2]),
     "serve" => await Server.RunAsync(int.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture)),
     "ours" => await Ours.RunAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), args.Length > 3 && args[3] == "warm"),

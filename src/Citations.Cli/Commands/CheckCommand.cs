@@ -8,7 +8,9 @@ using Citations.Links.Checking;
 using Citations.Links.Extraction;
 using Citations.Links.History;
 using Citations.Links.PostgreSql.History;
+using Citations.Links.PostgreSql.SharedRuns;
 using Citations.Links.Reports;
+using Npgsql;
 
 namespace Citations.Cli.Commands;
 
@@ -28,7 +30,9 @@ internal sealed class CheckCommand : IConfigurableCommand
     private readonly Option<string?> _markdown = CliOptions.Value("--markdown", "FILE", "write a Markdown report to FILE");
     private readonly Option<string?> _junit = CliOptions.Value("--junit", "FILE", "write a JUnit XML report for CI to FILE");
     private readonly Option<string?> _html = CliOptions.Value("--html", "FILE", "write an HTML report for people to FILE (one self-contained page)");
-    private readonly Option<string?> _db = CliOptions.Value("--db", "FILE|URI", "history database: a SQLite file (default: citations-links.db in the current folder), or PostgreSQL as postgresql://user@host:port/database?schema=citations or an Npgsql connection string (Host=...)");
+    private readonly Option<string?> _db = CliOptions.Value("--db", "FILE|URI", "history database: a SQLite file (default: citations-links.db in the current folder), or PostgreSQL as postgresql://user@host:port/database?schema=citations or an Npgsql connection string (Host=...); with --run, the PostgreSQL database the workers share, which also keeps the history");
+    private readonly Option<string?> _run = CliOptions.Value("--run", "NAME", "join the shared run NAME in the database --db names: workers given the same links and name check them together, each URL once, the per-host limits held across workers");
+    private readonly Option<TimeSpan?> _lease = CliOptions.Duration("--lease", "with --run: how long a worker's claim on a host lasts unrenewed; a stopped worker's hosts are taken over after this (default 30s; 1s to 1h)", TimeSpan.FromSeconds(1), TimeSpan.FromHours(1));
     private readonly Option<bool> _noDb = CliOptions.Flag("--no-db", "keep no history");
     private readonly Option<TimeSpan?> _maxAge = CliOptions.Duration("--max-age", "reuse results younger than this from the history (default 12h; 0 checks everything)", TimeSpan.Zero, LinkCheckerOptions.MaximumMaxAge);
     private readonly Option<bool> _allowPrivate = CliOptions.Flag("--allow-private", "allow loopback, private and link-local addresses (refused by default)");
@@ -69,7 +73,7 @@ internal sealed class CheckCommand : IConfigurableCommand
         Definition = new Command("check", "check that cited links still resolve and still say what was quoted")
         {
             _paths, _format, _json, _markdown, _junit, _html, _db, _noDb, _maxAge, _allowPrivate, _concurrency, _perHost, _timeout, _retries, _headOnly, _noArchives, _includeVerbatim, _baseUrl, _skipNofollow, _quiet, _verbose, _progressInterval,
-            _render, _failOnChange, _hostInterval, _exclude, _include, _accept, _header, _remap, _config, _noConfig,
+            _render, _failOnChange, _hostInterval, _exclude, _include, _accept, _header, _remap, _config, _noConfig, _run, _lease,
         };
     }
 
@@ -124,6 +128,7 @@ internal sealed class CheckCommand : IConfigurableCommand
             throw new UsageException("--db and --no-db contradict each other.");
         }
 
+        var sharedConnection = SharedRunConnection(parse);
         if (quiet && parse.GetValue(_verbose))
         {
             throw new UsageException("--quiet and --verbose contradict each other.");
@@ -162,6 +167,8 @@ internal sealed class CheckCommand : IConfigurableCommand
             input = input.Concat(read.Value!);
         }
 
+        // With --run the history is kept in the shared PostgreSQL database too, so rot and incremental skipping work
+        // across the workers as on one machine.
         var db = parse.GetValue(_db);
         using var history = parse.GetValue(_noDb) ? null
             : LinkHistoryDatabase.Open(LinkHistoryDatabase.IsPostgreSql(db) ? db : context.ResolvePath(db ?? LinkHistory.DefaultFileName));
@@ -172,7 +179,11 @@ internal sealed class CheckCommand : IConfigurableCommand
 
         context.ConfigureLinkChecker?.Invoke(builder);
         using var checker = Build(builder);
-        var results = new List<LinkCheckResult>();
+        await using var dataSource = sharedConnection is null ? null : NpgsqlDataSource.Create(sharedConnection);
+        var shared = dataSource is null ? null
+            : new SharedLinkRun(dataSource, parse.GetValue(_run)!, new SharedRunOptions { LeaseDuration = parse.GetValue(_lease) ?? TimeSpan.FromSeconds(30) });
+        IReadOnlyList<LinkCheckResult> results = [];
+        var checkedHere = new List<LinkCheckResult>();
         var cancelled = false;
         var level = !text || quiet ? CheckOutputLevel.Quiet : parse.GetValue(_verbose) ? CheckOutputLevel.Verbose : CheckOutputLevel.Normal;
         var interval = parse.GetValue(_progressInterval) ?? TimeSpan.FromSeconds(10);
@@ -180,9 +191,12 @@ internal sealed class CheckCommand : IConfigurableCommand
         {
             await CheckProgressDisplay.RunAsync(context, level, interval, input.Targets.Count, async display =>
             {
-                await foreach (var result in checker.CheckAsync(input.Targets, display, cancellationToken).ConfigureAwait(false))
+                var stream = shared is null
+                    ? checker.CheckAsync(input.Targets, display, cancellationToken)
+                    : shared.CheckAsync(checker, input.Targets, display, cancellationToken);
+                await foreach (var result in stream.ConfigureAwait(false))
                 {
-                    results.Add(result);
+                    checkedHere.Add(result);
                     display.Show(result);
                 }
             }).ConfigureAwait(false);
@@ -190,6 +204,13 @@ internal sealed class CheckCommand : IConfigurableCommand
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             cancelled = true;
+        }
+
+        results = checkedHere;
+        if (shared is not null && !cancelled)
+        {
+            // The run is over: the report is the whole run's, whichever worker checked what.
+            results = (await shared.ReadAsync(cancellationToken).ConfigureAwait(false))?.Results ?? checkedHere;
         }
 
         var excluded = input.Targets.Where(t => checker.IsExcluded(t.Url)).Select(t => t.Url).Distinct(StringComparer.Ordinal).Count();
@@ -212,7 +233,9 @@ internal sealed class CheckCommand : IConfigurableCommand
 
         if (cancelled)
         {
-            await context.Error.WriteLineAsync($"citations check: cancelled after {results.Count} of the links; the history and the reports keep them.").ConfigureAwait(false);
+            await context.Error.WriteLineAsync(shared is null
+                ? $"citations check: cancelled after {results.Count} of the links; the history and the reports keep them."
+                : $"citations check: cancelled after {results.Count} of the links; the run '{shared.Name}' keeps them, and its other workers (or this command again) finish it.").ConfigureAwait(false);
             return ExitCodes.Problems;
         }
 
@@ -230,6 +253,23 @@ internal sealed class CheckCommand : IConfigurableCommand
 
         var failed = report.HasFailures || inputErrors > 0 || (parse.GetValue(_failOnChange) && report.TitleChanged > 0);
         return failed ? ExitCodes.Problems : ExitCodes.Success;
+    }
+
+    /// <summary>The connection string of the shared run's database with <c>--run</c>, else <see langword="null"/>.</summary>
+    /// <exception cref="UsageException">--run without a PostgreSQL --db, or a bad run name or URI; --lease without --run.</exception>
+    private string? SharedRunConnection(ParseResult parse)
+    {
+        if (parse.GetValue(_run) is not { } run)
+        {
+            return parse.GetValue(_lease) is null ? null : throw new UsageException("--lease applies only to a shared run (--run NAME).");
+        }
+
+        if (SharedLinkRun.ProblemWithName(run) is { } problem)
+        {
+            throw new UsageException($"--run: {problem}");
+        }
+
+        return PostgresDatabaseOption.ConnectionString(parse.GetValue(_db), "--run needs --db postgresql://USER@HOST:PORT/DATABASE (or an Npgsql connection string), the PostgreSQL database the workers share.");
     }
 
     /// <summary>The checker's builder from the command line and the environment, its options validated.</summary>

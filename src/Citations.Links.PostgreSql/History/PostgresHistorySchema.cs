@@ -78,7 +78,9 @@ internal static class PostgresHistorySchema
     {
         using var transaction = connection.BeginTransaction();
         Execute(connection, transaction, string.Create(CultureInfo.InvariantCulture, $"SELECT pg_advisory_xact_lock({PrepareLock})"));
+        // The shared runs' tables (same package, same default schema) are ours, not another application's.
         var tables = Tables(connection, transaction, "n.nspname = @schema", target.Schema);
+        tables.RemoveAll(SharedRuns.SharedRunSchema.TableNames.Contains);
         int? stored = null;
         if (tables.Contains(MarkerTable))
         {
@@ -92,7 +94,7 @@ internal static class PostgresHistorySchema
         }
         else if (!SchemaExists(connection, transaction, target.Schema)
                  && Tables(connection, transaction,
-                     $"n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%' AND NOT EXISTS (SELECT 1 FROM pg_class m WHERE m.relnamespace = n.oid AND m.relname = '{MarkerTable}')",
+                     $"n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%' AND NOT EXISTS (SELECT 1 FROM pg_class m WHERE m.relnamespace = n.oid AND m.relname IN ('{MarkerTable}', '{SharedRuns.SharedRunSchema.MarkerTable}'))",
                      null) is { Count: > 0 } others)
         {
             throw NotAHistory(target, $"the database holds other tables ({List(others)}) and no schema '{target.Schema}' "

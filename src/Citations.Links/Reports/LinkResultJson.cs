@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Citations.Links.Reports;
 
 /// <summary>Writes one <see cref="LinkCheckResult"/> in the report's JSON form (see the package README).</summary>
-internal static class LinkResultJson
+internal static partial class LinkResultJson
 {
     public static void Write(Utf8JsonWriter json, LinkCheckResult result)
     {

@@ -64,6 +64,31 @@ public sealed class PostgresLinkHistoryTests
     }
 
     [TestMethod]
+    public async Task Open_SchemaHoldingSharedRuns_HistoryMadeBesideThemAndInAnotherSchema()
+    {
+        await using var database = await PostgresTestDatabase.CreateAsync();
+        await using (var dataSource = NpgsqlDataSource.Create(database.ConnectionString))
+        {
+            await Citations.Links.PostgreSql.SharedRuns.SharedRunSchema.EnsureAsync(dataSource, CancellationToken.None);
+        }
+
+        // Shared runs came first in the default schema: the history joins them there, and may have a schema of its own.
+        using (var history = PostgresLinkHistory.Open(database.ConnectionString))
+        {
+            await history.RecordAsync(Alive("http://a.test/"));
+        }
+
+        using (var other = PostgresLinkHistory.Open(database.ConnectionString + ";Schema=links"))
+        {
+            await other.RecordAsync(Alive("http://b.test/"));
+        }
+
+        Assert.AreEqual(1L, await ScalarAsync(database.ConnectionString, "SELECT count(*) FROM citations.history_checks"));
+        Assert.AreEqual(1L, await ScalarAsync(database.ConnectionString, "SELECT count(*) FROM links.history_checks"));
+        Assert.AreEqual(1L, await ScalarAsync(database.ConnectionString, "SELECT count(*) FROM citations.shared_run_schema"));
+    }
+
+    [TestMethod]
     public async Task Open_KeywordStringWithSchemaKeyword_UsesThatSchema()
     {
         await using var database = await PostgresTestDatabase.CreateAsync();
