@@ -96,10 +96,7 @@ public sealed class ArticleExtractor : IDisposable
             return Fatal(path, $"The article file cannot be read: {e.Message}");
         }
 
-        var extension = Path.GetExtension(path).ToLowerInvariant();
-        var markup = extension is ".md" or ".markdown" ? ArticleMarkup.Markdown
-            : extension is ".html" or ".htm" or ".xhtml" ? ArticleMarkup.Html
-            : content.TrimStart().StartsWith('<') ? ArticleMarkup.Html : ArticleMarkup.Markdown;
+        var markup = ArticleMarkups.OfFile(path, content);
         return await ExtractAsync(content, markup, null, path, cancellationToken).ConfigureAwait(false);
     }
 

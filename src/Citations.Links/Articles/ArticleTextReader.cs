@@ -60,10 +60,7 @@ public sealed class ArticleTextReader : IDisposable
             return Fatal(path, $"The article file cannot be read: {e.Message}");
         }
 
-        var extension = Path.GetExtension(path).ToLowerInvariant();
-        var markup = extension is ".md" or ".markdown" ? ArticleMarkup.Markdown
-            : extension is ".html" or ".htm" or ".xhtml" ? ArticleMarkup.Html
-            : content.TrimStart().StartsWith('<') ? ArticleMarkup.Html : ArticleMarkup.Markdown;
+        var markup = ArticleMarkups.OfFile(path, content);
         return new ParseResult<ArticleText>(Read(content, markup, null), []);
     }
 
