@@ -105,7 +105,7 @@ internal sealed partial class SortKeys
     /// <param name="item">The item.</param>
     /// <param name="section">Whose sort it is (a citation's keys use its names options).</param>
     /// <param name="citationNumber">The item's citation number.</param>
-    /// <param name="disambiguation">For a citation sort, the item's disambiguation (names added show in its keys, as in citeproc-js).</param>
+    /// <param name="disambiguation">For a citation sort, what the keys see of the item's disambiguation (its year suffix).</param>
     public Lazy Deferred(IReadOnlyList<SortKey> keys, CslItem item, RenderMode section, int citationNumber, DisambiguationState? disambiguation = null)
         => new(this, keys, item, section, citationNumber, disambiguation);
 
