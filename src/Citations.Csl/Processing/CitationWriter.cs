@@ -197,7 +197,7 @@ internal sealed class CitationWriter
     {
         // Cites whose keys tie keep the order the citation gives them (citeproc-js sorts them stably): two works of
         // one author and year keep that order, whatever their year suffixes.
-        var keyed = cites.Select((c, i) => (c.Entry, c.Cite, Keys: _sortKeys.Deferred(section.Sort, c.Entry.Item, RenderMode.Citation, c.Entry.CitationNumber, SortDisambiguation(c.Entry.Disambiguation)), Position: i)).ToList();
+        var keyed = cites.Select((c, i) => (c.Entry, c.Cite, Keys: _sortKeys.Deferred(section.Sort, c.Entry.Item, RenderMode.Citation, c.Entry.CitationNumber, SortDisambiguation(c.Entry.Disambiguation), _registry.Names), Position: i)).ToList();
         keyed.Sort((a, b) =>
         {
             var cmp = SortKeys.Compare(a.Keys, b.Keys, section.Sort);
