@@ -79,6 +79,30 @@ public sealed class DisambiguationTests
     }
 
     [TestMethod]
+    public void CitationSort_PrimaryNameRule_KeysShowTheInitialsTheRuleRequires()
+    {
+        // Under a global given-name rule the registry's floor (here "E." and "M.") is part of citeproc-js's citation
+        // sort keys: "Fischer E" sorts before "Fischer M" whatever the co-authors (american-political-science-association).
+        var style = TestStyle.Citation(
+            """
+            <sort><key macro="author-short"/><key variable="issued"/></sort>
+            <layout prefix="(" suffix=")" delimiter="; ">
+              <group delimiter=" "><text macro="author-short"/><date variable="issued"><date-part name="year"/></date></group>
+            </layout>
+            """,
+            macros: """<macro name="author-short"><names variable="author"><name form="short" and="text" delimiter=", " initialize-with=". "/></names></macro>""",
+            citationAttributes: """et-al-min="4" et-al-use-first="1" disambiguate-add-givenname="true" givenname-disambiguation-rule="primary-name" collapse="year" """);
+        const string Items = """
+            [{"id": "e", "type": "book", "author": [{"family": "Fischer", "given": "Emma"}, {"family": "Nowak", "given": "Anna"}], "issued": {"date-parts": [[1993]]}},
+             {"id": "m", "type": "book", "author": [{"family": "Fischer", "given": "Max"}, {"family": "Cohen", "given": "Sara"}, {"family": "Santos", "given": "Rui"}], "issued": {"date-parts": [[2014]]}}]
+            """;
+
+        var result = Render.Processor(style).FormatDocument(Render.Items(Items), [new CslCitation([new CslCite("m"), new CslCite("e")])]);
+
+        Assert.AreEqual("(E. Fischer and Nowak 1993; M. Fischer, Cohen, and Santos 2014)", result.Citations.Single());
+    }
+
+    [TestMethod]
     public void AddYearSuffix_FullBibliography_SuffixesOnlyTheAmbiguousItems()
     {
         TextAssert.LinesEqual(
