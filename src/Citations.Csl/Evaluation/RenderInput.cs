@@ -71,6 +71,12 @@ internal sealed class RenderInput
     public RenderMode SortSection { get; init; } = RenderMode.Bibliography;
 
     /// <summary>
+    /// For a citation's sort key: the session's name registry, read (never added to) for each name's given-name floor,
+    /// as citeproc-js's keys show the initials or given names the global given-name rules require.
+    /// </summary>
+    public NameRegistry? SortNameFloors { get; init; }
+
+    /// <summary>
     /// For a cite of a citation: the state its cites share as they render in turn (the previous cite's author and
     /// years), which the walk reads and updates for author collapsing. <see langword="null"/> elsewhere.
     /// </summary>

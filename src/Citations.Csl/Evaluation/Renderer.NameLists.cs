@@ -356,9 +356,10 @@ internal sealed partial class Renderer
         var registry = ctx.Input.NameRegistry;
         if (ctx.Input.Mode == RenderMode.Sort)
         {
-            // A sort key consults no registry; it only files its names (SortKeys.RegisterNames).
+            // A sort key files its names (SortKeys.RegisterNames); only a citation's keys read the registry, for the
+            // floor the global given-name rules set (citeproc-js renders its citation keys without disambiguation).
             registry?.Add(itemId, person, nameIndex);
-            registry = null;
+            registry = ctx.Input.SortNameFloors;
         }
         else if (ctx.Input.Mode != RenderMode.Bibliography || registry is { FilesPerItem: true })
         {

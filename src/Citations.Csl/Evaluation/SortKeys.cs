@@ -48,9 +48,9 @@ internal sealed partial class SortKeys
     /// Builds one sort key. Like citeproc-js, spaces become "|" and every key ends with "|", so that a word boundary
     /// sorts before any letter ("Dale" before "Dalebout"); the key is then prepared for comparison.
     /// </summary>
-    private string? BuildPrepared(SortKey sortKey, CslItem item, RenderMode section, int citationNumber, DisambiguationState? disambiguation)
+    private string? BuildPrepared(SortKey sortKey, CslItem item, RenderMode section, int citationNumber, DisambiguationState? disambiguation, NameRegistry? names)
     {
-        var key = Build(sortKey, item, section, citationNumber, disambiguation);
+        var key = Build(sortKey, item, section, citationNumber, disambiguation, names);
         return string.IsNullOrEmpty(key) ? null : Prepare(key.Replace(' ', '|') + "|");
     }
 
@@ -105,16 +105,17 @@ internal sealed partial class SortKeys
     /// <param name="item">The item.</param>
     /// <param name="section">Whose sort it is (a citation's keys use its names options).</param>
     /// <param name="citationNumber">The item's citation number.</param>
-    /// <param name="disambiguation">For a citation sort, the item's disambiguation (names added show in its keys, as in citeproc-js).</param>
-    public Lazy Deferred(IReadOnlyList<SortKey> keys, CslItem item, RenderMode section, int citationNumber, DisambiguationState? disambiguation = null)
-        => new(this, keys, item, section, citationNumber, disambiguation);
+    /// <param name="disambiguation">For a citation sort, what the keys see of the item's disambiguation (its year suffix).</param>
+    /// <param name="names">For a citation sort, the session's name registry (the given-name floors of the global rules).</param>
+    public Lazy Deferred(IReadOnlyList<SortKey> keys, CslItem item, RenderMode section, int citationNumber, DisambiguationState? disambiguation = null, NameRegistry? names = null)
+        => new(this, keys, item, section, citationNumber, disambiguation, names);
 
     /// <summary>Sort keys computed on first use. Not thread-safe (one per item of one session).</summary>
     /// <remarks>
     /// Each key is kept as the collator's binary sort key: comparing two is a byte comparison in the collator's own
     /// order, so the n log n comparisons of a long sort cost no collation (each key is collated once).
     /// </remarks>
-    internal sealed class Lazy(SortKeys owner, IReadOnlyList<SortKey> keys, CslItem item, RenderMode section, int citationNumber, DisambiguationState? disambiguation)
+    internal sealed class Lazy(SortKeys owner, IReadOnlyList<SortKey> keys, CslItem item, RenderMode section, int citationNumber, DisambiguationState? disambiguation, NameRegistry? names)
     {
         private static readonly byte[] Missing = [];
         private readonly byte[]?[] _values = new byte[]?[keys.Count];
@@ -133,7 +134,7 @@ internal sealed partial class SortKeys
         {
             if (!_built[index])
             {
-                _texts[index] = owner.BuildPrepared(keys[index], item, section, citationNumber, disambiguation);
+                _texts[index] = owner.BuildPrepared(keys[index], item, section, citationNumber, disambiguation, names);
                 _built[index] = true;
             }
 
@@ -226,7 +227,7 @@ internal sealed partial class SortKeys
         return sb.ToString();
     }
 
-    private string? Build(SortKey key, CslItem item, RenderMode section, int citationNumber, DisambiguationState? disambiguation)
+    private string? Build(SortKey key, CslItem item, RenderMode section, int citationNumber, DisambiguationState? disambiguation, NameRegistry? names)
     {
         var ctx = new RenderContext(new RenderInput
         {
@@ -235,6 +236,7 @@ internal sealed partial class SortKeys
             Disambiguation = disambiguation ?? DisambiguationState.None,
             SortKey = key,
             SortSection = section,
+            SortNameFloors = names,
             CitationNumber = citationNumber,
         });
         if (key.Variable is { } variable)

@@ -44,8 +44,23 @@ internal sealed class CitationWriter
         _registry.ResettleIfNamesAdded();
         _registry.Sorted();
         var cites = citation.Cites.Select(c => c with { PositionFlags = c.Position is { } p ? (int)Positions.Forced(p, c.NearNote) : 0 }).ToList();
-        return Render(citation with { Cites = cites }, out failure);
+        _standalone = true;
+        try
+        {
+            return Render(citation with { Cites = cites }, out failure);
+        }
+        finally
+        {
+            _standalone = false;
+        }
     }
+
+    /// <summary>
+    /// Whether a standalone citation is being rendered: like citeproc-js's <c>makeCitationCluster</c>, it sorts its
+    /// cites by their keys alone, without the grouped sort (cites of one author together) that a document's
+    /// citations get, as citeproc-js's <c>processCitationCluster</c> does.
+    /// </summary>
+    private bool _standalone;
 
     /// <summary>The citation's cites (registered items only) in the order the citation sort gives.</summary>
     public List<CslCite> SortCitesOf(CslCitation citation) => SortedCites(citation).ConvertAll(c => c.Cite);
@@ -182,13 +197,13 @@ internal sealed class CitationWriter
     {
         // Cites whose keys tie keep the order the citation gives them (citeproc-js sorts them stably): two works of
         // one author and year keep that order, whatever their year suffixes.
-        var keyed = cites.Select((c, i) => (c.Entry, c.Cite, Keys: _sortKeys.Deferred(section.Sort, c.Entry.Item, RenderMode.Citation, c.Entry.CitationNumber, c.Entry.Disambiguation), Position: i)).ToList();
+        var keyed = cites.Select((c, i) => (c.Entry, c.Cite, Keys: _sortKeys.Deferred(section.Sort, c.Entry.Item, RenderMode.Citation, c.Entry.CitationNumber, SortDisambiguation(c.Entry.Disambiguation), _registry.Names), Position: i)).ToList();
         keyed.Sort((a, b) =>
         {
             var cmp = SortKeys.Compare(a.Keys, b.Keys, section.Sort);
             return cmp != 0 ? cmp : a.Position.CompareTo(b.Position);
         });
-        if (!_runtime.CitationGroupsByAuthor)
+        if (!_runtime.CitationGroupsByAuthor || _standalone)
         {
             return keyed.Select(k => (k.Entry, k.Cite)).ToList();
         }
@@ -230,6 +245,14 @@ internal sealed class CitationWriter
         });
         return runs.Select(r => r.Cite).ToList();
     }
+
+    /// <summary>
+    /// What a cite's sort keys see of its disambiguation: only the year suffix. citeproc-js builds citation sort keys
+    /// with an empty disambiguation request, so names and given names added to tell cites apart (a "C." before
+    /// "Yılmaz") never enter the keys; names show as the key's or citation's et-al options and the style say.
+    /// </summary>
+    private static DisambiguationState? SortDisambiguation(DisambiguationState? state)
+        => state?.YearSuffixIndex is { } index ? new DisambiguationState { YearSuffixIndex = index } : null;
 
     /// <summary>The plain text of the names an item's cite leads with (its ambiguous cite, as disambiguated).</summary>
     private string? AuthorString(RegisteredItem entry)

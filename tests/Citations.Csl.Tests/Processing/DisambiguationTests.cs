@@ -52,6 +52,57 @@ public sealed class DisambiguationTests
     }
 
     [TestMethod]
+    public void CitationSort_GivenNameAddedByDisambiguation_IsNotInTheSortKey()
+    {
+        // citeproc-js builds citation sort keys with no disambiguation: "C. Yilmaz" sorts as "Yilmaz", ties with
+        // "Yilmaz et al." and, in the grouped sort, comes first by its author string (issue 10, american-sociological-association).
+        var style = TestStyle.Citation(
+            """
+            <sort><key macro="author-short"/><key variable="issued"/></sort>
+            <layout prefix="(" suffix=")" delimiter="; ">
+              <group delimiter=":"><group delimiter=" "><text macro="author-short"/><date variable="issued"><date-part name="year"/></date></group><text variable="locator"/></group>
+            </layout>
+            """,
+            macros: """<macro name="author-short"><names variable="author"><name form="short" and="text" delimiter=", " initialize-with=". "/></names></macro>""",
+            citationAttributes: """et-al-min="4" et-al-use-first="1" disambiguate-add-givenname="true" collapse="year" """);
+        const string Items = """
+            [{"id": "w", "type": "book", "author": [{"family": "Yilmaz", "given": "Wei"}], "issued": {"date-parts": [[2024]]}},
+             {"id": "c", "type": "book", "author": [{"family": "Yilmaz", "given": "Carlos"}], "issued": {"date-parts": [[2024]]}},
+             {"id": "e", "type": "book", "author": [{"family": "Yilmaz", "given": "Carlos"}, {"family": "Garcia", "given": "James"}, {"family": "Dubois", "given": "Luca"}, {"family": "Mensah", "given": "Mary"}], "issued": {"date-parts": [[1995]]}}]
+            """;
+
+        var result = Render.Processor(style).FormatDocument(
+            Render.Items(Items),
+            [CslCitation.Of("w"), new CslCitation([new CslCite("c") { Locator = "14" }, new CslCite("e")]), new CslCitation([new CslCite("e"), new CslCite("c")])]);
+
+        TextAssert.LinesEqual(new[] { "(W. Yilmaz 2024)", "(C. Yilmaz 2024:14; Yilmaz et al. 1995)", "(C. Yilmaz 2024; Yilmaz et al. 1995)" }, result.Citations);
+    }
+
+    [TestMethod]
+    public void CitationSort_PrimaryNameRule_KeysShowTheInitialsTheRuleRequires()
+    {
+        // Under a global given-name rule the registry's floor (here "E." and "M.") is part of citeproc-js's citation
+        // sort keys: "Fischer E" sorts before "Fischer M" whatever the co-authors (american-political-science-association).
+        var style = TestStyle.Citation(
+            """
+            <sort><key macro="author-short"/><key variable="issued"/></sort>
+            <layout prefix="(" suffix=")" delimiter="; ">
+              <group delimiter=" "><text macro="author-short"/><date variable="issued"><date-part name="year"/></date></group>
+            </layout>
+            """,
+            macros: """<macro name="author-short"><names variable="author"><name form="short" and="text" delimiter=", " initialize-with=". "/></names></macro>""",
+            citationAttributes: """et-al-min="4" et-al-use-first="1" disambiguate-add-givenname="true" givenname-disambiguation-rule="primary-name" collapse="year" """);
+        const string Items = """
+            [{"id": "e", "type": "book", "author": [{"family": "Fischer", "given": "Emma"}, {"family": "Nowak", "given": "Anna"}], "issued": {"date-parts": [[1993]]}},
+             {"id": "m", "type": "book", "author": [{"family": "Fischer", "given": "Max"}, {"family": "Cohen", "given": "Sara"}, {"family": "Santos", "given": "Rui"}], "issued": {"date-parts": [[2014]]}}]
+            """;
+
+        var result = Render.Processor(style).FormatDocument(Render.Items(Items), [new CslCitation([new CslCite("m"), new CslCite("e")])]);
+
+        Assert.AreEqual("(E. Fischer and Nowak 1993; M. Fischer, Cohen, and Santos 2014)", result.Citations.Single());
+    }
+
+    [TestMethod]
     public void AddYearSuffix_FullBibliography_SuffixesOnlyTheAmbiguousItems()
     {
         TextAssert.LinesEqual(
