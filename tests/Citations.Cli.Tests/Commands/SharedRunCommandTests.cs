@@ -53,6 +53,8 @@ public sealed class SharedRunCommandTests
         Assert.IsLessThan(total, recorded, "the first worker was killed mid-run: " + string.Join(' ', polls.TakeLast(5)) + $" {clock.ElapsedMilliseconds}:{recorded}");
 
         Assert.AreEqual((long)total, await CountAsync(database, "SELECT count(*) FROM citations.shared_run_urls WHERE result IS NOT NULL"), "every URL has its result");
+        // The link history is kept in the same database (rot and --max-age across workers): every URL of the run is in it.
+        Assert.AreEqual((long)total, await CountAsync(database, "SELECT count(*) FROM citations.history_urls"), "the history has every URL, whichever worker checked it");
         Assert.AreEqual(2L, await CountAsync(database, "SELECT count(DISTINCT checked_by) FROM citations.shared_run_urls"), "both workers recorded results");
         Assert.IsTrue(server.MaxConcurrent.Values.All(n => n <= 2), $"per-host concurrency across workers: {string.Join(", ", server.MaxConcurrent)}");
         Assert.HasCount(total, server.Hits, "every page was asked");
