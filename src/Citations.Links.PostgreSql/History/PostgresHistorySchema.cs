@@ -78,9 +78,13 @@ internal static class PostgresHistorySchema
     {
         using var transaction = connection.BeginTransaction();
         Execute(connection, transaction, string.Create(CultureInfo.InvariantCulture, $"SELECT pg_advisory_xact_lock({PrepareLock})"));
-        // The shared runs' tables (same package, same default schema) are ours, not another application's.
+        // The shared runs' tables (same package, same default schema, their own marker) are ours, not another
+        // application's; without their marker, tables of those names are not taken for them.
         var tables = Tables(connection, transaction, "n.nspname = @schema", target.Schema);
-        tables.RemoveAll(SharedRuns.SharedRunSchema.TableNames.Contains);
+        if (tables.Contains(SharedRuns.SharedRunSchema.MarkerTable))
+        {
+            tables.RemoveAll(SharedRuns.SharedRunSchema.TableNames.Contains);
+        }
         int? stored = null;
         if (tables.Contains(MarkerTable))
         {
