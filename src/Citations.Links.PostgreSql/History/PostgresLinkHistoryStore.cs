@@ -12,15 +12,6 @@ namespace Citations.Links.PostgreSql.History;
 /// </summary>
 internal sealed class PostgresLinkHistoryStore : LinkHistoryStore
 {
-    /// <summary>The columns <see cref="ReadRot"/> reads, in its order (offsets 0 to 9).</summary>
-    private const string RotColumns = """
-        checks, first_checked, last_checked, last_verdict, last_conclusive_check, last_conclusive_at, last_alive,
-        first_failing, spaced_failures, last_spaced_failure
-        """;
-
-    /// <summary>The columns of a check row, in the order <see cref="ReadCheck"/> reads them.</summary>
-    private const string CheckColumns = "url, checked_at, verdict, status, final_url, error_kind, fingerprint, format, detail";
-
     private readonly NpgsqlDataSource _dataSource;
     private readonly bool _ownsDataSource;
     private readonly string _checks;
@@ -92,7 +83,7 @@ internal sealed class PostgresLinkHistoryStore : LinkHistoryStore
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         long checkId;
         await using (var insert = new NpgsqlCommand($"""
-            INSERT INTO {_checks} ({CheckColumns}) VALUES (@url, @at, @verdict, @status, @final, @error, @fingerprint, @format, @detail) RETURNING id
+            INSERT INTO {_checks} ({HistoryRows.CheckColumns}) VALUES (@url, @at, @verdict, @status, @final, @error, @fingerprint, @format, @detail) RETURNING id
             """, connection, transaction))
         {
             var p = insert.Parameters;
@@ -137,13 +128,13 @@ internal sealed class PostgresLinkHistoryStore : LinkHistoryStore
     /// <inheritdoc/>
     public override async Task<IReadOnlyList<CheckRow>> ReadChecksAsync(string url, CancellationToken cancellationToken)
     {
-        await using var command = _dataSource.CreateCommand($"SELECT {CheckColumns} FROM {_checks} WHERE url = @url ORDER BY checked_at, id");
+        await using var command = _dataSource.CreateCommand($"SELECT {HistoryRows.CheckColumns} FROM {_checks} WHERE url = @url ORDER BY checked_at, id");
         command.Parameters.AddWithValue("url", url);
         var rows = new List<CheckRow>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            rows.Add(ReadCheck(reader));
+            rows.Add(HistoryRows.ReadCheck(reader));
         }
 
         return rows;
@@ -152,10 +143,10 @@ internal sealed class PostgresLinkHistoryStore : LinkHistoryStore
     /// <inheritdoc/>
     public override async Task<CheckRow?> ReadCheckAsync(long id, CancellationToken cancellationToken)
     {
-        await using var command = _dataSource.CreateCommand($"SELECT {CheckColumns} FROM {_checks} WHERE id = @id");
+        await using var command = _dataSource.CreateCommand($"SELECT {HistoryRows.CheckColumns} FROM {_checks} WHERE id = @id");
         command.Parameters.AddWithValue("id", id);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadCheck(reader) : null;
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? HistoryRows.ReadCheck(reader) : null;
     }
 
     /// <inheritdoc/>
@@ -184,7 +175,7 @@ internal sealed class PostgresLinkHistoryStore : LinkHistoryStore
         CancellationToken cancellationToken)
     {
         await using var command = _dataSource.CreateCommand($"""
-            SELECT {RotColumns}, url FROM {_urls}
+            SELECT {HistoryRows.RotColumns}, url FROM {_urls}
             WHERE first_failing IS NOT NULL AND (@since::bigint IS NULL OR first_failing <= @since::bigint) AND spaced_failures >= @failures
             ORDER BY first_failing, url COLLATE "C"
             """);
@@ -194,7 +185,7 @@ internal sealed class PostgresLinkHistoryStore : LinkHistoryStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            rows.Add((reader.GetString(10), ReadRot(reader)));
+            rows.Add((reader.GetString(10), HistoryRows.ReadRot(reader)));
         }
 
         return rows;
@@ -220,7 +211,7 @@ internal sealed class PostgresLinkHistoryStore : LinkHistoryStore
     private async Task<UrlRow?> ReadUrlRowAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string url, bool forUpdate, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand($"""
-            SELECT {RotColumns}, fingerprint, simhash, text_length, fingerprint_at
+            SELECT {HistoryRows.RotColumns}, fingerprint, simhash, text_length, fingerprint_at
             FROM {_urls} WHERE url = @url{(forUpdate ? " FOR UPDATE" : string.Empty)}
             """, connection, transaction);
         command.Parameters.AddWithValue("url", url);
@@ -233,7 +224,7 @@ internal sealed class PostgresLinkHistoryStore : LinkHistoryStore
         return new UrlRow
         {
             Url = url,
-            Rot = ReadRot(reader),
+            Rot = HistoryRows.ReadRot(reader),
             LastConclusiveCheck = Nullable(reader, 4),
             LastConclusiveAt = Nullable(reader, 5),
             Fingerprint = reader.IsDBNull(10) ? null : new PageFingerprint(reader.GetString(10), unchecked((ulong)(Nullable(reader, 11) ?? 0)), reader.IsDBNull(12) ? 0 : reader.GetInt32(12)),
@@ -275,32 +266,5 @@ internal sealed class PostgresLinkHistoryStore : LinkHistoryStore
         p.AddWithValue("len", NpgsqlTypes.NpgsqlDbType.Integer, (object?)r.Fingerprint?.TextLength ?? DBNull.Value);
         p.AddWithValue("fpAt", NpgsqlTypes.NpgsqlDbType.Bigint, (object?)r.FingerprintAt ?? DBNull.Value);
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
-    }
-
-    private static CheckRow ReadCheck(NpgsqlDataReader reader) => new(
-        reader.GetString(0),
-        reader.GetInt64(1),
-        reader.GetString(2),
-        reader.IsDBNull(3) ? null : reader.GetInt32(3),
-        reader.IsDBNull(4) ? null : reader.GetString(4),
-        reader.IsDBNull(5) ? null : reader.GetString(5),
-        reader.IsDBNull(6) ? null : reader.GetString(6),
-        reader.GetInt32(7),
-        reader.GetString(8));
-
-    /// <summary>The rot state stored in the first columns of <see cref="RotColumns"/>.</summary>
-    private static RotState ReadRot(NpgsqlDataReader reader)
-    {
-        return new RotState(
-            reader.GetInt32(0),
-            DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)),
-            DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
-            LinkVerdictExtensions.TryParseReportName(reader.GetString(3), out var verdict) ? verdict : LinkVerdict.Inconclusive,
-            Instant(6),
-            Instant(7),
-            reader.GetInt32(8),
-            Instant(9));
-
-        DateTimeOffset? Instant(int i) => reader.IsDBNull(i) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(i));
     }
 }

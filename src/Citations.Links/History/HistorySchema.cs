@@ -28,9 +28,6 @@ internal static class HistorySchema
     /// </summary>
     public const int ApplicationId = 0x4349544C;
 
-    /// <summary>The columns of a check row, in the order <see cref="ReadCheck"/> reads them.</summary>
-    public const string CheckColumns = "url, checked_at, verdict, status, final_url, error_kind, fingerprint, format, detail";
-
     private const string CreateChecks = """
         CREATE TABLE checks (
             id INTEGER PRIMARY KEY,
@@ -172,7 +169,7 @@ internal static class HistorySchema
     {
         using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
-        insert.CommandText = $"INSERT INTO checks (id, {CheckColumns}) VALUES ($id, $url, $at, $verdict, $status, $final, $error, $fingerprint, $format, $detail) RETURNING id;";
+        insert.CommandText = $"INSERT INTO checks (id, {HistoryRows.CheckColumns}) VALUES ($id, $url, $at, $verdict, $status, $final, $error, $fingerprint, $format, $detail) RETURNING id;";
         var p = insert.Parameters;
         p.AddWithValue("$id", (object?)id ?? DBNull.Value);
         p.AddWithValue("$url", row.Url);
@@ -186,18 +183,6 @@ internal static class HistorySchema
         p.AddWithValue("$detail", row.Detail);
         return Convert.ToInt64(insert.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
-
-    /// <summary>Reads a check row selected as <see cref="CheckColumns"/>, starting at column <paramref name="first"/>.</summary>
-    public static CheckRow ReadCheck(SqliteDataReader reader, int first = 0) => new(
-        reader.GetString(first),
-        reader.GetInt64(first + 1),
-        reader.GetString(first + 2),
-        reader.IsDBNull(first + 3) ? null : reader.GetInt32(first + 3),
-        reader.IsDBNull(first + 4) ? null : reader.GetString(first + 4),
-        reader.IsDBNull(first + 5) ? null : reader.GetString(first + 5),
-        reader.IsDBNull(first + 6) ? null : reader.GetString(first + 6),
-        reader.GetInt32(first + 7),
-        reader.GetString(first + 8));
 
     /// <summary>Schema 1 → 2: each check's report JSON becomes a row in the history's own format; everything else stays.</summary>
     private static void MigrateFromOne(SqliteConnection connection, SqliteTransaction transaction, string path)

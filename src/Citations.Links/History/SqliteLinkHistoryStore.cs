@@ -16,12 +16,6 @@ internal sealed class SqliteLinkHistoryStore : LinkHistoryStore
 
     private const int SqliteNotADatabase = 26;
 
-    /// <summary>The columns <see cref="ReadRot"/> reads, in its order (offsets 0 to 9).</summary>
-    private const string RotColumns = """
-        checks, first_checked, last_checked, last_verdict, last_conclusive_check, last_conclusive_at, last_alive,
-        first_failing, spaced_failures, last_spaced_failure
-        """;
-
     private readonly SqliteConnection _connection;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private bool _disposed;
@@ -98,13 +92,13 @@ internal sealed class SqliteLinkHistoryStore : LinkHistoryStore
         => UnderGateAsync<IReadOnlyList<CheckRow>>(() =>
         {
             using var command = _connection.CreateCommand();
-            command.CommandText = $"SELECT {HistorySchema.CheckColumns} FROM checks WHERE url = $url ORDER BY checked_at, id";
+            command.CommandText = $"SELECT {HistoryRows.CheckColumns} FROM checks WHERE url = $url ORDER BY checked_at, id";
             command.Parameters.AddWithValue("$url", url);
             var rows = new List<CheckRow>();
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                rows.Add(HistorySchema.ReadCheck(reader));
+                rows.Add(HistoryRows.ReadCheck(reader));
             }
 
             return rows;
@@ -115,10 +109,10 @@ internal sealed class SqliteLinkHistoryStore : LinkHistoryStore
         => UnderGateAsync(() =>
         {
             using var command = _connection.CreateCommand();
-            command.CommandText = $"SELECT {HistorySchema.CheckColumns} FROM checks WHERE id = $id";
+            command.CommandText = $"SELECT {HistoryRows.CheckColumns} FROM checks WHERE id = $id";
             command.Parameters.AddWithValue("$id", id);
             using var reader = command.ExecuteReader();
-            return reader.Read() ? HistorySchema.ReadCheck(reader) : null;
+            return reader.Read() ? HistoryRows.ReadCheck(reader) : null;
         }, cancellationToken);
 
     /// <inheritdoc/>
@@ -161,7 +155,7 @@ internal sealed class SqliteLinkHistoryStore : LinkHistoryStore
         {
             using var command = _connection.CreateCommand();
             command.CommandText = $"""
-                SELECT {RotColumns}, url FROM urls
+                SELECT {HistoryRows.RotColumns}, url FROM urls
                 WHERE first_failing IS NOT NULL AND ($since IS NULL OR first_failing <= $since) AND spaced_failures >= $failures
                 ORDER BY first_failing, url
                 """;
@@ -171,7 +165,7 @@ internal sealed class SqliteLinkHistoryStore : LinkHistoryStore
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                rows.Add((reader.GetString(10), ReadRot(reader)));
+                rows.Add((reader.GetString(10), HistoryRows.ReadRot(reader)));
             }
 
             return rows;
@@ -227,7 +221,7 @@ internal sealed class SqliteLinkHistoryStore : LinkHistoryStore
         using var command = _connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = $"""
-            SELECT {RotColumns}, fingerprint, simhash, text_length, fingerprint_at
+            SELECT {HistoryRows.RotColumns}, fingerprint, simhash, text_length, fingerprint_at
             FROM urls WHERE url = $url
             """;
         command.Parameters.AddWithValue("$url", url);
@@ -240,7 +234,7 @@ internal sealed class SqliteLinkHistoryStore : LinkHistoryStore
         return new UrlRow
         {
             Url = url,
-            Rot = ReadRot(reader),
+            Rot = HistoryRows.ReadRot(reader),
             LastConclusiveCheck = Nullable(reader, 4),
             LastConclusiveAt = Nullable(reader, 5),
             Fingerprint = reader.IsDBNull(10) ? null : new PageFingerprint(reader.GetString(10), unchecked((ulong)(Nullable(reader, 11) ?? 0)), (int)(Nullable(reader, 12) ?? 0)),
@@ -283,21 +277,5 @@ internal sealed class SqliteLinkHistoryStore : LinkHistoryStore
         p.AddWithValue("$len", (object?)r.Fingerprint?.TextLength ?? DBNull.Value);
         p.AddWithValue("$fpAt", (object?)r.FingerprintAt ?? DBNull.Value);
         command.ExecuteNonQuery();
-    }
-
-    /// <summary>The rot state stored in the first columns of <see cref="RotColumns"/>.</summary>
-    private static RotState ReadRot(SqliteDataReader reader)
-    {
-        return new RotState(
-            reader.GetInt32(0),
-            DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)),
-            DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
-            LinkVerdictExtensions.TryParseReportName(reader.GetString(3), out var verdict) ? verdict : LinkVerdict.Inconclusive,
-            Instant(6),
-            Instant(7),
-            reader.GetInt32(8),
-            Instant(9));
-
-        DateTimeOffset? Instant(int i) => reader.IsDBNull(i) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(i));
     }
 }
