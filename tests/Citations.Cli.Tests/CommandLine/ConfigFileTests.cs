@@ -1,13 +1,12 @@
 using System.Text.Json;
 using Citations.Cli.Commands;
 using Citations.Cli.CommandLine;
+using Citations.Cli.Tests.TestSupport;
 using Citations.Links.Checking;
 using Citations.Links.Http;
 using Citations.Tests.TestSupport;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace Citations.Cli.Tests.CommandLine;
 
@@ -25,11 +24,7 @@ public sealed class ConfigFileTests
     [ClassInitialize]
     public static async Task StartServerAsync(TestContext context)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        _server = builder.Build();
-        _server.Run(async http =>
+        _server = await LoopbackKestrel.StartAsync(async http =>
         {
             if (http.Request.Path != "/data" && http.Request.Path != "/report")
             {
@@ -40,8 +35,7 @@ public sealed class ConfigFileTests
             http.Response.ContentType = "text/html";
             await http.Response.WriteAsync("<html><head><title>Data</title></head><body><p>More than 76,000 deaths.</p></body></html>");
         });
-        await _server.StartAsync();
-        _base = _server.Urls.First().TrimEnd('/');
+        _base = LoopbackKestrel.BaseOf(_server);
     }
 
     [ClassCleanup]

@@ -3,13 +3,12 @@ using System.Net.Sockets;
 using System.Text.Json;
 using System.Xml.Linq;
 using Citations.Cli.Commands;
+using Citations.Cli.Tests.TestSupport;
 using Citations.Links.Checking;
 using Citations.Links.Http;
 using Citations.Tests.TestSupport;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace Citations.Cli.Tests.Commands;
 
@@ -23,11 +22,7 @@ public sealed class CheckCommandTests
     [ClassInitialize]
     public static async Task StartServerAsync(TestContext context)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        _server = builder.Build();
-        _server.Run(async http =>
+        _server = await LoopbackKestrel.StartAsync(async http =>
         {
             if (http.Request.Path != "/report" && http.Request.Path != "/data")
             {
@@ -38,8 +33,7 @@ public sealed class CheckCommandTests
             http.Response.ContentType = "text/html";
             await http.Response.WriteAsync("<html><head><title>Data</title></head><body><p>More than 76,000 deaths.</p></body></html>");
         });
-        await _server.StartAsync();
-        _base = _server.Urls.First().TrimEnd('/');
+        _base = LoopbackKestrel.BaseOf(_server);
     }
 
     [ClassCleanup]

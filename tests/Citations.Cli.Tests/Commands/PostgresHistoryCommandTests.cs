@@ -2,11 +2,10 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using Citations.Cli.Commands;
+using Citations.Cli.Tests.TestSupport;
 using Citations.Links.PostgreSql.Tests.TestSupport;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Citations.Cli.Tests.Commands;
@@ -26,11 +25,7 @@ public sealed class PostgresHistoryCommandTests
     [ClassInitialize]
     public static async Task StartServerAsync(TestContext context)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        _server = builder.Build();
-        _server.Run(async http =>
+        _server = await LoopbackKestrel.StartAsync(async http =>
         {
             if (http.Request.Path != "/data")
             {
@@ -41,8 +36,7 @@ public sealed class PostgresHistoryCommandTests
             http.Response.ContentType = "text/html";
             await http.Response.WriteAsync("<html><head><title>Data</title></head><body><p>More than 76,000 deaths.</p></body></html>");
         });
-        await _server.StartAsync();
-        _base = _server.Urls.First().TrimEnd('/');
+        _base = LoopbackKestrel.BaseOf(_server);
     }
 
     [ClassCleanup]
