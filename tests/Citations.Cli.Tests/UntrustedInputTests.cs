@@ -201,6 +201,26 @@ public sealed class UntrustedInputTests
         AssertNoInternalError(outcome);
     }
 
+    [TestMethod]
+    [DataRow("extract", "/dev/zero", "--no-fetch")]
+    [DataRow("reanchor", "ARTICLE", "/dev/zero")]
+    public async Task ArticleFromDevice_ReadUpToTheCapOnly_Exit2(params string[] args)
+    {
+        Assert.IsTrue(File.Exists("/dev/zero") || !OperatingSystem.IsLinux(), "the test reads /dev/zero on Linux");
+        if (!File.Exists("/dev/zero"))
+        {
+            return;
+        }
+
+        var article = Path.Combine(RepoPaths.Seeds, "article.json");
+        var outcome = await RunAsync(["--max-input-size", "1M", .. args.Select(a => a == "ARTICLE" ? article : a)]);
+
+        Assert.AreEqual(2, outcome.ExitCode, outcome.Error);
+        StringAssert.Contains(outcome.Error, "/dev/zero");
+        StringAssert.Contains(outcome.Error, "larger than the 1,048,576-byte limit");
+        AssertNoInternalError(outcome);
+    }
+
     // ---- Item 12: control characters never reach the terminal ----
 
     [TestMethod]

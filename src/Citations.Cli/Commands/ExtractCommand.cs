@@ -87,19 +87,13 @@ internal sealed class ExtractCommand : ICliCommand
         else
         {
             var path = context.ResolvePath(source);
-            var size = File.Exists(path) ? new FileInfo(path).Length : -1;
             var maxBytes = parse.GetValue(_maxInputSize) ?? InputFile.DefaultMaxBytes;
-            if (size > maxBytes)
-            {
-                throw new InputException(string.Create(CultureInfo.InvariantCulture, $"{source}: the file is {size} bytes, over the limit of {maxBytes} (--max-input-size)."));
-            }
-
-            if (size < 0)
+            if (!File.Exists(path))
             {
                 throw new InputException($"{source}: no such file.");
             }
 
-            read = await extractor.ExtractFileAsync(path, cancellationToken).ConfigureAwait(false);
+            read = await extractor.ExtractFileAsync(path, maxBytes, cancellationToken).ConfigureAwait(false);
         }
 
         await context.WriteDiagnosticsAsync(read.Diagnostics).ConfigureAwait(false);

@@ -122,18 +122,12 @@ internal sealed class ReanchorCommand : ICliCommand
         else
         {
             var path = context.ResolvePath(newVersion);
-            var size = File.Exists(path) ? new FileInfo(path).Length : -1;
-            if (size < 0)
+            if (!File.Exists(path))
             {
                 throw new InputException($"{newVersion}: no such file.");
             }
 
-            if (size > maxBytes)
-            {
-                throw new InputException(string.Create(CultureInfo.InvariantCulture, $"{newVersion}: the file is {size} bytes, over the limit of {maxBytes} (--max-input-size)."));
-            }
-
-            read = await reader.ReadFileAsync(path, cancellationToken).ConfigureAwait(false);
+            read = await reader.ReadFileAsync(path, maxBytes, cancellationToken).ConfigureAwait(false);
         }
 
         await context.WriteDiagnosticsAsync(read.Diagnostics).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using Citations.Formats;
 using System.Globalization;
 using System.Text;
 using AngleSharp.Html.Parser;
@@ -81,19 +82,17 @@ public sealed class ArticleExtractor : IDisposable
 
     /// <summary>Extracts an article from an HTML (<c>.html</c>, <c>.htm</c>, <c>.xhtml</c>) or Markdown file; other extensions are told by content.</summary>
     /// <param name="path">The file.</param>
+    /// <param name="maxBytes">The largest file read (default 256 MiB); a larger one, or a device, is a fatal diagnostic.</param>
     /// <param name="cancellationToken">Cancels fetching.</param>
     /// <returns>The article, or a fatal diagnostic naming the file when it cannot be read.</returns>
-    public async Task<ParseResult<ExtractedArticle>> ExtractFileAsync(string path, CancellationToken cancellationToken = default)
+    public async Task<ParseResult<ExtractedArticle>> ExtractFileAsync(string path, long maxBytes = InputFile.DefaultMaxBytes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string content;
-        try
+        // The shared capped reader: a device or an endless file stops at the cap instead of filling memory.
+        var text = await InputFile.ReadAllTextAsync(path, maxBytes, path, cancellationToken).ConfigureAwait(false);
+        if (text.Value is not { } content)
         {
-            content = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return Fatal(path, $"The article file cannot be read: {e.Message}");
+            return Fatal(path, "The article file cannot be read: " + (text.Diagnostics.FirstOrDefault()?.Message ?? "unknown error"));
         }
 
         var markup = ArticleMarkups.OfFile(path, content);

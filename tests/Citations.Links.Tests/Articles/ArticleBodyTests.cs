@@ -98,7 +98,7 @@ public sealed class ArticleBodyTests
                 """, TestContext.CancellationToken);
             using var extractor = NoFetch();
 
-            var read = await extractor.ExtractFileAsync(path, TestContext.CancellationToken);
+            var read = await extractor.ExtractFileAsync(path, cancellationToken: TestContext.CancellationToken);
 
             Assert.AreEqual("https://news.example.org/data/rivers.html", read.Value!.Article.Sources.Single().Item.Url);
         }
